@@ -1,0 +1,164 @@
+"""Hybrid retrieval as a LangChain ``BaseRetriever``: dense (Chroma) + BM25 (FTS5), fused by RRF."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.dates import recency_prior
+from assistant.records import Passage
+from assistant.settings import AssistantSettings
+from index.chunking import epoch_seconds
+from index.pipeline import Index
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval to some outlets and a published-date range (inclusive)."""
+
+    outlets: tuple[str, ...] = ()
+    published_from: date | None = None
+    published_to: date | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | Filters | None) -> Filters:
+        """Filters from ``{"outlet": "BBC" | [...], "from": "2021-01-01", "to": ...}``."""
+        from assistant.dates import resolve_as_of
+
+        if data is None:
+            return cls()
+        if isinstance(data, Filters):
+            return data
+        unknown = set(data) - {"outlet", "outlets", "from", "to", "published_from", "published_to"}
+        if unknown:
+            raise ValueError(
+                f"filters: unknown keys {sorted(unknown)}; use 'outlet', 'from' and 'to'"
+            )
+        outlets = data.get("outlets", data.get("outlet")) or ()
+        return cls(
+            outlets=(outlets,) if isinstance(outlets, str) else tuple(outlets),
+            published_from=resolve_as_of(data.get("from", data.get("published_from"))),
+            published_to=resolve_as_of(data.get("to", data.get("published_to"))),
+        )
+
+    def narrowed(self, start: date, end: date) -> Filters:
+        """These filters, with the date range cut to ``start``..``end``."""
+        lo = max(start, self.published_from) if self.published_from else start
+        hi = min(end, self.published_to) if self.published_to else end
+        return Filters(self.outlets, lo, hi)
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        """The same filters as a Chroma ``where`` clause."""
+        clauses: list[dict[str, Any]] = []
+        if self.outlets:
+            clauses.append({"outlet": {"$in": list(self.outlets)}})
+        if self.published_from:
+            clauses.append({"published_ts": {"$gte": epoch_seconds(self.published_from)}})
+        if self.published_to:
+            clauses.append({"published_ts": {"$lte": epoch_seconds(self.published_to)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def lexical_kwargs(self) -> dict[str, Any]:
+        """The same filters as keyword arguments of ``LexicalIndex.search``."""
+        return {
+            "outlets": list(self.outlets) or None,
+            "published_from": epoch_seconds(self.published_from) if self.published_from else None,
+            "published_to": epoch_seconds(self.published_to) if self.published_to else None,
+        }
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense and BM25 rankings fused with reciprocal rank fusion, filtered by outlet and date.
+
+    With ``as_of``, it also searches the days just before that date and prefers articles
+    published then. Usage::
+
+        retriever = HybridRetriever(index=index, settings=settings, k=4)
+        docs = retriever.invoke("Why did the US strike in June 2021?")
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    index: Index
+    settings: AssistantSettings
+    k: int = 4
+    filters: Filters = Filters()
+    as_of: date | None = None
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, **kwargs: Any
+    ) -> list[Document]:
+        passages = self.search(
+            query,
+            k=kwargs.get("k", self.k),
+            filters=Filters.from_dict(kwargs.get("filters", self.filters)),
+            as_of=kwargs.get("as_of", self.as_of),
+        )
+        return [
+            Document(
+                id=p.chunk_id,
+                page_content=p.text,
+                metadata=p.model_dump(mode="json", exclude={"text"}),
+            )
+            for p in passages
+        ]
+
+    def search(
+        self, query: str, *, k: int, filters: Filters | None = None, as_of: date | None = None
+    ) -> list[Passage]:
+        """The ``k`` best passages for ``query``, best first."""
+        filters = filters or Filters()
+        settings = self.settings
+        vector = self.index.embedder.embed_query(query)
+        rankings: list[tuple[float, Sequence[tuple[str, float]]]] = []
+        searches = [filters]
+        if as_of is not None and settings.date_window_days:
+            start = as_of - timedelta(days=settings.date_window_days)
+            searches.append(filters.narrowed(start, as_of + timedelta(days=1)))
+        for scope in searches:
+            rankings.append(
+                (settings.dense_weight, self.index.vectors.query(vector, settings.fetch_k, scope.chroma_where()))
+            )
+            rankings.append(
+                (
+                    settings.lexical_weight,
+                    self.index.lexical.search(query, settings.fetch_k, **scope.lexical_kwargs()),
+                )
+            )
+        fused: dict[str, float] = {}
+        for weight, ranking in rankings:
+            for rank, (chunk_id, _) in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (settings.rrf_k + rank + 1)
+        rows = self.index.ledger.chunks(list(fused))
+        if as_of is not None and settings.date_weight:
+            for chunk_id, row in rows.items():
+                prior = recency_prior(row.article.published, as_of, settings.date_window_days)
+                fused[chunk_id] += settings.date_weight * prior / (settings.rrf_k + 1)
+        # Vectors without a ledger row are leftovers of an interrupted write: never served.
+        ranked = sorted((cid for cid in fused if cid in rows), key=lambda c: -fused[c])[:k]
+        return [
+            Passage(
+                chunk_id=cid,
+                article_id=rows[cid].article.id,
+                title=rows[cid].article.title,
+                outlet=rows[cid].article.outlet,
+                author=rows[cid].article.author,
+                published=rows[cid].article.published,
+                url=rows[cid].article.url,
+                text=rows[cid].text,
+                start=rows[cid].start,
+                end=rows[cid].end,
+                score=fused[cid],
+                rank=rank,
+            )
+            for rank, cid in enumerate(ranked, start=1)
+        ]

@@ -1,0 +1,42 @@
+"""The assistant's settings: the index's, extended with retrieval and answering."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from index.settings import IndexSettings
+
+
+class AssistantSettings(IndexSettings):
+    """Everything ``Assistant`` reads; ``NEWSQA_`` environment variables override defaults."""
+
+    k: int = Field(default=4, ge=1, le=50, description="Passages handed to the answerer.")
+    fetch_k: int = Field(
+        default=40, ge=1, description="Candidates each retriever (dense, BM25) contributes to fusion."
+    )
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    dense_weight: float = Field(default=1.0, ge=0, description="Weight of the dense ranking in fusion.")
+    lexical_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    date_window_days: int = Field(
+        default=14,
+        ge=0,
+        description="With an as-of date, also search articles from this many days before it.",
+    )
+    date_weight: float = Field(
+        default=1.0, ge=0, description="How strongly an as-of date prefers articles just before it."
+    )
+    answerer: Literal["grounded"] = Field(
+        default="grounded", description="Answer strategy: 'grounded' picks cited sentences, no LLM."
+    )
+    max_sentences: int = Field(default=2, ge=1, le=6, description="Most sentences in an answer.")
+    min_support: float = Field(
+        default=0.42,
+        ge=0,
+        le=1,
+        description="Refuse when the best sentence's support score is below this.",
+    )
+    sample_if_empty: bool = Field(
+        default=True, description="Index the bundled sample article when the index is empty."
+    )

@@ -1,0 +1,1 @@
+"""Evaluation: gold Q&A suites, metrics and reports over the assistant's public API."""

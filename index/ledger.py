@@ -1,0 +1,225 @@
+"""The ledger: which articles and chunks the index holds, in SQLite beside the BM25 index."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from index.article import Article
+from index.chunking import Chunk, epoch_seconds
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, source_file TEXT NOT NULL, url TEXT NOT NULL,
+    title TEXT NOT NULL, outlet TEXT NOT NULL, author TEXT NOT NULL, published TEXT,
+    published_ts INTEGER, hash TEXT NOT NULL, text TEXT NOT NULL, ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_source_file ON articles(source_file);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL,
+    position INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+"""
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An indexed article as the ledger records it."""
+
+    id: str
+    source: str
+    url: str
+    title: str
+    outlet: str
+    author: str
+    published: date | None
+    hash: str
+    text: str
+    chunks: int
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """An indexed chunk with its article's metadata."""
+
+    id: str
+    article: ArticleRow
+    position: int
+    start: int
+    end: int
+    text: str
+
+
+class Ledger:
+    """Articles and chunks in SQLite; ``transaction()`` groups a batch's writes atomically."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        # Gradio answers from worker threads; sqlite3 serialises access to one connection.
+        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(_SCHEMA)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Everything written inside lands together or not at all."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def get_meta(self, key: str) -> str | None:
+        """A value stored with the index, such as its fingerprint."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a value with the index."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Content hashes of those of ``article_ids`` already indexed."""
+        found: dict[str, str] = {}
+        for first in range(0, len(article_ids), 500):
+            part = article_ids[first : first + 500]
+            marks = ",".join("?" * len(part))
+            found.update(
+                self.db.execute(f"SELECT id, hash FROM articles WHERE id IN ({marks})", part)
+            )
+        return found
+
+    def chunk_ids(self, article_id: str) -> list[str]:
+        """Ids of an article's chunks, in order."""
+        rows = self.db.execute(
+            "SELECT id FROM chunks WHERE article_id = ? ORDER BY position", (article_id,)
+        )
+        return [r[0] for r in rows]
+
+    def all_chunk_ids(self) -> set[str]:
+        """Every chunk id the ledger holds."""
+        return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+
+    def articles_from(self, source_file: str) -> list[str]:
+        """Ids of the articles read from one file."""
+        rows = self.db.execute("SELECT id FROM articles WHERE source_file = ?", (source_file,))
+        return [r[0] for r in rows]
+
+    def source_files(self) -> dict[str, list[str]]:
+        """Article ids by the file they came from."""
+        files: dict[str, list[str]] = {}
+        for article_id, source_file in self.db.execute("SELECT id, source_file FROM articles"):
+            files.setdefault(source_file, []).append(article_id)
+        return files
+
+    def write_article(self, db: sqlite3.Connection, article: Article, source_file: str) -> None:
+        """Insert or replace an article row (inside a transaction)."""
+        db.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.source,
+                source_file,
+                article.url,
+                article.title,
+                article.outlet,
+                article.author,
+                article.published.isoformat() if article.published else None,
+                epoch_seconds(article.published) if article.published else None,
+                article.hash,
+                article.text,
+                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ),
+        )
+
+    def write_chunks(self, db: sqlite3.Connection, chunks: Sequence[Chunk]) -> list[int]:
+        """Insert chunk rows; returns their rowids (the BM25 index keys on them)."""
+        rowids = []
+        for chunk in chunks:
+            cursor = db.execute(
+                'INSERT INTO chunks (id, article_id, position, start, "end", text) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (chunk.id, chunk.article.id, chunk.position, chunk.start, chunk.end, chunk.text),
+            )
+            rowids.append(int(cursor.lastrowid or 0))
+        return rowids
+
+    def delete_chunks(self, db: sqlite3.Connection, chunk_ids: Sequence[str]) -> list[int]:
+        """Delete chunk rows; returns the rowids they had."""
+        rowids = []
+        for cid in chunk_ids:
+            row = db.execute("DELETE FROM chunks WHERE id = ? RETURNING rowid", (cid,)).fetchone()
+            if row:
+                rowids.append(int(row[0]))
+        return rowids
+
+    def delete_article(self, db: sqlite3.Connection, article_id: str) -> None:
+        """Delete an article row (its chunks are deleted separately)."""
+        db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def count(self) -> tuple[int, int]:
+        """Articles and chunks held."""
+        articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        chunks = self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return int(articles), int(chunks)
+
+    def articles(self) -> list[ArticleRow]:
+        """Every indexed article, newest first, with its chunk count."""
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) "
+            "FROM articles a ORDER BY a.published DESC, a.title"
+        )
+        return [_article(r) for r in rows]
+
+    def article(self, key: str) -> ArticleRow | None:
+        """One article by id or URL."""
+        row = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) "
+            "FROM articles a WHERE a.id = ? OR a.url = ?",
+            (key, key),
+        ).fetchone()
+        return _article(row) if row else None
+
+    def chunks(self, chunk_ids: Sequence[str]) -> dict[str, ChunkRow]:
+        """Chunks by id, with their articles; unknown ids are left out."""
+        found: dict[str, ChunkRow] = {}
+        for first in range(0, len(chunk_ids), 500):
+            part = list(chunk_ids[first : first + 500])
+            marks = ",".join("?" * len(part))
+            rows = self.db.execute(
+                f'SELECT c.id, c.position, c.start, c."end", c.text, {_ARTICLE_COLUMNS}, 0 '
+                f"FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+                part,
+            )
+            for r in rows:
+                found[r[0]] = ChunkRow(r[0], _article(r[5:]), r[1], r[2], r[3], r[4])
+        return found
+
+
+_ARTICLE_COLUMNS = "a.id, a.source, a.url, a.title, a.outlet, a.author, a.published, a.hash, a.text"
+
+
+def _article(row: Sequence[object]) -> ArticleRow:
+    published = row[6]
+    return ArticleRow(
+        id=str(row[0]),
+        source=str(row[1]),
+        url=str(row[2]),
+        title=str(row[3]),
+        outlet=str(row[4]),
+        author=str(row[5]),
+        published=date.fromisoformat(str(published)) if published else None,
+        hash=str(row[7]),
+        text=str(row[8]),
+        chunks=int(row[9]),  # type: ignore[call-overload]
+    )

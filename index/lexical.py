@@ -1,0 +1,79 @@
+"""BM25 over chunks with SQLite FTS5: adds and deletes in place, in the ledger's transactions."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from index.chunking import Chunk
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SCHEMA = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5("
+    "title, text, tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of a question worth matching: lower-cased, no stop words, no duplicates."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text.lower()):
+        if word not in ENGLISH_STOP_WORDS and (len(word) > 1 or word.isdigit()):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+class LexicalIndex:
+    """An FTS5 table keyed by the ledger's chunk rowids; ``search`` ranks by ``bm25()``."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.db.execute(_SCHEMA)
+
+    def add(self, db: sqlite3.Connection, chunks: Sequence[Chunk], rowids: Sequence[int]) -> None:
+        """Index chunks under the ledger's rowids (inside the ledger's transaction)."""
+        db.executemany(
+            "INSERT INTO chunk_fts (rowid, title, text) VALUES (?, ?, ?)",
+            [(rowid, c.article.title, c.text) for c, rowid in zip(chunks, rowids, strict=True)],
+        )
+
+    def delete(self, db: sqlite3.Connection, rowids: Sequence[int]) -> None:
+        """Remove chunks by rowid (inside the ledger's transaction)."""
+        db.executemany("DELETE FROM chunk_fts WHERE rowid = ?", [(r,) for r in rowids])
+
+    def search(
+        self,
+        question: str,
+        n: int,
+        *,
+        outlets: Sequence[str] | None = None,
+        published_from: int | None = None,
+        published_to: int | None = None,
+    ) -> list[tuple[str, float]]:
+        """The ``n`` best chunk ids for ``question`` by BM25 (higher is better), after filters."""
+        terms = query_terms(question)
+        if not terms:
+            return []
+        match = " OR ".join(f'"{t}"' for t in terms)
+        where, params = ["chunk_fts MATCH ?"], [match]
+        extra: list[Any] = []
+        if outlets:
+            where.append(f"a.outlet IN ({','.join('?' * len(outlets))})")
+            extra.extend(outlets)
+        if published_from is not None:
+            where.append("a.published_ts >= ?")
+            extra.append(published_from)
+        if published_to is not None:
+            where.append("a.published_ts <= ?")
+            extra.append(published_to)
+        rows = self.db.execute(
+            "SELECT c.id, -bm25(chunk_fts, 0.5, 1.0) AS score FROM chunk_fts "
+            "JOIN chunks c ON c.rowid = chunk_fts.rowid JOIN articles a ON a.id = c.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY score DESC LIMIT ?",
+            [*params, *extra, n],
+        )
+        return [(r[0], float(r[1])) for r in rows]

@@ -1,0 +1,14 @@
+"""Loaders: turn files and folders of articles into Article records."""
+
+from index.loaders.base import ArticleError, LoadFailure, Loaded
+from index.loaders.files import SUPPORTED_SUFFIXES, iter_files, load_file, load_path
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "ArticleError",
+    "LoadFailure",
+    "Loaded",
+    "iter_files",
+    "load_file",
+    "load_path",
+]

@@ -1,0 +1,90 @@
+"""The Chroma collection: embedded PersistentClient by default, a `chroma run` server when set."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from index.chunking import Chunk
+from index.settings import IndexSettings
+
+FINGERPRINT_KEY = "newsqa_fingerprint"
+
+
+class IndexMismatchError(RuntimeError):
+    """The collection was built with other embedding or chunking settings."""
+
+
+def connect(settings: IndexSettings) -> chromadb.api.ClientAPI:
+    """A Chroma client for ``settings``, with anonymized telemetry off."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if settings.chroma_host:
+        return chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+class VectorStore:
+    """Chunk vectors and metadata in one Chroma collection, stamped with a fingerprint."""
+
+    def __init__(self, settings: IndexSettings, fingerprint: str) -> None:
+        self.client = connect(settings)
+        self.name = settings.collection
+        self.fingerprint = fingerprint
+        # embedding_function=None: Chroma's default would download a model; we pass vectors.
+        self.collection = self.client.get_or_create_collection(
+            self.name,
+            embedding_function=None,
+            metadata={"hnsw:space": "cosine", FINGERPRINT_KEY: fingerprint},
+        )
+        found = (self.collection.metadata or {}).get(FINGERPRINT_KEY)
+        if found != fingerprint:
+            raise IndexMismatchError(
+                f"collection {self.name!r} was built with {found!r}, but the settings give "
+                f"{fingerprint!r}; use another NEWSQA_COLLECTION or run `newsqa reset`"
+            )
+
+    def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
+        """Write chunks with their vectors (upsert: a retried batch does not fail)."""
+        if chunks:
+            self.collection.upsert(
+                ids=[c.id for c in chunks],
+                embeddings=[list(v) for v in vectors],
+                documents=[c.text for c in chunks],
+                metadatas=[c.metadata for c in chunks],
+            )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Remove chunks by id."""
+        if ids:
+            self.collection.delete(ids=list(ids))
+
+    def query(
+        self, vector: Sequence[float], n: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
+        """The ``n`` nearest chunk ids with their cosine similarity, best first."""
+        result = self.collection.query(
+            query_embeddings=[list(vector)],
+            n_results=n,
+            where=where or None,
+            include=["distances"],
+        )
+        distances = (result.get("distances") or [[]])[0]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], distances, strict=True)]
+
+    def ids(self) -> set[str]:
+        """Every chunk id in the collection."""
+        return set(self.collection.get(include=[])["ids"])
+
+    def count(self) -> int:
+        """Number of chunks held."""
+        return int(self.collection.count())
+
+    def drop(self) -> None:
+        """Delete the whole collection."""
+        self.client.delete_collection(self.name)

@@ -1,0 +1,106 @@
+"""Sanity checks for the hand-written evaluation data in eval/gold/."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "eval" / "gold"
+SEED_NAME = "us-strikes-iran-backed-militias-2021-06-27.txt"
+START_MARK = "The U.S. military carried out"
+END_MARK = "With reporting by AP and Reuters"
+URL = "https://www.rferl.org/a/us-strike-iran-militia-iraq-syria/31328792.html"
+
+TYPES = {"why", "who", "when", "where", "how many", "what", "comparison", "unanswerable", "follow-up"}
+SUPPORTED_KINDS = {"exact", "trimmed", "paraphrase"}
+UNSUPPORTED_KINDS = {"number", "date", "actor", "place", "negation"}
+
+
+def _load(name: str) -> list[dict]:
+    lines = (GOLD / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _body() -> str:
+    """Body text of the sample article (the project's shipped copy first, else the shared seed)."""
+    candidates = sorted((ROOT / "index" / "sample").glob("*.txt"))
+    candidates.append(ROOT.parent / "shared" / "seeds" / SEED_NAME)
+    for path in candidates:
+        if not path.is_file():
+            continue
+        raw = path.read_text(encoding="utf-8")
+        if START_MARK in raw and END_MARK in raw:
+            start = raw.index(START_MARK)
+            end = raw.index(END_MARK) + len(END_MARK)
+            return raw[start:end]
+    pytest.skip("sample article text not found")
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[dict]:
+    return _load("sample.jsonl")
+
+
+@pytest.fixture(scope="module")
+def pairs() -> list[dict]:
+    return _load("checker_pairs.jsonl")
+
+
+def test_sample_fields(cases: list[dict]) -> None:
+    keys = {"id", "question", "type", "answers", "gold_urls", "gold_spans", "as_of", "turns"}
+    for c in cases:
+        assert keys <= c.keys(), c.get("id")
+        assert c["type"] in TYPES, c["id"]
+        assert isinstance(c["question"], str) and c["question"].strip(), c["id"]
+        assert c["as_of"] == "2021-06-28", c["id"]
+        assert all(isinstance(t, str) and t.strip() for t in c["turns"]), c["id"]
+        if c["type"] == "unanswerable":
+            assert c["answers"] == [] and c["gold_urls"] == [] and c["gold_spans"] == [], c["id"]
+        else:
+            assert c["answers"] and c["gold_spans"], c["id"]
+            assert c["gold_urls"] == [URL], c["id"]
+        if c["type"] == "follow-up":
+            assert c["turns"], c["id"]
+        else:
+            assert c["turns"] == [], c["id"]
+    assert len({c["id"] for c in cases}) == len(cases)
+
+
+def test_sample_spans_and_answers(cases: list[dict]) -> None:
+    body = _body()
+    for c in cases:
+        for span in c["gold_spans"]:
+            assert span["url"] == URL, c["id"]
+            assert body[span["start"]:span["end"]] == span["text"], c["id"]
+        texts = [s["text"].lower() for s in c["gold_spans"]]
+        for answer in c["answers"]:
+            assert answer.lower() in body.lower(), (c["id"], answer)
+            assert any(answer.lower() in t for t in texts), (c["id"], answer)
+
+
+def test_sample_counts(cases: list[dict]) -> None:
+    types = Counter(c["type"] for c in cases)
+    assert sum(n for t, n in types.items() if t != "unanswerable") >= 25
+    assert types["unanswerable"] >= 8
+    assert sum(1 for c in cases if c["type"] == "follow-up" and c["turns"]) >= 3
+
+
+def test_checker_pairs(pairs: list[dict]) -> None:
+    for p in pairs:
+        assert {"id", "sentence", "passage", "label", "kind"} <= p.keys(), p.get("id")
+        assert p["sentence"].strip() and p["passage"].strip(), p["id"]
+        assert p["label"] in {"supported", "unsupported"}, p["id"]
+        kinds = SUPPORTED_KINDS if p["label"] == "supported" else UNSUPPORTED_KINDS
+        assert p["kind"] in kinds, p["id"]
+        if p["kind"] == "exact":
+            assert p["sentence"] in p["passage"], p["id"]
+        if p["label"] == "unsupported":
+            assert p["sentence"] not in p["passage"], p["id"]
+    assert len({p["id"] for p in pairs}) == len(pairs)
+    assert len(pairs) >= 150
+    kinds = Counter(p["kind"] for p in pairs)
+    assert all(kinds[k] >= 14 for k in UNSUPPORTED_KINDS), kinds
+    assert sum(1 for p in pairs if p["label"] == "supported") >= 70
