@@ -44,7 +44,9 @@ class Assistant:
         self.index = Index(self.settings, embedder)
         if self.settings.sample_if_empty and self.index.ledger.count()[0] == 0:
             self.index.ingest([SAMPLE_DIR])
-        self.retriever = HybridRetriever(index=self.index, settings=self.settings, k=self.settings.k)
+        self.retriever = HybridRetriever(
+            index=self.index, settings=self.settings, k=self.settings.k
+        )
         self.answerers: dict[str, Answerer] = {
             "grounded": GroundedAnswerer(
                 self.index.embedder,
@@ -53,7 +55,9 @@ class Assistant:
             )
         }
         self.chain: Runnable[dict[str, Any], Answer] = (
-            RunnableLambda(self._retrieve) | RunnableLambda(self._draft) | RunnableLambda(self._verify)
+            RunnableLambda(self._retrieve)
+            | RunnableLambda(self._draft)
+            | RunnableLambda(self._verify)
         )
 
     def ask(
@@ -76,9 +80,11 @@ class Assistant:
             raise ValueError("question: ask something; the question is empty")
         name = answerer or self.settings.answerer
         if name not in self.answerers:
-            raise ValueError(f"answerer: {name!r} is not configured; use one of {sorted(self.answerers)}")
+            raise ValueError(
+                f"answerer: {name!r} is not configured; use one of {sorted(self.answerers)}"
+            )
         query, context = condense(question.strip(), history or [])
-        state = {
+        state: dict[str, Any] = {
             "question": question.strip(),
             "query": query,
             "context": context,
@@ -96,8 +102,7 @@ class Assistant:
     def stream(self, question: str, **options: Any) -> Iterator[str | Answer]:
         """Yield the answer's text in pieces as it is produced, then the final ``Answer``."""
         answer = self.ask(question, **options)
-        for piece in re.findall(r"\S+\s*", answer.text):
-            yield piece
+        yield from re.findall(r"\S+\s*", answer.text)
         yield answer
 
     def chat(self) -> Chat:

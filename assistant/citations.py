@@ -4,6 +4,7 @@ from what it verifies."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.claims import Claim, claim_of, contradicts
 from assistant.records import Citation, Passage
@@ -26,7 +27,7 @@ class Verdict:
 
 def _windows(passage: str) -> list[tuple[int, int]]:
     spans = sentence_spans(passage) or [(0, len(passage))]
-    pairs = [(a[0], b[1]) for a, b in zip(spans, spans[1:], strict=False)]
+    pairs = [(a[0], b[1]) for a, b in pairwise(spans)]
     return spans + pairs
 
 
@@ -67,7 +68,11 @@ def _mismatch(claim: Claim, evidence: Claim, coverage: float) -> str | None:
         if missing:
             return f"{kind} {', '.join(missing)} not in the passage"
     if claim.negated != evidence.negated:
-        return "the passage says the opposite" if evidence.negated else "the sentence negates the passage"
+        return (
+            "the passage says the opposite"
+            if evidence.negated
+            else "the sentence negates the passage"
+        )
     return contradicts(claim, evidence)
 
 
@@ -79,9 +84,7 @@ class DraftSentence:
     cites: tuple[int, ...]
 
 
-def verify(
-    sentences: list[DraftSentence], passages: list[Passage]
-) -> tuple[str, list[Citation]]:
+def verify(sentences: list[DraftSentence], passages: list[Passage]) -> tuple[str, list[Citation]]:
     """Keep each citation the checker verifies, drop the rest, and drop sentences left with no
     citation: every claim in the answer carries a source. Returns the text with ``[n]`` markers
     renumbered in order of appearance and the citations they point to."""

@@ -7,7 +7,7 @@ import os
 import sys
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -26,15 +26,17 @@ app = typer.Typer(
 Outlet = Annotated[list[str] | None, typer.Option("--outlet", help="Only these outlets.")]
 From = Annotated[str | None, typer.Option("--from", help="Only articles published on or after.")]
 To = Annotated[str | None, typer.Option("--to", help="Only articles published on or before.")]
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Prefer articles from just before this date.")]
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Prefer articles from just before this date.")
+]
 K = Annotated[int | None, typer.Option("-k", help="Passages to read.")]
 
 
-def _settings(**overrides: object) -> AssistantSettings:
+def _settings(**overrides: Any) -> AssistantSettings:
     return AssistantSettings(**{k: v for k, v in overrides.items() if v is not None})
 
 
-def _assistant(**overrides: object) -> Assistant:
+def _assistant(**overrides: Any) -> Assistant:
     try:
         return Assistant(_settings(**overrides))
     except Exception as error:  # any start-up failure: say what it was, no traceback
@@ -52,7 +54,9 @@ def _print_answer(answer: Answer) -> None:
         typer.echo("")
     for c in answer.citations:
         published = c.published.isoformat() if c.published else "undated"
-        typer.secho(f"[{c.number}] {c.title} — {c.outlet or 'unknown outlet'}, {published}", bold=True)
+        typer.secho(
+            f"[{c.number}] {c.title} — {c.outlet or 'unknown outlet'}, {published}", bold=True
+        )
         if c.url:
             typer.echo(f"    {c.url}")
         typer.echo(f"    “{c.quote}”")
@@ -60,10 +64,16 @@ def _print_answer(answer: Answer) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders of articles.")] = None,
-    prune: Annotated[bool, typer.Option(help="Remove articles whose files under PATHS are gone.")] = False,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders of articles.")
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option(help="Remove articles whose files under PATHS are gone.")
+    ] = False,
     sample: Annotated[bool, typer.Option(help="Index the bundled sample article.")] = False,
-    if_empty: Annotated[bool, typer.Option(help="Do nothing when the index holds articles.")] = False,
+    if_empty: Annotated[
+        bool, typer.Option(help="Do nothing when the index holds articles.")
+    ] = False,
 ) -> None:
     """Index articles: .txt .md .html .json .jsonl (also .gz .xz .bz2), folders recursively."""
     targets = list(paths or []) + ([SAMPLE_DIR] if sample else [])
@@ -127,7 +137,10 @@ def sources() -> None:
     rows = Index(_settings()).ledger.articles()
     for row in rows:
         published = row.published.isoformat() if row.published else "undated   "
-        typer.echo(f"{row.id}  {published}  {row.outlet or '-':<12.12}  {row.chunks:>3} chunks  {row.title}")
+        typer.echo(
+            f"{row.id}  {published}  {row.outlet or '-':<12.12}  "
+            f"{row.chunks:>3} chunks  {row.title}"
+        )
     typer.echo(f"{len(rows)} articles")
 
 
@@ -146,7 +159,9 @@ def delete(article: Annotated[str, typer.Argument(help="Article id or URL.")]) -
 def reset(yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False) -> None:
     """Delete the whole index (its Chroma collection and ledger)."""
     settings = _settings()
-    if not yes and not typer.confirm(f"Delete the index {settings.collection!r} in {settings.data_dir}?"):
+    if not yes and not typer.confirm(
+        f"Delete the index {settings.collection!r} in {settings.data_dir}?"
+    ):
         raise typer.Abort()
     Index(settings).reset()
     typer.echo("index deleted")

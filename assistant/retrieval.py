@@ -126,7 +126,10 @@ class HybridRetriever(BaseRetriever):
             searches.append(filters.narrowed(start, as_of + timedelta(days=1)))
         for scope in searches:
             rankings.append(
-                (settings.dense_weight, self.index.vectors.query(vector, settings.fetch_k, scope.chroma_where()))
+                (
+                    settings.dense_weight,
+                    self.index.vectors.query(vector, settings.fetch_k, scope.chroma_where()),
+                )
             )
             rankings.append(
                 (

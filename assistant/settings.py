@@ -14,11 +14,17 @@ class AssistantSettings(IndexSettings):
 
     k: int = Field(default=4, ge=1, le=50, description="Passages handed to the answerer.")
     fetch_k: int = Field(
-        default=40, ge=1, description="Candidates each retriever (dense, BM25) contributes to fusion."
+        default=40,
+        ge=1,
+        description="Candidates each retriever (dense, BM25) contributes to fusion.",
     )
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
-    dense_weight: float = Field(default=1.0, ge=0, description="Weight of the dense ranking in fusion.")
-    lexical_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    dense_weight: float = Field(
+        default=1.0, ge=0, description="Weight of the dense ranking in fusion."
+    )
+    lexical_weight: float = Field(
+        default=1.0, ge=0, description="Weight of the BM25 ranking in fusion."
+    )
     date_window_days: int = Field(
         default=14,
         ge=0,

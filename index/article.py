@@ -23,9 +23,7 @@ def canonical_url(url: str | None) -> str:
     parts = urlsplit(cleaned)
     if not parts.scheme or not parts.netloc:
         return cleaned
-    return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, "")
-    )
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
 
 
 def content_hash(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from typing import Any
 
 import tiktoken
@@ -56,7 +56,7 @@ class Chunk:
 
 def epoch_seconds(day: Any) -> int:
     """Midnight UTC of a date, in seconds since 1970."""
-    return int(datetime.combine(day, time(), tzinfo=timezone.utc).timestamp())
+    return int(datetime.combine(day, time(), tzinfo=UTC).timestamp())
 
 
 def chunk_id(article_id: str, position: int, text: str) -> str:
@@ -110,7 +110,9 @@ class Chunker:
             text = article.text[start:end].rstrip()
             end = start + len(text)
             position = len(chunks)
-            chunks.append(Chunk(chunk_id(article.id, position, text), article, position, start, end, text))
+            chunks.append(
+                Chunk(chunk_id(article.id, position, text), article, position, start, end, text)
+            )
             if last + 1 >= len(units):
                 break
             next_first, carried = last + 1, 0

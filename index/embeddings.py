@@ -50,7 +50,10 @@ class MiniLMEmbeddings(Embeddings):
         """Embed passages in batches, with a progress bar when ``progress`` is on."""
         vectors: list[list[float]] = []
         with tqdm(
-            total=len(texts), desc="embedding", unit="chunk", disable=not self.progress or len(texts) <= self.batch_size,
+            total=len(texts),
+            desc="embedding",
+            unit="chunk",
+            disable=not self.progress or len(texts) <= self.batch_size,
             leave=False,
         ) as bar:
             for first in range(0, len(texts), self.batch_size):
@@ -65,4 +68,4 @@ class MiniLMEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         """Embed one question."""
-        return self.model.encode([text], normalize_embeddings=True)[0].tolist()  # type: ignore[no-any-return]
+        return self.model.encode([text], normalize_embeddings=True)[0].tolist()

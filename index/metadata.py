@@ -26,7 +26,7 @@ def parse_date(value: object) -> date | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+        parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
         return parsed.date() if parsed else None
 
 
@@ -42,7 +42,7 @@ def date_from_url(url: str) -> date | None:
 
 
 def first_sentence(text: str, limit: int = 120) -> str:
-    """First sentence of ``text``, cut at a word boundary to ``limit`` characters: a title stand-in."""
+    """First sentence of ``text``, cut at a word to ``limit`` characters: a stand-in title."""
     paragraph = text.strip().split("\n", 1)[0]
     _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
     sentence = paragraph[: offsets[0][1]] if offsets else paragraph

@@ -143,7 +143,11 @@ class Index:
             self._remove(article_id, report)
 
     def _stage(
-        self, articles: list[Article], source_file: str, pending: list[_Pending], report: IngestReport
+        self,
+        articles: list[Article],
+        source_file: str,
+        pending: list[_Pending],
+        report: IngestReport,
     ) -> None:
         staged = {p.article.id for p in pending}
         known = self.ledger.hashes([a.id for a in articles])
@@ -157,14 +161,22 @@ class Index:
             new_ids = {c.id for c in chunks}
             fresh = [c for c in chunks if c.id not in old]
             pending.append(
-                _Pending(article, source_file, fresh, [c for c in old if c not in new_ids], bool(old) or article.id in known)
+                _Pending(
+                    article,
+                    source_file,
+                    fresh,
+                    [c for c in old if c not in new_ids],
+                    bool(old) or article.id in known,
+                )
             )
 
     def _flush(self, pending: list[_Pending], report: IngestReport) -> None:
         if not pending:
             return
         chunks = [c for p in pending for c in p.chunks]
-        vectors = self.embedder.embed_documents([c.embedding_text for c in chunks]) if chunks else []
+        vectors = (
+            self.embedder.embed_documents([c.embedding_text for c in chunks]) if chunks else []
+        )
         self.vectors.add(chunks, vectors)
         stale = [cid for p in pending for cid in p.stale]
         with self.ledger.transaction() as db:
@@ -189,7 +201,9 @@ class Index:
     def _prune(self, roots: Sequence[Path], report: IngestReport) -> None:
         prefixes = [str(r.resolve()) for r in roots]
         for source_file, article_ids in self.ledger.source_files().items():
-            under = any(source_file == p or source_file.startswith(p.rstrip("/") + "/") for p in prefixes)
+            under = any(
+                source_file == p or source_file.startswith(p.rstrip("/") + "/") for p in prefixes
+            )
             if under and not Path(source_file).exists():
                 for article_id in article_ids:
                     self._remove(article_id, report)

@@ -32,10 +32,14 @@ class IndexSettings(BaseSettings):
         default=200,
         ge=32,
         le=230,
-        description="Largest chunk, in cl100k tokens; MiniLM reads 256 word pieces, title included.",
+        description="Largest chunk, in cl100k tokens; MiniLM reads 256 word pieces, "
+        "title included.",
     )
     chunk_overlap: int = Field(
-        default=30, ge=0, le=100, description="Tokens of trailing sentences repeated in the next chunk."
+        default=30,
+        ge=0,
+        le=100,
+        description="Tokens of trailing sentences repeated in the next chunk.",
     )
     max_article_bytes: int = Field(
         default=5_000_000, ge=1, description="Files larger than this are refused."

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from index.chunking import Chunk
@@ -54,7 +55,7 @@ class VectorStore:
         if chunks:
             self.collection.upsert(
                 ids=[c.id for c in chunks],
-                embeddings=[list(v) for v in vectors],
+                embeddings=np.asarray(vectors, dtype=np.float32),
                 documents=[c.text for c in chunks],
                 metadatas=[c.metadata for c in chunks],
             )
@@ -69,7 +70,7 @@ class VectorStore:
     ) -> list[tuple[str, float]]:
         """The ``n`` nearest chunk ids with their cosine similarity, best first."""
         result = self.collection.query(
-            query_embeddings=[list(vector)],
+            query_embeddings=np.asarray([vector], dtype=np.float32),
             n_results=n,
             where=where or None,
             include=["distances"],

@@ -4,8 +4,8 @@ that best answer the question and cites each one."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -29,8 +29,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\d{4}|ago|last (week|month|year))\b",
         re.I,
     ),
-    "how many": re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
-                           r"dozens?|hundreds?|thousands?|millions?)\b", re.I),
+    "how many": re.compile(
+        r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"dozens?|hundreds?|thousands?|millions?)\b",
+        re.I,
+    ),
     "where": re.compile(r"\b(in|at|near|outside|from) (the )?[A-Z]"),
     "who": re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+|\b(president|minister|leader|official|said)\b"),
 }
@@ -69,12 +72,16 @@ class GroundedAnswerer:
 
     name = "grounded"
 
-    def __init__(self, embedder: Embeddings, *, max_sentences: int = 2, min_support: float = 0.42) -> None:
+    def __init__(
+        self, embedder: Embeddings, *, max_sentences: int = 2, min_support: float = 0.42
+    ) -> None:
         self.embedder = embedder
         self.max_sentences = max_sentences
         self.min_support = min_support
 
-    def candidates(self, question: str, passages: list[Passage], context: str = "") -> list[_Candidate]:
+    def candidates(
+        self, question: str, passages: list[Passage], context: str = ""
+    ) -> list[_Candidate]:
         """Every sentence of the passages with its scores, best first."""
         found: list[tuple[int, str]] = []
         offsets: dict[str, int] = {}

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from index.loaders.base import ArticleError, LoadFailure, Loaded
+from index.loaders.base import ArticleError, Loaded, LoadFailure
 from index.loaders.html import parse_html
 from index.loaders.plaintext import parse_text
 from index.loaders.records import parse_json, parse_jsonl
@@ -42,8 +42,10 @@ def iter_files(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for child in sorted(path.rglob("*")):
             relative = child.relative_to(path)
-            if child.is_file() and is_supported(child) and not any(
-                part.startswith(".") for part in relative.parts
+            if (
+                child.is_file()
+                and is_supported(child)
+                and not any(part.startswith(".") for part in relative.parts)
             ):
                 yield child
     else:

@@ -8,9 +8,7 @@ from index.article import Article
 from index.loaders.base import ArticleError
 from index.metadata import date_from_url, is_boilerplate, looks_like_outlet, parse_date
 
-_FIELD = re.compile(
-    r"^\s*(source|url|link|published|date|outlet|author)\s*:\s*(.+?)\s*$", re.I
-)
+_FIELD = re.compile(r"^\s*(source|url|link|published|date|outlet|author)\s*:\s*(.+?)\s*$", re.I)
 _BYLINE = re.compile(r"^by\s+(.+)$", re.I)
 _MONTH_DATE = re.compile(
     r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from index.article import Article
-from index.loaders.base import ArticleError, LoadFailure, Loaded
+from index.loaders.base import ArticleError, Loaded, LoadFailure
 from index.metadata import date_from_url, first_sentence, parse_date
 
 _TEXT_FIELDS = ("text", "body")
@@ -60,7 +60,9 @@ def parse_jsonl(lines: Iterable[str], source: str, max_bytes: int) -> Iterator[L
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield LoadFailure(where, f"{where}: not valid JSON ({error.msg} at column {error.colno})")
+            yield LoadFailure(
+                where, f"{where}: not valid JSON ({error.msg} at column {error.colno})"
+            )
             continue
         yield _build(record, where, max_bytes)
 

@@ -1,0 +1,42 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast lint types install bench-ingest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
+
+# torch first, pinned: pip takes the CPU build from local disk instead of downloading CUDA.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install torch==2.13.0
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/newsqa ingest --sample --if-empty
+	$(BIN)/newsqa serve
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install
+	$(BIN)/mypy
+
+test: lint types
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
+
+# Time a full ingest and a no-op re-ingest of the BBC folder (2,095 articles) into a scratch index.
+bench-ingest: install
+	rm -rf /tmp/newsqa-bench
+	NEWSQA_DATA_DIR=/tmp/newsqa-bench $(BIN)/newsqa ingest ../shared/data/bbc-news
+	NEWSQA_DATA_DIR=/tmp/newsqa-bench $(BIN)/newsqa ingest ../shared/data/bbc-news

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant import Answer, Assistant
+
+SAMPLE_URL = "https://www.rferl.org/a/us-strike-iran-militia-iraq-syria/31328792.html"
+
+
+def _article_text(assistant: Assistant, article_id: str) -> str:
+    [row] = [a for a in assistant.sources() if a.id == article_id]
+    return row.text
+
+
+def test_why_question_is_answered_with_a_verbatim_dated_citation(
+    sample_assistant: Assistant,
+) -> None:
+    answer = sample_assistant.ask("Why did the US strike in June 2021?")
+    assert not answer.refused
+    assert "in retaliation for drone attacks" in answer.text
+    assert answer.text.endswith("[1]")
+    citation = answer.citations[0]
+    assert (citation.url, citation.outlet, citation.published.isoformat()) == (
+        SAMPLE_URL,
+        "RFE/RL",
+        "2021-06-27",
+    )
+    text = _article_text(sample_assistant, citation.article_id)
+    assert text[citation.quote_start : citation.quote_end] == citation.quote
+    assert citation.quote in citation.chunk_text
+    assert set(answer.timings) >= {"retrieve", "answer", "verify", "total"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the capital of Australia?", "Who won the 2018 football World Cup?"],
+)
+def test_questions_the_articles_do_not_cover_are_declined(
+    sample_assistant: Assistant, question: str
+) -> None:
+    answer = sample_assistant.ask(question)
+    assert answer.refused
+    assert answer.citations == []
+    assert "don't cover" in answer.text
+
+
+def test_filters_that_exclude_every_article_lead_to_a_refusal(sample_assistant: Assistant) -> None:
+    assert sample_assistant.ask("Why did the US strike?", filters={"outlet": "BBC"}).refused
+    assert sample_assistant.ask("Why did the US strike?", filters={"from": "2022-01-01"}).refused
+    assert not sample_assistant.ask("Why did the US strike?", filters={"outlet": "RFE/RL"}).refused
+
+
+def test_bad_input_gets_a_specific_error(sample_assistant: Assistant) -> None:
+    with pytest.raises(ValueError, match="question is empty"):
+        sample_assistant.ask("  ")
+    with pytest.raises(ValueError, match="as_of"):
+        sample_assistant.ask("Why?", as_of="someday soonish")
+    with pytest.raises(ValueError, match="unknown keys"):
+        sample_assistant.ask("Why?", filters={"site": "x"})
+
+
+def test_stream_yields_the_text_then_the_answer(sample_assistant: Assistant) -> None:
+    pieces = list(sample_assistant.stream("Who ordered the air strikes?"))
+    *text, final = pieces
+    assert isinstance(final, Answer)
+    assert len(text) > 5
+    assert "".join(str(p) for p in text) == final.text
+    assert "Biden" in final.text
+
+
+def test_follow_up_question_uses_the_conversation(sample_assistant: Assistant) -> None:
+    chat = sample_assistant.chat()
+    chat.ask("Why did the US strike Iran-backed militias in June 2021?")
+    follow_up = chat.ask("And when was the strike before that?")
+    assert not follow_up.refused
+    assert "February" in follow_up.text
+    assert chat.history == [
+        "Why did the US strike Iran-backed militias in June 2021?",
+        "And when was the strike before that?",
+    ]
