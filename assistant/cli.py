@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated, Any
@@ -120,7 +121,7 @@ def chat(as_of: AsOf = None) -> None:
     """Talk with the assistant; follow-up questions use the conversation. Ctrl-D ends."""
     conversation = _assistant().chat()
     typer.echo("Ask about the indexed articles (Ctrl-D to quit).")
-    for line in sys.stdin if not sys.stdin.isatty() else iter(lambda: input("> "), None):
+    for line in _lines():
         question = line.strip()
         if not question:
             continue
@@ -129,6 +130,18 @@ def chat(as_of: AsOf = None) -> None:
         except ValueError as error:
             typer.secho(f"error: {error}", fg="red", err=True)
         typer.echo("")
+
+
+def _lines() -> Iterator[str]:
+    if not sys.stdin.isatty():
+        yield from sys.stdin
+        return
+    while True:
+        try:
+            yield input("> ")
+        except (EOFError, KeyboardInterrupt):
+            typer.echo("")
+            return
 
 
 @app.command()

@@ -99,6 +99,7 @@ class GroundedAnswerer:
         similarities = vectors[1:] @ vectors[0]
         cue = _CUES.get(question_kind(question))
         question_months = _months(question)
+        context_months = _months(context)
         scored = []
         for (number, sentence), similarity in zip(found, similarities, strict=True):
             # "June 2021" in a question scopes the story; an article published then satisfies it.
@@ -112,8 +113,8 @@ class GroundedAnswerer:
             support += 0.03 / passages[number - 1].rank
             if _LEANS_ON_CONTEXT.match(sentence):
                 support -= 0.06  # "Those strikes..." means other strikes than the question's
-            if _other_time(question_months, sentence):
-                support -= 0.08
+            if _other_time(question_months, context_months, sentence):
+                support -= 0.12
             if offsets.get(sentence) == 0:
                 support += 0.04  # a story's first sentence summarises it
             scored.append(_Candidate(number, sentence, float(similarity), overlap, support))
@@ -146,10 +147,16 @@ def _months(text: str) -> set[str]:
     return {m.lower() for m in _MONTH.findall(text)}
 
 
-def _other_time(question_months: set[str], sentence: str) -> bool:
-    """The question names a month and the sentence speaks of other months only."""
+def _other_time(question_months: set[str], context_months: set[str], sentence: str) -> bool:
+    """The sentence is about another time than the one asked for: the question names a month
+    and the sentence speaks of other months only, or a follow-up names none and the sentence
+    speaks only of the months the conversation already covered ("the strike before that")."""
     months = _months(sentence)
-    return bool(question_months and months and not months & question_months)
+    if not months:
+        return False
+    if question_months:
+        return not months & question_months
+    return bool(context_months) and months <= context_months
 
 
 def _dated(published: date | None) -> set[str]:
