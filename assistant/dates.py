@@ -8,15 +8,15 @@ from datetime import date
 from index.metadata import parse_date
 
 
-def resolve_as_of(value: date | str | None) -> date | None:
-    """A date from a ``date`` or any common date string; a clear error for anything else."""
+def resolve_as_of(value: date | str | None, field: str = "as_of") -> date | None:
+    """A date from a ``date`` or any common date string; an error naming ``field`` otherwise."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
         return value
     parsed = parse_date(value)
     if parsed is None:
-        raise ValueError(f"as_of: cannot read {value!r} as a date; use YYYY-MM-DD")
+        raise ValueError(f"{field}: cannot read {value!r} as a date; use YYYY-MM-DD")
     return parsed
 
 

@@ -44,8 +44,10 @@ class Filters:
         outlets = data.get("outlets", data.get("outlet")) or ()
         return cls(
             outlets=(outlets,) if isinstance(outlets, str) else tuple(outlets),
-            published_from=resolve_as_of(data.get("from", data.get("published_from"))),
-            published_to=resolve_as_of(data.get("to", data.get("published_to"))),
+            published_from=resolve_as_of(
+                data.get("from", data.get("published_from")), "filters.from"
+            ),
+            published_to=resolve_as_of(data.get("to", data.get("published_to")), "filters.to"),
         )
 
     def narrowed(self, start: date, end: date) -> Filters:

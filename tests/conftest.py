@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import AssistantSettings
+from assistant import Assistant, AssistantSettings
 from index.embeddings import MiniLMEmbeddings
+from index.sample import SAMPLE_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -42,3 +43,21 @@ def embedder() -> MiniLMEmbeddings:
 def settings(tmp_path: Path) -> AssistantSettings:
     """Settings for a scratch index in a temporary folder, empty at start."""
     return AssistantSettings(data_dir=tmp_path / "data", progress=False, sample_if_empty=False)
+
+
+@pytest.fixture(scope="session")
+def politics_assistant(
+    tmp_path_factory: pytest.TempPathFactory, shared_data: Path, embedder: MiniLMEmbeddings
+) -> Assistant:
+    """The sample article among the 397 BBC politics articles (many about Iraq), indexed once
+    per session: the end-to-end tests and the gold eval gate share it."""
+    settings = AssistantSettings(
+        data_dir=tmp_path_factory.mktemp("politics-index"),
+        collection="politics",
+        progress=False,
+        sample_if_empty=False,
+    )
+    assistant = Assistant(settings, embedder=embedder)
+    report = assistant.ingest([SAMPLE_DIR, shared_data / "bbc-news" / "politics"])
+    assert report.failed == 0, report.summary()
+    return assistant

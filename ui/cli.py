@@ -13,6 +13,14 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(7860, help="Port to listen on."),
     ) -> None:
-        """Start the web app."""
-        typer.secho("the web app is not built yet", fg="red", err=True)
-        raise typer.Exit(2)
+        """Start the web app (no share link; nothing is fetched from outside)."""
+        # Imported here so that other commands do not pay for importing Gradio.
+        from assistant import Assistant, AssistantSettings
+        from ui.app import build_app, launch
+
+        try:
+            assistant = Assistant(AssistantSettings())
+        except Exception as error:  # any start-up failure: say what it was, no traceback
+            typer.secho(f"error: {error}", fg="red", err=True)
+            raise typer.Exit(2) from error
+        launch(build_app(assistant), host=host, port=port)

@@ -55,6 +55,8 @@ def test_bad_input_gets_a_specific_error(sample_assistant: Assistant) -> None:
         sample_assistant.ask("  ")
     with pytest.raises(ValueError, match="as_of"):
         sample_assistant.ask("Why?", as_of="someday soonish")
+    with pytest.raises(ValueError, match=r"filters\.from: cannot read 'last Tuesdayish'"):
+        sample_assistant.ask("Why?", filters={"from": "last Tuesdayish"})
     with pytest.raises(ValueError, match="unknown keys"):
         sample_assistant.ask("Why?", filters={"site": "x"})
 
