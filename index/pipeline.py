@@ -20,6 +20,7 @@ from index.settings import IndexSettings
 from index.store import IndexMismatchError, VectorStore
 
 _FLUSH_CHUNKS = 256
+_STAGE_ARTICLES = 64
 
 
 @dataclass
@@ -104,8 +105,6 @@ class Index:
         ) as bar:
             for file in files:
                 self._ingest_file(file, pending, report)
-                if sum(len(p.chunks) for p in pending) >= _FLUSH_CHUNKS:
-                    self._flush(pending, report)
                 bar.update(1)
                 bar.set_postfix(added=report.added, updated=report.updated, failed=report.failed)
         self._flush(pending, report)
@@ -132,7 +131,7 @@ class Index:
                 continue
             seen.append(item.id)
             batch.append(item)
-            if len(batch) >= 500:
+            if len(batch) >= _STAGE_ARTICLES:
                 self._stage(batch, source_file, pending, report)
                 batch = []
         self._stage(batch, source_file, pending, report)
@@ -150,6 +149,10 @@ class Index:
         report: IngestReport,
     ) -> None:
         staged = {p.article.id for p in pending}
+        if sum(len(p.chunks) for p in pending) >= _FLUSH_CHUNKS:
+            # Large JSONL files are written as they go: an interruption loses one batch at most.
+            self._flush(pending, report)
+            staged = set()
         known = self.ledger.hashes([a.id for a in articles])
         for article in articles:
             if article.id in staged or known.get(article.id) == article.hash:
