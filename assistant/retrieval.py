@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -13,6 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.dates import recency_prior
+from assistant.fusion import merge, rrf_fusion, zscore_fusion
 from assistant.records import Passage
 from assistant.settings import AssistantSettings
 from index.chunking import epoch_seconds
@@ -121,33 +121,33 @@ class HybridRetriever(BaseRetriever):
         filters = filters or Filters()
         settings = self.settings
         vector = self.index.embedder.embed_query(query)
-        rankings: list[tuple[float, Sequence[tuple[str, float]]]] = []
-        searches = [filters]
+        scopes = [filters]
         if as_of is not None and settings.date_window_days:
+            # The days before the question get their own search, so their articles are
+            # candidates even when older coverage of the same topic fills the global top.
             start = as_of - timedelta(days=settings.date_window_days)
-            searches.append(filters.narrowed(start, as_of + timedelta(days=1)))
-        for scope in searches:
-            rankings.append(
-                (
-                    settings.dense_weight,
-                    self.index.vectors.query(vector, settings.fetch_k, scope.chroma_where()),
-                )
-            )
-            rankings.append(
-                (
-                    settings.lexical_weight,
-                    self.index.lexical.search(query, settings.fetch_k, **scope.lexical_kwargs()),
-                )
-            )
-        fused: dict[str, float] = {}
-        for weight, ranking in rankings:
-            for rank, (chunk_id, _) in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (settings.rrf_k + rank + 1)
+            scopes.append(filters.narrowed(start, as_of + timedelta(days=1)))
+        dense = merge(
+            [self.index.vectors.query(vector, settings.fetch_k, s.chroma_where()) for s in scopes]
+        )
+        lexical = merge(
+            [
+                self.index.lexical.search(query, settings.fetch_k, **s.lexical_kwargs())
+                for s in scopes
+            ]
+        )
+        weighted = [(settings.dense_weight, dense), (settings.lexical_weight, lexical)]
+        if settings.fusion == "zscore":
+            fused = zscore_fusion(weighted)
+            prior_unit = 1.0
+        else:
+            fused = rrf_fusion(weighted, settings.rrf_k)
+            prior_unit = 1.0 / (settings.rrf_k + 1)
         rows = self.index.ledger.chunks(list(fused))
         if as_of is not None and settings.date_weight:
             for chunk_id, row in rows.items():
                 prior = recency_prior(row.article.published, as_of, settings.date_window_days)
-                fused[chunk_id] += settings.date_weight * prior / (settings.rrf_k + 1)
+                fused[chunk_id] += settings.date_weight * prior * prior_unit
         # Vectors without a ledger row are leftovers of an interrupted write: never served.
         ranked = sorted((cid for cid in fused if cid in rows), key=lambda c: -fused[c])[:k]
         return [

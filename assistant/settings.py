@@ -18,12 +18,16 @@ class AssistantSettings(IndexSettings):
         ge=1,
         description="Candidates each retriever (dense, BM25) contributes to fusion.",
     )
-    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    fusion: Literal["zscore", "rrf"] = Field(
+        default="zscore",
+        description="How dense and BM25 scores combine: standardised scores, or reciprocal ranks.",
+    )
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant (rrf).")
     dense_weight: float = Field(
-        default=1.0, ge=0, description="Weight of the dense ranking in fusion."
+        default=0.45, ge=0, description="Weight of the dense ranking in fusion."
     )
     lexical_weight: float = Field(
-        default=1.0, ge=0, description="Weight of the BM25 ranking in fusion."
+        default=0.55, ge=0, description="Weight of the BM25 ranking in fusion."
     )
     date_window_days: int = Field(
         default=14,

@@ -129,6 +129,9 @@ class GroundedAnswerer:
         for candidate in ranked[1:]:
             if len(chosen) >= self.max_sentences or candidate.support < 0.9 * ranked[0].support:
                 break
+            # Out of its paragraph, "Those strikes..." would read as being about the first answer.
+            if _LEANS_ON_CONTEXT.match(candidate.text):
+                continue
             if all(_distinct(candidate.text, c.text) for c in chosen):
                 chosen.append(candidate)
         return Draft(
