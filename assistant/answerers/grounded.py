@@ -86,8 +86,12 @@ class GroundedAnswerer:
         found: list[tuple[int, str]] = []
         offsets: dict[str, int] = {}
         for number, passage in enumerate(passages, start=1):
-            for start, end in sentence_spans(passage.text):
-                sentence = passage.text[start:end].strip()
+            spans = sentence_spans(passage.text)
+            for position, (start, end) in enumerate(spans):
+                if position and _LEANS_ON_CONTEXT.match(passage.text[start:end]):
+                    # "Those strikes were..." is read with the sentence it points back to.
+                    start = spans[position - 1][0]
+                sentence = " ".join(passage.text[start:end].split())
                 if sentence not in offsets and len(sentence) > 20:
                     offsets[sentence] = passage.start + start
                     found.append((number, sentence))
@@ -95,7 +99,9 @@ class GroundedAnswerer:
             return []
         asked = content_terms(question)
         recalled = content_terms(context) - asked
-        vectors = np.array(self.embedder.embed_documents([question] + [s for _, s in found]))
+        # A follow-up ("Was anyone hurt?") means little alone: compare with what it follows.
+        asked_in_full = f"{context} {question}" if context else question
+        vectors = np.array(self.embedder.embed_documents([asked_in_full] + [s for _, s in found]))
         similarities = vectors[1:] @ vectors[0]
         cue = _CUES.get(question_kind(question))
         question_months = _months(question)
