@@ -52,18 +52,22 @@ class VectorStore:
 
     def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
         """Write chunks with their vectors (upsert: a retried batch does not fail)."""
-        if chunks:
+        # Chroma refuses batches over its limit (5,461 here): write in slices of that size.
+        step = self.client.get_max_batch_size()
+        for first in range(0, len(chunks), step):
+            part = chunks[first : first + step]
             self.collection.upsert(
-                ids=[c.id for c in chunks],
-                embeddings=np.asarray(vectors, dtype=np.float32),
-                documents=[c.text for c in chunks],
-                metadatas=[c.metadata for c in chunks],
+                ids=[c.id for c in part],
+                embeddings=np.asarray(vectors[first : first + step], dtype=np.float32),
+                documents=[c.text for c in part],
+                metadatas=[c.metadata for c in part],
             )
 
     def delete(self, ids: Sequence[str]) -> None:
         """Remove chunks by id."""
-        if ids:
-            self.collection.delete(ids=list(ids))
+        step = self.client.get_max_batch_size()
+        for first in range(0, len(ids), step):
+            self.collection.delete(ids=list(ids[first : first + step]))
 
     def query(
         self, vector: Sequence[float], n: int, where: dict[str, Any] | None = None
