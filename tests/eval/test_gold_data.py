@@ -1,4 +1,5 @@
 """Sanity checks for the hand-written evaluation data in eval/gold/."""
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,17 @@ START_MARK = "The U.S. military carried out"
 END_MARK = "With reporting by AP and Reuters"
 URL = "https://www.rferl.org/a/us-strike-iran-militia-iraq-syria/31328792.html"
 
-TYPES = {"why", "who", "when", "where", "how many", "what", "comparison", "unanswerable", "follow-up"}
+TYPES = {
+    "why",
+    "who",
+    "when",
+    "where",
+    "how many",
+    "what",
+    "comparison",
+    "unanswerable",
+    "follow-up",
+}
 SUPPORTED_KINDS = {"exact", "trimmed", "paraphrase"}
 UNSUPPORTED_KINDS = {"number", "date", "actor", "place", "negation"}
 
@@ -74,7 +85,7 @@ def test_sample_spans_and_answers(cases: list[dict]) -> None:
     for c in cases:
         for span in c["gold_spans"]:
             assert span["url"] == URL, c["id"]
-            assert body[span["start"]:span["end"]] == span["text"], c["id"]
+            assert body[span["start"] : span["end"]] == span["text"], c["id"]
         texts = [s["text"].lower() for s in c["gold_spans"]]
         for answer in c["answers"]:
             assert answer.lower() in body.lower(), (c["id"], answer)

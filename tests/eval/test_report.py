@@ -1,0 +1,136 @@
+"""Run folders, their comparison and the ``newsqa eval`` commands, on hand-made runs."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from eval.cli import register
+from eval.compare import deltas, flips, load_run
+from eval.metrics import Cited, Row, row_metrics, summarize
+from eval.report import write_run
+from eval.runner import Run
+
+
+def _row(
+    rid: str, *, hit: bool, right: bool, refused: bool = False, answerable: bool = True
+) -> Row:
+    row = Row(
+        id=rid,
+        type="who" if answerable else "unanswerable",
+        question=f"question {rid}?",
+        answerable=answerable,
+        has_gold=answerable,
+        answers=["gold"] if answerable else [],
+        answer="" if refused else "an answer [1]",
+        refused=refused,
+        citations=[]
+        if refused
+        else [
+            Cited(number=1, url="u", title="t", quote="q", quote_start=0, quote_end=1, relevant=hit)
+        ],
+        first_relevant_rank=1 if hit and answerable else None,
+        contains_gold=right if answerable else None,
+        token_f1=float(right) if answerable else None,
+        timings={"total": 0.2, "retrieve": 0.05, "answer": 0.14, "verify": 0.01},
+        why=[] if right else ["answer lacks gold string"],
+    )
+    row.metrics = row_metrics(row)
+    return row
+
+
+def _run(rows: list[Row]) -> Run:
+    return Run(
+        suite="gold",
+        started=datetime(2024, 1, 1, tzinfo=UTC),
+        seconds=1.0,
+        settings={"collection": "eval-gold", "k": 4},
+        ingest="articles: 1 added",
+        rows=rows,
+        summary=summarize(rows),
+    )
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two run folders of the same three cases; B fixes case b and refuses the unanswerable u."""
+    root = tmp_path_factory.mktemp("runs")
+    before = [
+        _row("a", hit=True, right=True),
+        _row("b", hit=False, right=False),
+        _row("u", hit=False, right=False, answerable=False, refused=False),
+    ]
+    after = [
+        _row("a", hit=True, right=True),
+        _row("b", hit=True, right=True),
+        _row("u", hit=False, right=False, answerable=False, refused=True),
+    ]
+    return (
+        write_run(_run(before), root / "a", ["hit@4 = 0.5 is below its floor 0.9"]),
+        write_run(_run(after), root / "b", []),
+    )
+
+
+def test_run_folder(runs: tuple[Path, Path]) -> None:
+    folder = runs[0]
+    for name in ("report.md", "results.json", "metrics_by_type.png", "latency.png"):
+        assert (folder / name).stat().st_size > 0, name
+    results = json.loads((folder / "results.json").read_text())
+    assert results["summary"]["hit@1"]["value"] == 0.5
+    assert set(results["by_type"]) == {"who", "unanswerable"}
+    assert results["rows"][1]["why"] == ["answer lacks gold string"]
+    report = (folder / "report.md").read_text()
+    assert "| hit@1 | 0.500 |" in report and "below its floor" in report
+    assert load_run(folder).rows == load_run(folder / "results.json").rows
+
+
+def test_compare_deltas_and_flips(runs: tuple[Path, Path]) -> None:
+    a, b = load_run(runs[0]), load_run(runs[1])
+    by_name = {d.name: d for d in deltas(a, b)}
+    assert by_name["hit@1"].delta == pytest.approx(0.5) and by_name["hit@1"].paired
+    assert by_name["correct_refusal"].delta == pytest.approx(1.0)
+    low, high = by_name["hit@1"].low, by_name["hit@1"].high
+    assert low is not None and high is not None and low <= 0.5 <= high
+    changed = {(f.id, f.metric, f.better) for f in flips(a, b)}
+    assert changed == {
+        ("b", "hit@1", True),
+        ("b", "hit@4", True),
+        ("b", "hit@10", True),
+        ("b", "answer_contains", True),
+        ("b", "citation_recall", True),
+        ("u", "refused", True),
+    }
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+    app.command()(lambda: None)  # a group needs two commands to keep the `eval` name
+    register(app)
+    return app
+
+
+def test_cli_compare(runs: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(_app(), ["eval", "compare", str(runs[0]), str(runs[1])])
+    assert result.exit_code == 0, result.output
+    assert "hit@1" in result.output and "6 flips (6 better)" in result.output
+
+
+def test_cli_compare_needs_run_folders(tmp_path: Path) -> None:
+    result = CliRunner().invoke(_app(), ["eval", "compare", str(tmp_path), str(tmp_path)])
+    assert result.exit_code == 2 and "no results.json" in result.output
+
+
+def test_cli_checker() -> None:
+    result = CliRunner().invoke(_app(), ["eval", "checker", "--no-show"])
+    assert result.exit_code == 0, result.output
+    assert "rejection_of_unsupported" in result.output
+
+
+def test_cli_rejects_unknown_setting() -> None:
+    result = CliRunner().invoke(_app(), ["eval", "--suite", "gold", "--set", "min_suport=0.5"])
+    assert result.exit_code == 2 and "min_support" in result.output
