@@ -178,15 +178,8 @@ def score_case(case: Case, answer: Answer, ranking: list[Passage]) -> Row:
         )
         for c in answer.citations
     ]
-    row = Row(
-        id=case.id,
-        type=case.type,
-        question=case.question,
-        turns=case.turns,
-        as_of=case.as_of,
-        answerable=case.answerable,
-        has_gold=case.has_gold,
-        answers=case.answers,
+    row = _row(
+        case,
         answer=answer.text,
         refused=answer.refused,
         passages_read=len(answer.passages),
@@ -204,9 +197,8 @@ def score_case(case: Case, answer: Answer, ranking: list[Passage]) -> Row:
     return row
 
 
-def failed_row(case: Case, error: Exception) -> Row:
-    """A case the assistant raised on: scored as a refusal with nothing retrieved."""
-    row = Row(
+def _row(case: Case, **outcome: Any) -> Row:
+    return Row(
         id=case.id,
         type=case.type,
         question=case.question,
@@ -215,6 +207,14 @@ def failed_row(case: Case, error: Exception) -> Row:
         answerable=case.answerable,
         has_gold=case.has_gold,
         answers=case.answers,
+        **outcome,
+    )
+
+
+def failed_row(case: Case, error: Exception) -> Row:
+    """A case the assistant raised on: scored as a refusal with nothing retrieved."""
+    row = _row(
+        case,
         refused=True,
         contains_gold=False if case.answerable else None,
         token_f1=0.0 if case.answerable else None,
