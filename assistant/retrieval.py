@@ -1,4 +1,5 @@
-"""Hybrid retrieval as a LangChain ``BaseRetriever``: dense (Chroma) + BM25 (FTS5), fused by RRF."""
+"""Hybrid retrieval as a LangChain ``BaseRetriever``: dense (Chroma) and BM25 (FTS5) fused into
+one ranking."""
 
 from __future__ import annotations
 
@@ -79,7 +80,8 @@ class Filters:
 
 
 class HybridRetriever(BaseRetriever):
-    """Dense and BM25 rankings fused with reciprocal rank fusion, filtered by outlet and date.
+    """Dense and BM25 scores fused into one ranking (standardised scores, or reciprocal ranks),
+    filtered by outlet and date, at most ``max_per_article`` passages from one article.
 
     With ``as_of``, it also searches the days just before that date and prefers articles
     published then. Usage::
@@ -136,6 +138,8 @@ class HybridRetriever(BaseRetriever):
                 for s in scopes
             ]
         )
+        # Vectors without a ledger row are leftovers of an interrupted write: never served.
+        rows = self.index.ledger.chunks(list(dict.fromkeys(c for c, _ in [*dense, *lexical])))
         weighted = [(settings.dense_weight, dense), (settings.lexical_weight, lexical)]
         if settings.fusion == "zscore":
             fused = zscore_fusion(weighted)
@@ -143,13 +147,16 @@ class HybridRetriever(BaseRetriever):
         else:
             fused = rrf_fusion(weighted, settings.rrf_k)
             prior_unit = 1.0 / (settings.rrf_k + 1)
-        rows = self.index.ledger.chunks(list(fused))
         if as_of is not None and settings.date_weight:
             for chunk_id, row in rows.items():
                 prior = recency_prior(row.article.published, as_of, settings.date_window_days)
                 fused[chunk_id] += settings.date_weight * prior * prior_unit
-        # Vectors without a ledger row are leftovers of an interrupted write: never served.
-        ranked = sorted((cid for cid in fused if cid in rows), key=lambda c: -fused[c])[:k]
+        ranked = _spread(
+            sorted((cid for cid in fused if cid in rows), key=lambda c: -fused[c]),
+            {cid: row.article.id for cid, row in rows.items()},
+            k,
+            settings.max_per_article,
+        )
         return [
             Passage(
                 chunk_id=cid,
@@ -167,3 +174,24 @@ class HybridRetriever(BaseRetriever):
             )
             for rank, cid in enumerate(ranked, start=1)
         ]
+
+
+def _spread(ranked: list[str], article_of: dict[str, str], k: int, per_article: int) -> list[str]:
+    """The first ``k`` of ``ranked``, taking at most ``per_article`` chunks of one article (0: no
+    limit) while other articles have candidates: a long story's many chunks would otherwise
+    crowd out every other article. Chunks passed over fill the end when nothing else is left."""
+    if not per_article:
+        return ranked[:k]
+    taken: dict[str, int] = {}
+    chosen: list[str] = []
+    passed_over: list[str] = []
+    for chunk_id in ranked:
+        article = article_of[chunk_id]
+        if taken.get(article, 0) < per_article:
+            taken[article] = taken.get(article, 0) + 1
+            chosen.append(chunk_id)
+            if len(chosen) == k:
+                return chosen
+        else:
+            passed_over.append(chunk_id)
+    return [*chosen, *passed_over][:k]

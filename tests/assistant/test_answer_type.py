@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.answer_type import Wanted, holds, wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many fighters does the PMF have?", Wanted("count", ("fighters",))),
+        ("how many people live in Warsaw", Wanted("count", ("people", "live"))),
+        ("How much did the June 27 strikes cost?", Wanted("amount", ("cost",))),
+        ("What kind of aircraft did the US use?", Wanted("thing", ("aircraft",))),
+        ("How many of the targeted sites were in Syria?", Wanted("count", ("targeted", "sites"))),
+        ("How many American troops are in Iraq?", Wanted("count", ("american", "troops"))),
+        ("Why did the US strike in June 2021?", None),
+        ("How much of the city was flooded?", None),
+    ],
+)
+def test_what_a_question_asks_for(question: str, expected: Wanted | None) -> None:
+    assert wanted(question) == expected
+
+
+def test_a_count_needs_a_number_that_is_not_a_year_or_a_time_span() -> None:
+    want = Wanted("count", ("targeted", "sites"))
+    assert holds("The militias were hit at two locations in Syria.", want)
+    assert holds("Officials put the number at about ten thousand.", want)
+    assert not holds("The PMF was formed in 2014 to fight the Islamic State.", want)
+    assert not holds("Biden took office six months ago.", want)
+    assert not holds("Its sites were bombed.", want)
+    assert holds("The campaign lasted six months.", Wanted("count", ("months",)))
+
+
+def test_a_kind_of_thing_needs_the_thing() -> None:
+    want = Wanted("thing", ("aircraft",))
+    assert holds("F-15 aircraft carried out the strikes.", want)
+    assert not holds("The U.S. military carried out the strikes.", want)
+
+
+def test_an_amount_of_money_needs_a_currency() -> None:
+    want = Wanted("amount", ("cost",))
+    assert holds("The strikes cost $2.5 million.", want)
+    assert not holds("The strikes cost the militias dearly.", want)
+
+
+def test_unanswered_count_is_declined_not_guessed(sample_assistant: Assistant) -> None:
+    # The sample says what the PMF is, never how many fighters it has.
+    answer = sample_assistant.ask("How many fighters does the PMF have?")
+    assert answer.refused
+    assert answer.citations == []
