@@ -138,7 +138,6 @@ class HybridRetriever(BaseRetriever):
                 for s in scopes
             ]
         )
-        # Vectors without a ledger row are leftovers of an interrupted write: never served.
         rows = self.index.ledger.chunks(list(dict.fromkeys(c for c, _ in [*dense, *lexical])))
         weighted = [(settings.dense_weight, dense), (settings.lexical_weight, lexical)]
         if settings.fusion == "zscore":
@@ -151,6 +150,7 @@ class HybridRetriever(BaseRetriever):
             for chunk_id, row in rows.items():
                 prior = recency_prior(row.article.published, as_of, settings.date_window_days)
                 fused[chunk_id] += settings.date_weight * prior * prior_unit
+        # Vectors without a ledger row are leftovers of an interrupted write: never served.
         ranked = _spread(
             sorted((cid for cid in fused if cid in rows), key=lambda c: -fused[c]),
             {cid: row.article.id for cid, row in rows.items()},

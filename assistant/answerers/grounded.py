@@ -93,7 +93,9 @@ class GroundedAnswerer:
                     # "Those strikes were..." is read with the sentence it points back to.
                     start = spans[position - 1][0]
                 sentence = " ".join(passage.text[start:end].split())
-                if sentence not in offsets and len(sentence) > 20:
+                # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
+                asks = sentence.rstrip("\"'”’ )").endswith("?")
+                if sentence not in offsets and len(sentence) > 20 and not asks:
                     offsets[sentence] = passage.start + start
                     found.append((number, sentence))
         if not found:
