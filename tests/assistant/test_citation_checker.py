@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.citations import DraftSentence, check, verify
-from assistant.records import Passage
+from tests.assistant.passages import passage_of
 
 PASSAGE = (
     "The United States blames Iran-backed militia for repeated rocket attacks on the U.S. Embassy "
@@ -47,21 +47,8 @@ def test_wrong_number_date_place_or_negation_is_rejected(sentence: str, reason: 
     assert reason in verdict.reason
 
 
-def _passage(text: str) -> Passage:
-    return Passage(
-        chunk_id="c1",
-        article_id="a1",
-        title="T",
-        text=text,
-        start=100,
-        end=100 + len(text),
-        score=1.0,
-        rank=1,
-    )
-
-
 def test_verify_keeps_checked_citations_and_drops_the_rest() -> None:
-    passages = [_passage(PASSAGE)]
+    passages = [passage_of(PASSAGE, start=100)]
     text, citations = verify(
         [
             DraftSentence("Iraqi bases house some 2,500 U.S. troops.", (1,)),
