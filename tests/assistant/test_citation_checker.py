@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.citations import DraftSentence, check, verify
-from tests.assistant.passages import passage_of
+from tests.records import passage_of
 
 PASSAGE = (
     "The United States blames Iran-backed militia for repeated rocket attacks on the U.S. Embassy "

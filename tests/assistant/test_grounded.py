@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from assistant.answerers import GroundedAnswerer
 from index.embeddings import MiniLMEmbeddings
-from tests.assistant.passages import passage_of
+from tests.records import passage_of
 
 QUIZ = (
     "Which product remains difficult to find in many US stores due to a nationwide shortage? "

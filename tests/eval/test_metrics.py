@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant import Answer, Citation, Passage
+from assistant import Answer, Passage
 from eval.gate import gate, load_thresholds
 from eval.metrics import (
     Cited,
@@ -23,6 +23,7 @@ from eval.metrics import (
     value,
 )
 from eval.suites import Case, GoldSpan
+from tests.records import citation_of, passage_of
 
 URL = "https://example.org/a/1"
 
@@ -157,14 +158,13 @@ def test_empty_metric_is_none() -> None:
 
 
 def _passage(rank: int, start: int, end: int, url: str = URL) -> Passage:
-    return Passage(
+    return passage_of(
+        "x" * (end - start),
         chunk_id=f"c{rank}",
         article_id="a",
         title="t",
         url=url,
-        text="x" * (end - start),
         start=start,
-        end=end,
         score=1.0 / rank,
         rank=rank,
     )
@@ -185,19 +185,7 @@ def test_score_case_scores_ranking_answer_and_citations() -> None:
         _passage(2, 500, 700, "https://other.org/b"),
         _passage(3, 250, 400),
     ]
-    citation = Citation(
-        number=1,
-        article_id="a",
-        title="t",
-        url=URL,
-        quote="q",
-        quote_start=0,
-        quote_end=100,
-        chunk_id="c1",
-        chunk_text="x",
-        chunk_start=0,
-        score=1.0,
-    )
+    citation = citation_of(article_id="a", title="t", url=URL, quote_end=100, chunk_text="x")
     answer = Answer(
         question=case.question,
         text="The Pentagon said the president ordered them. [1]",

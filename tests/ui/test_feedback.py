@@ -6,25 +6,14 @@ import json
 from pathlib import Path
 
 from assistant import Answer, Citation
+from tests.records import citation_of
 from ui.feedback import append_feedback, feedback_record
 
 URL = "https://example.com/a"
 
 
 def _citation(number: int, url: str) -> Citation:
-    return Citation(
-        number=number,
-        article_id=f"a{number}",
-        title="T",
-        url=url,
-        quote="q",
-        quote_start=0,
-        quote_end=1,
-        chunk_id="c",
-        chunk_text="q",
-        chunk_start=0,
-        score=1.0,
-    )
+    return citation_of(number=number, article_id=f"a{number}", url=url, chunk_id="c")
 
 
 def test_record_has_the_gold_case_shape() -> None:

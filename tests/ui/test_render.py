@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant import Answer, Citation
+from tests.records import citation_of
 from ui.render import EMPTY_SOURCES, render_answer, render_sources
 
 SCRIPT = "<script>alert(1)</script>"
@@ -16,8 +17,6 @@ ESCAPED_QUOTE = "The quote &lt;script&gt;alert(1)&lt;/script&gt; itself."
 def _citation(**changes: object) -> Citation:
     start = CHUNK.index(QUOTE)
     fields: dict[str, object] = {
-        "number": 1,
-        "article_id": "a1",
         "title": f"Title {SCRIPT}",
         "outlet": f"Outlet {SCRIPT}",
         "published": date(2021, 6, 27),
@@ -30,7 +29,7 @@ def _citation(**changes: object) -> Citation:
         "chunk_start": 100,
         "score": 0.5,
     }
-    return Citation.model_validate(fields | changes)
+    return citation_of(**fields | changes)
 
 
 def _answer(question: str = f"Why {SCRIPT}?", **changes: object) -> Answer:
