@@ -17,6 +17,16 @@ def merge(rankings: Sequence[Ranking]) -> list[tuple[str, float]]:
     return sorted(best.items(), key=lambda item: -item[1])
 
 
+def standardise(ranking: Ranking) -> tuple[dict[str, float], float]:
+    """Each id's score as standard deviations from the ranking's mean, and the lowest of them
+    (what an id missing from the ranking is given)."""
+    scores = [score for _, score in ranking]
+    mean = statistics.fmean(scores)
+    spread = statistics.pstdev(scores) or 1.0
+    z = {chunk_id: (score - mean) / spread for chunk_id, score in ranking}
+    return z, min(z.values())
+
+
 def zscore_fusion(weighted: Sequence[tuple[float, Ranking]]) -> dict[str, float]:
     """Weighted sum of each ranking's standardised scores.
 
@@ -24,15 +34,7 @@ def zscore_fusion(weighted: Sequence[tuple[float, Ranking]]) -> dict[str, float]
     BM25 is sure and the embedder is not (measured on SQuAD 2.0 dev: Hit@1 0.82 against 0.76).
     A candidate missing from a ranking gets that ranking's lowest standardised score.
     """
-    standardised: list[tuple[float, dict[str, float], float]] = []
-    for weight, ranking in weighted:
-        if not ranking:
-            continue
-        scores = [score for _, score in ranking]
-        mean = statistics.fmean(scores)
-        spread = statistics.pstdev(scores) or 1.0
-        z = {chunk_id: (score - mean) / spread for chunk_id, score in ranking}
-        standardised.append((weight, z, min(z.values())))
+    standardised = [(weight, *standardise(ranking)) for weight, ranking in weighted if ranking]
     ids = {chunk_id for _, z, _ in standardised for chunk_id in z}
     return {
         chunk_id: sum(weight * z.get(chunk_id, floor) for weight, z, floor in standardised)

@@ -7,16 +7,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.dates import recency_prior
-from assistant.fusion import merge, rrf_fusion, zscore_fusion
+from assistant.fusion import merge, rrf_fusion, standardise, zscore_fusion
 from assistant.records import Passage
 from assistant.settings import AssistantSettings
 from index.chunking import epoch_seconds
+from index.ledger import ChunkRow
 from index.pipeline import Index
 
 
@@ -81,7 +83,8 @@ class Filters:
 
 class HybridRetriever(BaseRetriever):
     """Dense and BM25 scores fused into one ranking (standardised scores, or reciprocal ranks),
-    filtered by outlet and date, at most ``max_per_article`` passages from one article.
+    the leading chunks rescored by their sentence closest to the question, filtered by outlet
+    and date, at most ``max_per_article`` passages from one article.
 
     With ``as_of``, it also searches the days just before that date and prefers articles
     published then. Usage::
@@ -150,6 +153,8 @@ class HybridRetriever(BaseRetriever):
             for chunk_id, row in rows.items():
                 prior = recency_prior(row.article.published, as_of, settings.date_window_days)
                 fused[chunk_id] += settings.date_weight * prior * prior_unit
+        if settings.sentence_weight and settings.sentence_top:
+            self._weigh_best_sentences(vector, fused, rows, prior_unit)
         # Vectors without a ledger row are leftovers of an interrupted write: never served.
         ranked = _spread(
             sorted((cid for cid in fused if cid in rows), key=lambda c: -fused[c]),
@@ -174,6 +179,39 @@ class HybridRetriever(BaseRetriever):
             )
             for rank, cid in enumerate(ranked, start=1)
         ]
+
+    def _weigh_best_sentences(
+        self,
+        vector: list[float],
+        fused: dict[str, float],
+        rows: dict[str, ChunkRow],
+        unit: float,
+    ) -> None:
+        """Add to each article's chunks how close the article's best sentence, among the leading
+        chunks, is to the question.
+
+        A question usually turns on one sentence, which a chunk's single vector dilutes among
+        the rest. The sentence decides between stories; an article's own chunks keep their
+        order, since the sentence most like a "why" question is seldom the one giving the cause.
+        Measured with `newsqa eval` on SQuAD 2.0 dev (1,792 answerable): Hit@10 0.985 -> 0.991,
+        Hit@1 0.843 -> 0.845; on RealTimeQA-2022 dev Hit@1, @4 and @10 moved by one question at
+        most (MRR@10 0.671 -> 0.661); the gold suite did not change.
+        """
+        settings = self.settings
+        head = sorted((c for c in fused if c in rows), key=lambda c: -fused[c])
+        head = head[: settings.sentence_top]
+        if not head:
+            return
+        sentences = self.index.sentences.of({cid: rows[cid] for cid in head})
+        query = np.asarray(vector, dtype=np.float32)
+        z, floor = standardise([(cid, float((sentences[cid] @ query).max())) for cid in head])
+        best: dict[str, float] = {}
+        for cid in head:
+            article = rows[cid].article.id
+            best[article] = max(z[cid], best.get(article, z[cid]))
+        for cid in fused:
+            article = rows[cid].article.id if cid in rows else ""
+            fused[cid] += settings.sentence_weight * best.get(article, floor) * unit
 
 
 def _spread(ranked: list[str], article_of: dict[str, str], k: int, per_article: int) -> list[str]:

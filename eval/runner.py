@@ -60,8 +60,10 @@ def run_suite(suite: Suite, assistant: Assistant, *, progress: bool = True) -> R
 
 
 def ask_case(assistant: Assistant, case: Case) -> Row:
-    """Rank the top 10 passages for the case's question, ask it, and score both."""
+    """Ask the case's question, rank its top 10 passages, and score both."""
     try:
+        # Asked first, so its latency includes the work a cold cache costs (sentence vectors).
+        answer = assistant.ask(case.question, as_of=case.as_of, history=case.turns)
         if case.turns:
             # A follow-up is searched after the assistant condenses it with the earlier turns:
             # asking for 10 passages gives the ranking it really searched with.
@@ -70,7 +72,6 @@ def ask_case(assistant: Assistant, case: Case) -> Row:
             ).passages
         else:
             ranking = assistant.retriever.search(case.question, k=TOP_K, as_of=case.as_of)
-        answer = assistant.ask(case.question, as_of=case.as_of, history=case.turns)
     except Exception as error:  # one bad case must not end an hour-long run: it is scored failed
         return failed_row(case, error)
     return score_case(case, answer, ranking)

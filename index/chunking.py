@@ -30,8 +30,8 @@ class Chunk:
 
     @property
     def embedding_text(self) -> str:
-        """What the embedder and BM25 see: the title gives a passage its topic."""
-        return f"{self.article.title}\n{self.text}"
+        """What the embedder sees (see ``embedding_text``)."""
+        return embedding_text(self.article.title, self.text)
 
     @property
     def metadata(self) -> dict[str, Any]:
@@ -52,6 +52,11 @@ class Chunk:
             data["published"] = article.published.isoformat()
             data["published_ts"] = epoch_seconds(article.published)
         return data
+
+
+def embedding_text(title: str, text: str) -> str:
+    """What the embedder sees of a chunk: the title gives a passage its topic."""
+    return f"{title}\n{text}"
 
 
 def epoch_seconds(day: Any) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
@@ -52,13 +54,7 @@ class MiniLMEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed passages in batches, with a progress bar when ``progress`` is on."""
         vectors: list[list[float]] = []
-        with tqdm(
-            total=len(texts),
-            desc="embedding",
-            unit="chunk",
-            disable=not self.progress or len(texts) <= self.batch_size,
-            leave=False,
-        ) as bar:
+        with self._bar(len(texts)) as bar:
             for first in range(0, len(texts), self.batch_size):
                 batch = texts[first : first + self.batch_size]
                 vectors.extend(
@@ -68,6 +64,67 @@ class MiniLMEmbeddings(Embeddings):
                 )
                 bar.update(len(batch))
         return vectors
+
+    def embed_in_context(
+        self, texts: list[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> tuple[list[list[float]], list[np.ndarray]]:
+        """Each text's vector (as ``embed_documents`` gives it) and, from the same pass, one
+        vector for each of its character ``spans``: the mean of the span's word pieces as the
+        model read them within the whole text ("late chunking"). A sentence so embedded knows
+        its paragraph, and costs nothing beyond the text's own embedding."""
+        vectors: list[list[float]] = []
+        per_span: list[np.ndarray] = []
+        with self._bar(len(texts)) as bar:
+            for first in range(0, len(texts), self.batch_size):
+                last = first + self.batch_size
+                batch_vectors, batch_spans = self._in_context(texts[first:last], spans[first:last])
+                vectors.extend(batch_vectors)
+                per_span.extend(batch_spans)
+                bar.update(len(batch_vectors))
+        return vectors, per_span
+
+    def _in_context(
+        self, batch: list[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> tuple[list[list[float]], list[np.ndarray]]:
+        import torch
+
+        transformer: Any = self.model[0]  # sentence_transformers.models.Transformer
+        encoded = self.model.tokenizer(
+            batch,
+            padding=True,
+            truncation=True,
+            max_length=transformer.max_seq_length,
+            return_offsets_mapping=True,
+            return_tensors="pt",
+        )
+        offsets = encoded.pop("offset_mapping").tolist()
+        with torch.inference_mode():
+            hidden = transformer.auto_model(**encoded).last_hidden_state
+        mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        pooled = torch.nn.functional.normalize(pooled, dim=1)
+        per_span: list[np.ndarray] = []
+        for row, text_spans in enumerate(spans):
+            rows = []
+            for start, end in text_spans:
+                pieces = [
+                    i for i, (a, b) in enumerate(offsets[row]) if b > a and a >= start and b <= end
+                ]
+                # A span cut off by the model's window falls back on the whole text.
+                rows.append(hidden[row, pieces].mean(0) if pieces else pooled[row])
+            per_span.append(torch.nn.functional.normalize(torch.stack(rows), dim=1).numpy())
+        return pooled.tolist(), per_span
+
+    def _bar(self, total: int) -> tqdm[None]:
+        return tqdm(
+            total=total,
+            desc="embedding",
+            unit="chunk",
+            disable=not self.progress or total <= self.batch_size,
+            # Vectors made while a question waits take about a second: no bar for those.
+            delay=3,
+            leave=False,
+        )
 
     def embed_query(self, text: str) -> list[float]:
         """Embed one question."""

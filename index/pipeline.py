@@ -16,6 +16,7 @@ from index.embeddings import MiniLMEmbeddings
 from index.ledger import Ledger
 from index.lexical import LexicalIndex
 from index.loaders import LoadFailure, iter_files, load_file
+from index.sentence_vectors import SentenceVectors
 from index.settings import IndexSettings
 from index.store import IndexMismatchError, VectorStore
 
@@ -89,6 +90,7 @@ class Index:
             )
         self.ledger.set_meta("fingerprint", self.fingerprint)
         self.lexical = LexicalIndex(self.ledger.db)
+        self.sentences = SentenceVectors(self.ledger, self.embedder)
         self.vectors = VectorStore(settings, self.fingerprint)
 
     def ingest(self, paths: Iterable[Path | str], *, prune: bool = False) -> IngestReport:
@@ -177,16 +179,16 @@ class Index:
         if not pending:
             return
         chunks = [c for p in pending for c in p.chunks]
-        vectors = (
-            self.embedder.embed_documents([c.embedding_text for c in chunks]) if chunks else []
-        )
+        vectors, sentences = self.sentences.embed(chunks) if chunks else ([], {})
         self.vectors.add(chunks, vectors)
         stale = [cid for p in pending for cid in p.stale]
         with self.ledger.transaction() as db:
             for item in pending:
                 self.ledger.write_article(db, item.article, item.source_file)
                 self.lexical.delete(db, self.ledger.delete_chunks(db, item.stale))
+                self.sentences.delete(db, item.stale)
                 self.lexical.add(db, item.chunks, self.ledger.write_chunks(db, item.chunks))
+            self.sentences.write(db, sentences)
         self.vectors.delete(stale)
         for item in pending:
             if item.is_update:
@@ -219,6 +221,7 @@ class Index:
         chunk_ids = self.ledger.chunk_ids(row.id)
         with self.ledger.transaction() as db:
             self.lexical.delete(db, self.ledger.delete_chunks(db, chunk_ids))
+            self.sentences.delete(db, chunk_ids)
             self.ledger.delete_article(db, row.id)
         self.vectors.delete(chunk_ids)
         return len(chunk_ids)

@@ -10,18 +10,7 @@ from index.embeddings import MiniLMEmbeddings
 from index.pipeline import Index
 from index.sample import SAMPLE_DIR
 from index.store import IndexMismatchError
-from tests.index.conftest import CountingEmbeddings
-
-STORY = """Harbour Reopens After Storm
-
-By Coast News March 3, 2023
-
-The harbour at Port Ellis reopened on Tuesday after a storm closed it for three days.
-
-Fishing boats returned to sea within hours, the harbour master said.
-
-Repairs to the outer wall will cost about 2 million pounds and take a year.
-"""
+from tests.index.conftest import STORY, CountingEmbeddings
 
 
 @pytest.fixture
