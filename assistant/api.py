@@ -114,10 +114,15 @@ class Assistant:
         return self.index.ingest(paths, prune=prune)
 
     def delete(self, article_id: str) -> bool:
-        """Remove an article by id or URL; False when it is not indexed."""
-        if self.index.ledger.article(article_id) is None:
+        """Remove one article, named by its exact id or exact URL; False when none matches.
+
+        Raises ``ValueError`` when ``article_id`` is blank, or is a URL several articles share
+        (the message names their ids, so one can be deleted by id).
+        """
+        row = self.index.find(article_id)
+        if row is None:
             return False
-        self.index.delete(article_id)
+        self.index.delete(row.id)
         return True
 
     def sources(self) -> list[ArticleRow]:

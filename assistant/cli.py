@@ -158,14 +158,26 @@ def sources() -> None:
 
 
 @app.command()
-def delete(article: Annotated[str, typer.Argument(help="Article id or URL.")]) -> None:
+def delete(
+    article: Annotated[str, typer.Argument(help="Exact article id or exact URL.")],
+) -> None:
     """Remove one article and its chunks."""
     index = Index(_settings())
-    removed = index.delete(article)
-    if not removed:
-        typer.secho(f"error: no indexed article has id or URL {article!r}", fg="red", err=True)
+    try:
+        row = index.find(article)
+    except ValueError as error:  # blank, or a URL several articles share
+        typer.secho(f"error: {error}", fg="red", err=True)
+        raise typer.Exit(2) from error
+    if row is None:
+        typer.secho(
+            f"error: no indexed article has the id or URL {article!r}; "
+            "`newsqa sources` lists the ids",
+            fg="red",
+            err=True,
+        )
         raise typer.Exit(1)
-    typer.echo(f"deleted {article} ({removed} chunks)")
+    removed = index.delete(row.id)
+    typer.echo(f"deleted {row.id} ({removed} chunks)")
 
 
 @app.command()

@@ -30,6 +30,18 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 """
 
 
+class AmbiguousArticleError(ValueError):
+    """Several indexed articles share the URL given to pick one; the message lists their ids."""
+
+    def __init__(self, url: str, article_ids: Sequence[str]) -> None:
+        self.url = url
+        self.article_ids = list(article_ids)
+        super().__init__(
+            f"{len(self.article_ids)} indexed articles have the URL {url!r} "
+            f"({', '.join(self.article_ids)}); give the id of the one you mean"
+        )
+
+
 @dataclass(frozen=True)
 class ArticleRow:
     """An indexed article as the ledger records it."""
@@ -186,13 +198,34 @@ class Ledger:
         return [_article(r) for r in rows]
 
     def article(self, key: str) -> ArticleRow | None:
-        """One article by id or URL."""
-        row = self.db.execute(
+        """One article by exact id or exact URL; None when none matches.
+
+        Raises ``AmbiguousArticleError`` when ``key`` is a URL several articles share, so no
+        caller acts on an arbitrary one of them.
+        """
+        found = self.matching(key)
+        if len(found) > 1:
+            raise AmbiguousArticleError(key, [row.id for row in found])
+        return found[0] if found else None
+
+    def matching(self, key: str) -> list[ArticleRow]:
+        """Articles whose id is ``key``, else those whose URL is exactly ``key``.
+
+        A blank key matches nothing: articles without a URL store ``""``, and a blank key must
+        never select them.
+        """
+        if not key or not key.strip():
+            return []
+        select = (
             f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) "
-            "FROM articles a WHERE a.id = ? OR a.url = ?",
-            (key, key),
-        ).fetchone()
-        return _article(row) if row else None
+            "FROM articles a WHERE "
+        )
+        rows = self.db.execute(select + "a.id = ?", (key,)).fetchall()
+        if not rows:
+            rows = self.db.execute(
+                select + "a.url = ? AND a.url != '' ORDER BY a.id", (key,)
+            ).fetchall()
+        return [_article(r) for r in rows]
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, ChunkRow]:
         """Chunks by id, with their articles; unknown ids are left out."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,12 +16,14 @@ from tqdm import tqdm
 from index.article import Article
 from index.chunking import Chunk, Chunker
 from index.embeddings import MiniLMEmbeddings
-from index.ledger import Ledger
+from index.ledger import ArticleRow, Ledger
 from index.lexical import LexicalIndex
-from index.loaders import LoadFailure, iter_files, load_file
+from index.loaders import Loaded, LoadFailure, iter_files, load_file
 from index.sentence_vectors import SentenceVectors
 from index.settings import IndexSettings
 from index.store import IndexMismatchError, VectorStore
+
+logger = logging.getLogger(__name__)
 
 _FLUSH_CHUNKS = 256
 _STAGE_ARTICLES = 64
@@ -100,7 +105,10 @@ class Index:
         started = time.perf_counter()
         report = IngestReport()
         roots = [Path(p) for p in paths]
-        files = [f for root in roots for f in self._files(root, report)]
+        # Only roots that could be read are pruned: a missing root (a typo, an unmounted disk)
+        # looks exactly like one whose files were all deleted.
+        readable = [root for root in roots if self._readable(root, report, prune)]
+        files = [f for root in readable for f in iter_files(root)]
         pending: list[_Pending] = []
         with tqdm(
             total=len(files), desc="ingesting", unit="file", disable=not self.settings.progress
@@ -111,22 +119,29 @@ class Index:
                 bar.set_postfix(added=report.added, updated=report.updated, failed=report.failed)
         self._flush(pending, report)
         if prune:
-            self._prune(roots, report)
+            self._prune(readable, report)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _files(self, root: Path, report: IngestReport) -> list[Path]:
-        if not root.exists():
-            report.failures.append(LoadFailure(str(root), f"{root}: no such file or folder"))
-            return []
-        return list(iter_files(root))
+    def _readable(self, root: Path, report: IngestReport, prune: bool) -> bool:
+        problem = _unreadable(root)
+        if problem is None:
+            return True
+        if prune:
+            problem += (
+                "; --prune removed nothing under it (check the path, or mount the disk, "
+                "and run again)"
+            )
+            logger.warning("not pruning %s: %s", root, problem)
+        report.failures.append(LoadFailure(str(root), f"{root}: {problem}"))
+        return False
 
     def _ingest_file(self, file: Path, pending: list[_Pending], report: IngestReport) -> None:
         source_file = str(file.resolve())
         seen: list[str] = []
         failed = False
         batch: list[Article] = []
-        for item in load_file(file, self.settings.max_article_bytes):
+        for item in _load_isolated(file, self.settings.max_article_bytes):
             if isinstance(item, LoadFailure):
                 report.failures.append(item)
                 failed = True
@@ -209,13 +224,27 @@ class Index:
             under = any(
                 source_file == p or source_file.startswith(p.rstrip("/") + "/") for p in prefixes
             )
-            if under and not Path(source_file).exists():
+            if under and _is_gone(source_file):
                 for article_id in article_ids:
                     self._remove(article_id, report)
 
+    def find(self, article_id: str) -> ArticleRow | None:
+        """The article whose id, or else whose URL, is exactly ``article_id``; None if none is.
+
+        Raises ``ValueError`` for a blank ``article_id`` and ``AmbiguousArticleError`` (a
+        ``ValueError``) for a URL several articles share, naming their ids.
+        """
+        if not article_id or not article_id.strip():
+            raise ValueError(
+                "article_id is empty; give an article's id (as `newsqa sources` lists it) "
+                "or its exact URL"
+            )
+        return self.ledger.article(article_id)
+
     def delete(self, article_id: str) -> int:
-        """Remove an article (by id or URL) and its chunks; returns how many chunks went."""
-        row = self.ledger.article(article_id)
+        """Remove one article, named by its exact id or exact URL, and its chunks; returns how
+        many chunks went (0 when no article matches). Raises ``ValueError`` as ``find`` does."""
+        row = self.find(article_id)
         if row is None:
             return 0
         chunk_ids = self.ledger.chunk_ids(row.id)
@@ -232,3 +261,44 @@ class Index:
         self.ledger.db.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.settings.ledger_path}{suffix}").unlink(missing_ok=True)
+
+
+def _load_isolated(file: Path, max_bytes: int) -> Iterator[Loaded]:
+    """``load_file``, with any error a loader did not foresee reported as this file's failure:
+    one odd file must not stop the ingest and lose the articles read before it."""
+    try:
+        yield from load_file(file, max_bytes)
+    except Exception as error:  # loaders raise only for input nobody foresaw
+        logger.exception("loading %s failed", file)
+        yield LoadFailure(
+            str(file),
+            f"{file}: cannot be read ({type(error).__name__}: {error}); the rest of the file "
+            "was skipped; please report this with the file",
+        )
+
+
+def _unreadable(root: Path) -> str | None:
+    """Why ``root`` cannot be read, or None when it can."""
+    try:
+        is_folder = stat.S_ISDIR(root.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return "no such file or folder"
+    except OSError as error:
+        return f"cannot be checked ({error.strerror or error})"
+    # A folder without read or search permission lists as empty: every file would seem gone.
+    wanted = os.R_OK | os.X_OK if is_folder else os.R_OK
+    if not os.access(root, wanted):
+        return "permission denied; it cannot be read"
+    return None
+
+
+def _is_gone(source_file: str) -> bool:
+    """Whether a file is certainly deleted; a file that cannot be checked is kept."""
+    try:
+        os.stat(source_file)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError as error:
+        logger.warning("not pruning %s: cannot check it (%s)", source_file, error)
+        return False
+    return False

@@ -119,7 +119,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def delete(article_id: str | None) -> str:
         if not article_id:
             return "Choose an article to delete."
-        return "Deleted." if assistant.delete(article_id) else "That article is not indexed."
+        try:
+            deleted = assistant.delete(article_id)
+        except ValueError as error:  # a blank key, or a URL several articles share
+            return f"Not deleted: {error}"
+        return "Deleted." if deleted else "That article is not indexed."
 
     def ask(
         question: str,

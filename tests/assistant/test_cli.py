@@ -54,3 +54,36 @@ def test_ingest_without_paths_is_a_usage_error(cli_env: Path) -> None:
     result = CliRunner().invoke(app, ["ingest"])
     assert result.exit_code == 2
     assert "give files or folders" in result.output
+
+
+def _ingest_story(runner: CliRunner, folder: Path) -> None:
+    folder.mkdir()
+    (folder / "story.md").write_text(  # no URL: the ledger stores "" for it
+        "# Glacier tax passes\n\nZorbland approved a glacier tax on 3 March 2024.", encoding="utf-8"
+    )
+    assert runner.invoke(app, ["ingest", str(folder)]).exit_code == 0
+
+
+@pytest.mark.parametrize("key", ["", "  "])
+def test_delete_of_a_blank_key_is_refused_and_deletes_nothing(cli_env: Path, key: str) -> None:
+    runner = CliRunner()
+    _ingest_story(runner, cli_env / "news")
+    for _ in range(2):  # repeated, it used to empty the index
+        result = runner.invoke(app, ["delete", key])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: article_id is empty; give an article's id (as `newsqa sources` lists it) "
+            "or its exact URL\n"
+        )
+    assert "1 articles" in runner.invoke(app, ["sources"]).stdout
+
+
+def test_ingest_prune_of_a_missing_folder_removes_nothing(cli_env: Path) -> None:
+    runner = CliRunner()
+    _ingest_story(runner, cli_env / "news")
+    (cli_env / "news").rename(cli_env / "moved")
+    result = runner.invoke(app, ["ingest", str(cli_env / "news"), "--prune"])
+    assert result.exit_code == 1
+    assert "0 removed, 1 failed" in result.stdout
+    assert "no such file or folder; --prune removed nothing under it" in result.stdout
+    assert "1 articles" in runner.invoke(app, ["sources"]).stdout

@@ -132,3 +132,47 @@ def test_unsupported_file_named_directly_is_a_clear_failure(tmp_path: Path) -> N
     [failure] = _load(path)
     assert isinstance(failure, LoadFailure)
     assert "unsupported file type .pdf" in failure.reason
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1624752000000, date(2021, 6, 27)),  # epoch milliseconds, as JavaScript writes them
+        (1624752000, date(2021, 6, 27)),  # epoch seconds
+        (20210101, date(2021, 1, 1)),  # YYYYMMDD, not 1970-08-23 in epoch seconds
+        (1e20, "outside 1900-2100"),
+        (float("nan"), "nan is not a date"),
+        (float("inf"), "inf is not a date"),
+        (20211399, "not a YYYYMMDD date"),
+        (True, "True is not a date"),
+    ],
+)
+def test_numeric_dates_are_read_by_their_unit_or_fail_that_record_alone(
+    tmp_path: Path, value: object, expected: date | str
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    good = {"text": "Fishing boats returned to sea.", "published": "2023-03-03"}
+    odd = {"text": "The harbour reopened.", "url": "https://coast.example/a", "published": value}
+    path.write_text(f"{json.dumps(good)}\n{json.dumps(odd)}\n", encoding="utf-8")
+    first, second = _load(path)
+    assert isinstance(first, Article) and first.published == date(2023, 3, 3)
+    if isinstance(expected, date):
+        assert isinstance(second, Article) and second.published == expected
+    else:
+        assert isinstance(second, LoadFailure)
+        assert second.source == f"{path}:2"
+        assert second.reason.startswith(f"{path}:2: field 'published': ")
+        assert expected in second.reason
+
+
+def test_json_nested_past_the_limit_fails_that_file_or_line_alone(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000  # deep enough to exhaust Python's recursion limit
+    (tmp_path / "deep.json").write_text(deep, encoding="utf-8")
+    record = json.dumps({"text": "Floods hit the valley.", "tags": [[["kept"]]]})
+    (tmp_path / "feed.jsonl").write_text(f"{deep}\n{record}\n", encoding="utf-8")
+    deep_file, deep_line, article = _load(tmp_path)
+    assert isinstance(deep_file, LoadFailure) and deep_file.source == str(tmp_path / "deep.json")
+    assert "past the limit of 64 (MAX_JSON_DEPTH)" in deep_file.reason
+    assert isinstance(deep_line, LoadFailure)
+    assert deep_line.source == f"{tmp_path / 'feed.jsonl'}:1"
+    assert isinstance(article, Article) and article.text == "Floods hit the valley."

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import json
+import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from assistant import AssistantSettings
+from assistant import Assistant, AssistantSettings
+from index.article import Article
 from index.embeddings import MiniLMEmbeddings
+from index.ledger import AmbiguousArticleError
+from index.loaders import files
 from index.pipeline import Index
 from index.sample import SAMPLE_DIR
 from index.store import IndexMismatchError
@@ -146,3 +152,133 @@ def test_opening_an_index_with_other_chunking_settings_is_a_clear_error(
     other = settings.model_copy(update={"chunk_tokens": 120})
     with pytest.raises(IndexMismatchError, match="newsqa reset"):
         Index(other, CountingEmbeddings(embedder))
+
+
+@pytest.mark.parametrize("key", ["", "   "])
+def test_delete_refuses_a_blank_key_and_removes_nothing(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, corpus: Path, key: str
+) -> None:
+    index, _ = _index(settings, embedder)
+    index.ingest([corpus])
+    assert "" in {a.url for a in index.ledger.articles()}, "harbour.txt has no URL"
+    with pytest.raises(ValueError, match="article_id is empty; give an article's id"):
+        index.delete(key)
+    assert index.ledger.matching(key) == []
+    assert index.ledger.article(key) is None
+    assert index.ledger.count()[0] == 2
+    assert Assistant(settings, embedder=embedder).sources() == index.ledger.articles()
+    with pytest.raises(ValueError, match="article_id is empty"):
+        Assistant(settings, embedder=embedder).delete(key)
+    assert index.ledger.count()[0] == 2
+    _consistent(index)
+
+
+def test_delete_refuses_a_url_several_articles_share_and_names_them(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, corpus: Path
+) -> None:
+    index, _ = _index(settings, embedder)
+    index.ingest([corpus])
+    url = "https://www.rferl.org/a/us-strike-iran-militia-iraq-syria/31328792.html"
+    # Ingest gives each URL one id; a ledger written otherwise (by hand, an older version)
+    # may still hold two articles with one URL.
+    index.ledger.db.execute("UPDATE articles SET url = ?", (url,))
+    ids = sorted(a.id for a in index.ledger.articles())
+    with pytest.raises(AmbiguousArticleError, match=f"2 indexed articles.*{ids[0]}, {ids[1]}"):
+        index.delete(url)
+    assistant = Assistant(settings, embedder=embedder)
+    with pytest.raises(ValueError, match="give the id of the one you mean"):
+        assistant.delete(url)
+    assert index.ledger.count()[0] == 2
+    assert assistant.delete(ids[0]) is True, "an exact id still deletes one of them"
+    assert [a.id for a in index.ledger.articles()] == [ids[1]]
+    _consistent(index)
+
+
+def test_prune_of_a_missing_root_removes_nothing(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, corpus: Path
+) -> None:
+    index, _ = _index(settings, embedder)
+    index.ingest([corpus])
+    ids = _consistent(index)
+    unmounted = corpus.rename(corpus.with_name("elsewhere"))  # as an unmounted disk looks
+    report = index.ingest([corpus], prune=True)
+    assert (report.removed, report.chunks_deleted) == (0, 0)
+    assert index.ledger.count()[0] == 2
+    assert _consistent(index) == ids
+    [failure] = report.failures
+    assert failure.reason == (
+        f"{corpus}: no such file or folder; --prune removed nothing under it "
+        "(check the path, or mount the disk, and run again)"
+    )
+    unmounted.rename(corpus)
+    (corpus / "harbour.txt").unlink()
+    assert index.ingest([corpus], prune=True).removed == 1, "a readable root is still pruned"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder whatever its mode")
+def test_prune_of_an_unreadable_root_removes_nothing(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, corpus: Path
+) -> None:
+    index, _ = _index(settings, embedder)
+    index.ingest([corpus])
+    corpus.chmod(0)
+    try:
+        report = index.ingest([corpus], prune=True)
+    finally:
+        corpus.chmod(0o755)
+    assert (report.removed, index.ledger.count()[0]) == (0, 2)
+    assert "permission denied" in report.failures[0].reason
+
+
+def test_bad_records_fail_alone_and_the_good_ones_are_indexed(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-harbour.txt").write_text(STORY, encoding="utf-8")
+    feed = folder / "b-feed.jsonl"
+    records = [
+        {"text": "The dam opened on Monday.", "url": "https://x.example/dam", "published": 1e20},
+        {"text": "Floods hit the valley.", "url": "https://x.ex/f", "published": 1624752000000},
+        {"text": "A bridge closed for repairs.", "url": "https://x.example/b", "date": 20210101},
+        {"text": "The mayor resigned.", "url": "https://x.example/m", "published_at": float("nan")},
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    (folder / "c-deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "d-later.md").write_text("# Ferry returns\n\nThe ferry sailed again.", "utf-8")
+
+    index, _ = _index(settings, embedder)
+    report = index.ingest([folder])
+
+    assert report.added == 4
+    published = {a.title: a.published for a in index.ledger.articles()}
+    assert published["Floods hit the valley."] == date(2021, 6, 27), "read as milliseconds"
+    assert published["A bridge closed for repairs."] == date(2021, 1, 1), "read as YYYYMMDD"
+    assert {"Harbour Reopens After Storm", "Ferry returns"} <= set(published)
+    reasons = {f.source: f.reason for f in report.failures}
+    assert reasons.keys() == {f"{feed}:1", f"{feed}:4", str(folder / "c-deep.json")}
+    assert reasons[f"{feed}:1"].startswith(f"{feed}:1: field 'published': the epoch 1e+20")
+    assert reasons[f"{feed}:4"].startswith(f"{feed}:4: field 'published_at': nan is not a date")
+    assert "past the limit of 64" in reasons[str(folder / "c-deep.json")]
+    assert len(_consistent(index)) == report.chunks_written
+
+
+def test_a_loader_error_nobody_foresaw_fails_that_file_alone(
+    settings: AssistantSettings,
+    embedder: MiniLMEmbeddings,
+    corpus: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = files.parse_text
+
+    def parse_text(text: str, source: str) -> Article:
+        if source.endswith("harbour.txt"):
+            raise RuntimeError("a loader bug")
+        return real(text, source)
+
+    monkeypatch.setattr(files, "parse_text", parse_text)
+    index, _ = _index(settings, embedder)
+    report = index.ingest([corpus])
+    assert report.added == 1 and index.ledger.count()[0] == 1
+    [failure] = report.failures
+    assert failure.reason.startswith(f"{corpus / 'harbour.txt'}: cannot be read (RuntimeError")
