@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.claims import number_value, stem, tokens
+from assistant.text import ORDINALS, number_value, stem, tokens
 
 _WORD = r"[a-z][a-z'-]*"
 # Where the counted noun phrase ends: "how many [American troops] are...".
@@ -74,6 +74,7 @@ def holds(sentence: str, want: Wanted) -> bool:
         counts_time = bool(_TIME_UNIT.intersection(want.focus))
         return any(
             number_value(word) is not None
+            and word.lower() not in ORDINALS
             and not _YEAR.match(word)
             and (counts_time or following.lower() not in _TIME_UNIT)
             for word, following in zip(words, [*words[1:], ""], strict=True)

@@ -14,12 +14,14 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answerers import Answerer, GroundedAnswerer
+from assistant.answerers.grounded import Candidate
 from assistant.chat import Chat, condense
 from assistant.citations import verify
 from assistant.dates import resolve_as_of
-from assistant.records import Answer
+from assistant.records import Answer, Passage
 from assistant.retrieval import Filters, HybridRetriever
 from assistant.settings import AssistantSettings
+from assistant.verify import ClaimVerifier
 from index.ledger import ArticleRow
 from index.pipeline import Index, IngestReport
 from index.sample import SAMPLE_DIR
@@ -47,11 +49,12 @@ class Assistant:
         self.retriever = HybridRetriever(
             index=self.index, settings=self.settings, k=self.settings.k
         )
+        self.verifier = ClaimVerifier(self.index.embedder)
         self.answerers: dict[str, Answerer] = {
             "grounded": GroundedAnswerer(
                 self.index.embedder,
                 max_sentences=self.settings.max_sentences,
-                min_support=self.settings.min_support,
+                min_confidence=self.settings.min_confidence,
             )
         }
         self.chain: Runnable[dict[str, Any], Answer] = (
@@ -105,6 +108,38 @@ class Assistant:
         yield from re.findall(r"\S+\s*", answer.text)
         yield answer
 
+    def search(
+        self,
+        query: str,
+        *,
+        k: int | None = None,
+        as_of: date | str | None = None,
+        filters: dict[str, Any] | Filters | None = None,
+    ) -> list[Passage]:
+        """The ``k`` passages retrieval ranks best for ``query``, best first (no answering)."""
+        return self.retriever.search(
+            query,
+            k=k or self.settings.k,
+            filters=Filters.from_dict(filters),
+            as_of=resolve_as_of(as_of),
+        )
+
+    def candidates(
+        self,
+        question: str,
+        *,
+        as_of: date | str | None = None,
+        history: list[str] | None = None,
+    ) -> list[Candidate]:
+        """Every sentence of the passages retrieved for ``question``, scored as an answer by
+        the grounded answerer (features and probability), best first: what the answerability
+        model is fitted on, and a way to see why an answer was chosen or refused."""
+        query, context = condense(question.strip(), history or [])
+        passages = self.search(query, as_of=as_of)
+        grounded = self.answerers["grounded"]
+        assert isinstance(grounded, GroundedAnswerer)
+        return grounded.candidates(question.strip(), passages, context)
+
     def chat(self) -> Chat:
         """A conversation whose follow-up questions are read in context."""
         return Chat(self)
@@ -156,14 +191,17 @@ class Assistant:
 
     def _verify(self, state: dict[str, Any]) -> Answer:
         text, citations = self._timed(
-            state, "verify", lambda: verify(state["draft"].sentences, state["passages"])
+            state,
+            "verify",
+            lambda: verify(state["draft"].sentences, state["passages"], self.verifier),
         )
         return Answer(
             question=state["question"],
-            text=text or REFUSAL,
+            text=text or state["draft"].missing or REFUSAL,
             citations=citations,
             passages=state["passages"],
             refused=not citations,
+            confidence=state["draft"].support,
             timings=state["timings"],
         )
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.claims import content_terms
 from assistant.records import Answer
+from assistant.text import content_terms
 
 if TYPE_CHECKING:
     from assistant.api import Assistant

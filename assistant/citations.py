@@ -1,79 +1,12 @@
-"""Citations: the checker that verifies each ``[n]`` against its passage, and the records built
-from what it verifies."""
+"""Citations: each ``[n]`` an answerer wrote is verified against its passage by the claim
+verifier (``assistant.verify``), and the records of the ones it accepts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
-from assistant.claims import Claim, claim_of, contradicts
 from assistant.records import Citation, Passage
-from index.sentences import sentence_spans
-
-MIN_COVERAGE = 0.5
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Whether a passage supports a sentence; ``start``/``end`` locate the supporting span in
-    the passage text, ``reason`` says why not."""
-
-    supported: bool
-    reason: str
-    start: int = 0
-    end: int = 0
-    coverage: float = 0.0
-
-
-def _windows(passage: str) -> list[tuple[int, int]]:
-    spans = sentence_spans(passage) or [(0, len(passage))]
-    pairs = [(a[0], b[1]) for a, b in pairwise(spans)]
-    return spans + pairs
-
-
-def check(sentence: str, passage: str) -> Verdict:
-    """Verify that ``passage`` supports ``sentence``.
-
-    The evidence is the passage sentence (or pair of adjacent sentences) that shares most of
-    the sentence's content words. It must cover at least half of them, contain every number,
-    date and name the sentence states, and agree on negation: a sentence whose evidence says
-    the opposite is not supported.
-    """
-    claim = claim_of(sentence)
-    if not claim.terms:
-        return Verdict(False, "the sentence states nothing checkable")
-    best: tuple[float, int, int, int] | None = None
-    for start, end in _windows(passage):
-        evidence = claim_of(passage[start:end])
-        coverage = len(claim.terms & evidence.terms) / len(claim.terms)
-        key = (coverage, -(end - start), start, end)
-        if best is None or key > best:
-            best = key
-    assert best is not None
-    coverage, _, start, end = best
-    evidence = claim_of(passage[start:end])
-    reason = _mismatch(claim, evidence, coverage)
-    return Verdict(reason is None, reason or "supported", start, end, coverage)
-
-
-def _mismatch(claim: Claim, evidence: Claim, coverage: float) -> str | None:
-    if coverage < MIN_COVERAGE:
-        return f"the passage shares only {coverage:.0%} of the sentence's content words"
-    for kind, stated, found in (
-        ("number", claim.numbers, evidence.numbers),
-        ("date", claim.dates, evidence.dates),
-        ("name", claim.names, evidence.names | evidence.terms),
-    ):
-        missing = sorted(stated - found)
-        if missing:
-            return f"{kind} {', '.join(missing)} not in the passage"
-    if claim.negated != evidence.negated:
-        return (
-            "the passage says the opposite"
-            if evidence.negated
-            else "the sentence negates the passage"
-        )
-    return contradicts(claim, evidence)
+from assistant.verify import ClaimVerifier, Verdict, default_verifier
 
 
 @dataclass(frozen=True)
@@ -84,10 +17,15 @@ class DraftSentence:
     cites: tuple[int, ...]
 
 
-def verify(sentences: list[DraftSentence], passages: list[Passage]) -> tuple[str, list[Citation]]:
-    """Keep each citation the checker verifies, drop the rest, and drop sentences left with no
+def verify(
+    sentences: list[DraftSentence],
+    passages: list[Passage],
+    verifier: ClaimVerifier | None = None,
+) -> tuple[str, list[Citation]]:
+    """Keep each citation the verifier accepts, drop the rest, and drop sentences left with no
     citation: every claim in the answer carries a source. Returns the text with ``[n]`` markers
     renumbered in order of appearance and the citations they point to."""
+    verifier = verifier or default_verifier()
     citations: dict[tuple[str, int, int], Citation] = {}
     parts: list[str] = []
     for sentence in sentences:
@@ -96,7 +34,7 @@ def verify(sentences: list[DraftSentence], passages: list[Passage]) -> tuple[str
             if not 1 <= number <= len(passages):
                 continue  # points at no retrieved passage
             passage = passages[number - 1]
-            verdict = check(sentence.text, passage.text)
+            verdict = verifier.check(sentence.text, passage.text, passage.published)
             if not verdict.supported:
                 continue
             key = (passage.chunk_id, verdict.start, verdict.end)

@@ -50,4 +50,8 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)
     refused: bool = False
+    confidence: float = Field(
+        default=0.0,
+        description="Probability that the best sentence answers the question (0 to 1).",
+    )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per stage.")

@@ -60,11 +60,14 @@ class AssistantSettings(IndexSettings):
         default="grounded", description="Answer strategy: 'grounded' picks cited sentences, no LLM."
     )
     max_sentences: int = Field(default=2, ge=1, le=6, description="Most sentences in an answer.")
-    min_support: float = Field(
-        default=0.42,
+    min_confidence: float | None = Field(
+        default=None,
         ge=0,
         le=1,
-        description="Refuse when the best sentence's support score is below this.",
+        description=(
+            "Refuse when the best sentence's probability of answering is below this; "
+            "default: the threshold fitted with the answerability model."
+        ),
     )
     sample_if_empty: bool = Field(
         default=True, description="Index the bundled sample article when the index is empty."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -19,8 +20,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant import Answer, Passage
-from assistant.citations import check
+from assistant import Answer, Passage, check
 from eval.suites import Case, canonical_url
 
 RESAMPLES = 1000
@@ -409,6 +409,7 @@ class CheckedPair(BaseModel):
     supported: bool
     accepted: bool
     reason: str
+    seconds: float = 0.0
 
 
 def checker_metrics(pairs: list[dict[str, Any]]) -> tuple[dict[str, Estimate], list[CheckedPair]]:
@@ -420,7 +421,9 @@ def checker_metrics(pairs: list[dict[str, Any]]) -> tuple[dict[str, Estimate], l
         raise ValueError("pairs: give at least one labelled pair")
     checked = []
     for pair in pairs:
-        verdict = check(pair["sentence"], pair["passage"])
+        published = date.fromisoformat(pair["published"]) if pair.get("published") else None
+        started = time.perf_counter()
+        verdict = check(pair["sentence"], pair["passage"], published)
         checked.append(
             CheckedPair(
                 id=pair["id"],
@@ -428,6 +431,7 @@ def checker_metrics(pairs: list[dict[str, Any]]) -> tuple[dict[str, Estimate], l
                 supported=pair["label"] == "supported",
                 accepted=verdict.supported,
                 reason=verdict.reason,
+                seconds=time.perf_counter() - started,
             )
         )
     truth = np.array([c.supported for c in checked], dtype=float)

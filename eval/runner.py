@@ -71,7 +71,7 @@ def ask_case(assistant: Assistant, case: Case) -> Row:
                 case.question, as_of=case.as_of, k=TOP_K, history=case.turns
             ).passages
         else:
-            ranking = assistant.retriever.search(case.question, k=TOP_K, as_of=case.as_of)
+            ranking = assistant.search(case.question, k=TOP_K, as_of=case.as_of)
     except Exception as error:  # one bad case must not end an hour-long run: it is scored failed
         return failed_row(case, error)
     return score_case(case, answer, ranking)

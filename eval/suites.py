@@ -23,7 +23,7 @@ from urllib.parse import quote, urldefrag, urlsplit, urlunsplit
 import numpy as np
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from index.sample import SAMPLE_DIR
+from assistant import SAMPLE_CORPUS, question_kind
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = Path(__file__).with_name("gold")
@@ -135,22 +135,6 @@ class Suite:
         return f"eval-{self.name}"
 
 
-def question_type(question: str) -> str:
-    """The kind of an external question (who / when / where / why / how many / what), for the
-    breakdown by type; the external sets do not label it."""
-    lower = question.lower()
-    for kind, pattern in (
-        ("how many", r"\bhow (many|much)\b"),
-        ("why", r"\bwhy\b"),
-        ("when", r"\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (year|day|month)\b"),
-        ("where", r"\bwhere\b|\bwhich (city|country|state|continent)\b"),
-        ("who", r"\bwho(m|se)?\b"),
-    ):
-        if re.search(pattern, lower):
-            return kind
-    return "what"
-
-
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     """Records of a JSONL file, plain or ``.gz``/``.xz``/``.bz2``-compressed."""
     with _open_text(path) as handle:
@@ -190,7 +174,7 @@ def _realtimeqa_case(r: dict[str, Any]) -> Case:
     return Case(
         id=r["id"],
         question=r["question"],
-        type=question_type(r["question"]),
+        type=question_kind(r["question"]),
         answers=r["answers"],
         gold_urls=r["gold_urls"],
         as_of=r["date"],
@@ -217,7 +201,7 @@ def _squad_case(r: dict[str, Any]) -> Case:
     return Case(
         id=r["id"],
         question=r["question"],
-        type="unanswerable" if impossible else question_type(r["question"]),
+        type="unanswerable" if impossible else question_kind(r["question"]),
         answers=[] if impossible else list(dict.fromkeys(r["answers"])),
         gold_urls=[] if impossible else [squad_url(r["paragraph_id"])],
     )
@@ -294,7 +278,7 @@ def load_suite(
     folder = cache_dir / name
     if name == "gold":
         cases = sample_cases(load_gold(questions or GOLD_DIR / "sample.jsonl"), limit)
-        paths = corpus or [SAMPLE_DIR, _shared("bbc-news", "politics")]
+        paths = corpus or [SAMPLE_CORPUS, _shared("bbc-news", "politics")]
         return Suite(name, cases, paths)
     if name == "realtimeqa-2022":
         cases = load_realtimeqa(questions or _shared("realtimeqa", "questions-2022-dev.jsonl"))

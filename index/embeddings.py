@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+# Question vectors remembered: a conversation's questions, not a corpus.
+_QUERIES_KEPT = 64
 
 
 class MiniLMEmbeddings(Embeddings):
@@ -28,6 +30,7 @@ class MiniLMEmbeddings(Embeddings):
     def __init__(self, batch_size: int = 64, progress: bool = False) -> None:
         self.batch_size = batch_size
         self.progress = progress
+        self._queries: dict[str, list[float]] = {}
 
     @cached_property
     def model(self) -> SentenceTransformer:
@@ -127,5 +130,12 @@ class MiniLMEmbeddings(Embeddings):
         )
 
     def embed_query(self, text: str) -> list[float]:
-        """Embed one question."""
-        return self.model.encode([text], normalize_embeddings=True)[0].tolist()
+        """Embed one question; the last few are remembered, since retrieval and the answerer
+        both read the question's vector."""
+        cached = self._queries.get(text)
+        if cached is None:
+            cached = self.model.encode([text], normalize_embeddings=True)[0].tolist()
+            self._queries[text] = cached
+            while len(self._queries) > _QUERIES_KEPT:
+                self._queries.pop(next(iter(self._queries)))
+        return list(cached)

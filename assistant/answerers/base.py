@@ -13,11 +13,13 @@ from assistant.records import Passage
 class Draft:
     """Sentences with the passages they cite (1-based), before the checker has seen them.
 
-    ``support`` is the answerer's own confidence in its best sentence, from 0 to 1.
+    ``support`` is the answerer's own confidence in its best sentence, from 0 to 1;
+    ``missing`` says, when it declines, what the passages lack ("give no date for it").
     """
 
     sentences: list[DraftSentence] = field(default_factory=list)
     support: float = 0.0
+    missing: str = ""
 
 
 class Answerer(Protocol):

@@ -132,5 +132,5 @@ def test_cli_checker() -> None:
 
 
 def test_cli_rejects_unknown_setting() -> None:
-    result = CliRunner().invoke(_app(), ["eval", "--suite", "gold", "--set", "min_suport=0.5"])
-    assert result.exit_code == 2 and "min_support" in result.output
+    result = CliRunner().invoke(_app(), ["eval", "--suite", "gold", "--set", "min_confidense=0.5"])
+    assert result.exit_code == 2 and "min_confidence" in result.output

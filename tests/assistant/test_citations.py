@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.citations import DraftSentence, check, verify
+from assistant import check
+from assistant.citations import DraftSentence, verify
 from tests.records import passage_of
 
 PASSAGE = (
@@ -27,24 +28,30 @@ def test_supported_paraphrase_is_accepted_and_located() -> None:
 @pytest.mark.parametrize(
     ("sentence", "reason"),
     [
-        ("Iraqi bases house some 3,500 U.S. troops.", "number 3500"),
+        ("Iraqi bases house some 3,500 U.S. troops.", "no figure of 3,500"),
         (
             "In May, an explosive-laden drone hit the coalition’s headquarters at Arbil airport.",
-            "date may",
+            "no date 'may'",
         ),
         (
             "In April, an explosive-laden drone hit the coalition’s headquarters at Mosul airport.",
-            "name mosul",
+            "does not name mosul",
         ),
-        ("Casualties were reported after four drones hit locations outside Arbil.", "opposite"),
-        ("Four explosive-laden drones did not hit locations outside Arbil on June 26.", "negates"),
+        (
+            "Casualties were reported after four drones hit locations outside Arbil.",
+            "no casualties",
+        ),
+        (
+            "Four explosive-laden drones did not hit locations outside Arbil on June 26.",
+            "denies",
+        ),
     ],
 )
 def test_wrong_number_date_place_or_negation_is_rejected(sentence: str, reason: str) -> None:
     passage = DRONES if "drones" in sentence else PASSAGE
     verdict = check(sentence, passage)
     assert not verdict.supported
-    assert reason in verdict.reason
+    assert reason in verdict.reason.lower()
 
 
 def test_verify_keeps_checked_citations_and_drops_the_rest() -> None:

@@ -1,0 +1,238 @@
+"""Answerability: the calibrated probability that a sentence answers a question.
+
+A logistic model over a few features of a (question, sentence) pair: how close the two are in
+meaning, how many of the question's words the sentence and its passage hold, whether the
+sentence holds the kind of thing asked for (a count for "how many", a date for "when") that the
+question does not already say, and whether the sentence only restates the question. It is fitted
+on dev data (SQuAD 2.0 dev, RealTimeQA-2022 dev, the gold suite: the tune half of each) by
+``newsqa eval fit-answerability``, which writes ``answerability.json`` beside this module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import astuple, dataclass, fields
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.answer_type import holds, wanted
+from assistant.text import (
+    MONTHS,
+    STOP_WORDS,
+    WEEKDAYS,
+    content_terms,
+    is_year,
+    number_value,
+    question_kind,
+    tokens,
+)
+
+MODEL_PATH = Path(__file__).with_name("answerability.json")
+
+_CAUSE = re.compile(
+    r"\b(because|in (retaliation|response)|to (protect|disrupt|deter|stop|prevent)|due to|"
+    r"reason|amid|aimed at|so that|in order to|after|following|as a result|led to|caused)\b",
+    re.I,
+)
+_PLACE = re.compile(r"\b(in|at|near|outside|from|across|into) (the )?([A-Z][\w-]+)")
+_RELATIVE_TIME = re.compile(r"\b(ago|last (week|month|year)|yesterday|today|earlier|since)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the model reads of one candidate sentence; every value lies in [0, 1] or is a
+    small signed number."""
+
+    similarity: float
+    overlap: float
+    passage_overlap: float
+    answer_type: float
+    novelty: float
+    restates: float
+    lead: float
+    rank: float
+    missing_names: float
+    other_time: float
+    leans: float
+
+    def vector(self) -> np.ndarray:
+        """The features in the model's order."""
+        return np.array(astuple(self), dtype=np.float64)
+
+
+FEATURE_NAMES = tuple(f.name for f in fields(Features))
+# What the question-level gate reads of the ranked candidates.
+GATE_FEATURES = ("best", "margin", "passage_overlap", "missing_names", "answer_type")
+
+
+def gate_features(probabilities: list[float], best: Features) -> np.ndarray:
+    """The gate's view of a question: the best candidate's probability, its lead over the
+    second, and what the best candidate's passage holds of the question."""
+    first = probabilities[0]
+    second = probabilities[1] if len(probabilities) > 1 else 0.0
+    return np.array(
+        [first, first - second, best.passage_overlap, best.missing_names, best.answer_type]
+    )
+
+
+def features(
+    question: str,
+    sentence: str,
+    passage_text: str,
+    *,
+    similarity: float,
+    rank: int,
+    lead: bool,
+    published: date | None = None,
+    context: str = "",
+) -> Features:
+    """The features of ``sentence`` (from ``passage_text``, ranked ``rank``) as an answer to
+    ``question`` (asked after ``context``, the conversation's earlier question); ``similarity``
+    is their cosine in the embedder's space."""
+    asked = content_terms(question)
+    terms = content_terms(sentence) | _dated(published)
+    passage_terms = content_terms(passage_text) | _dated(published)
+    overlap = len(asked & terms) / len(asked) if asked else 0.0
+    novel = terms - asked
+    return Features(
+        similarity=similarity,
+        overlap=overlap,
+        passage_overlap=len(asked & passage_terms) / len(asked) if asked else 0.0,
+        answer_type=answer_type_met(question, sentence),
+        novelty=min(len(novel), 10) / 10,
+        restates=float(overlap >= 0.8 and len(novel) <= 3),
+        lead=float(lead),
+        rank=1.0 / rank,
+        missing_names=missing_names(question, passage_text),
+        other_time=float(other_time(question, context, sentence)),
+        leans=float(bool(LEANS_ON_CONTEXT.match(sentence))),
+    )
+
+
+# "Those strikes were...": a sentence that points back to another.
+LEANS_ON_CONTEXT = re.compile(r"^(those|these|they|it|this|that|the same|he|she)\b", re.I)
+_MONTH = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3 or m == "may") + r")\b", re.I)
+
+
+def _months(text: str) -> set[int]:
+    return {MONTHS[m.lower()] for m in _MONTH.findall(text)}
+
+
+def other_time(question: str, context: str, sentence: str) -> bool:
+    """The sentence is about another time than the one asked for: the question names a month
+    and the sentence speaks of other months only, or a follow-up names none and the sentence
+    speaks only of the months the conversation already covered ("the strike before that")."""
+    months = _months(sentence)
+    if not months:
+        return False
+    asked = _months(question)
+    if asked:
+        return not months & asked
+    earlier = _months(context)
+    return bool(earlier) and months <= earlier
+
+
+def missing_names(question: str, passage_text: str) -> float:
+    """The share of the question's names and numbers ("Normandy", "1066") the passage never
+    mentions: a question about something the passage does not name is not answered by it."""
+    words = tokens(question)
+    named = [
+        w for position, w in enumerate(words) if (w[0].isupper() and position > 0) or w[0].isdigit()
+    ]
+    named = [w for w in named if w.lower() not in STOP_WORDS]
+    if not named:
+        return 0.0
+    text = passage_text.lower()
+    return sum(w.lower() not in text for w in named) / len(named)
+
+
+def answer_type_met(question: str, sentence: str) -> float:
+    """1 when ``sentence`` holds the kind of thing ``question`` asks for and the question does
+    not already say it (a count for "how many", a date for "when", a name for "who"...)."""
+    want = wanted(question)
+    if want is not None and not holds(sentence, want):
+        return 0.0
+    kind = question_kind(question)
+    asked_words = {w.lower() for w in tokens(question)}
+    words = tokens(sentence)
+    new = [w for w in words if w.lower() not in asked_words]
+    if kind == "how many":
+        return float(
+            any(number_value(w) is not None and not is_year(w) for w in new)
+            or any(w.lower() in {"dozens", "hundreds", "thousands", "millions"} for w in new)
+        )
+    if kind == "when":
+        return float(
+            any(w.lower() in MONTHS or w.lower() in WEEKDAYS or is_year(w) for w in new)
+            or bool(_RELATIVE_TIME.search(sentence))
+        )
+    if kind == "who":
+        return float(any(w[0].isupper() for w in new[1:]) or any(w[0].isupper() for w in new[:1]))
+    if kind == "where":
+        return float(any(m.group(3).lower() not in asked_words for m in _PLACE.finditer(sentence)))
+    if kind == "why":
+        return float(bool(_CAUSE.search(sentence)))
+    return float(len(new) >= 3)
+
+
+def _dated(published: date | None) -> set[str]:
+    # "June 2021" in a question scopes the story; an article published then satisfies it.
+    return content_terms(published.strftime("%B %Y")) if published else set()
+
+
+class AnswerabilityModel(BaseModel):
+    """Logistic weights over ``Features`` and the refusal threshold chosen on a tune split."""
+
+    weights: list[float] = Field(description="One weight per feature, in FEATURE_NAMES order.")
+    bias: float
+    gate_weights: list[float] = Field(
+        description="Weights of the question-level gate, in GATE_FEATURES order."
+    )
+    gate_bias: float
+    threshold: float = Field(description="Refuse when the gate's probability is lower.")
+    feature_names: list[str] = Field(default_factory=lambda: list(FEATURE_NAMES))
+    fitted_on: str = Field(default="", description="What it was fitted on, and the command.")
+    measured: dict[str, float] = Field(
+        default_factory=dict, description="Figures on the tune split when it was fitted."
+    )
+
+    def probability(self, found: Features) -> float:
+        """The probability that the sentence answers the question (used to rank them)."""
+        if tuple(self.feature_names) != FEATURE_NAMES:
+            raise ValueError(
+                f"{MODEL_PATH.name} was fitted on features {self.feature_names}, not "
+                f"{list(FEATURE_NAMES)}: refit it with `newsqa eval fit-answerability`"
+            )
+        return _logistic(float(found.vector() @ np.asarray(self.weights)) + self.bias)
+
+    def confidence(self, probabilities: list[float], best: Features) -> float:
+        """The probability that the best-ranked sentence answers the question, from the
+        ranked candidates' probabilities (best first) and the best one's features."""
+        if not probabilities:
+            return 0.0
+        found = gate_features(probabilities, best)
+        return _logistic(float(found @ np.asarray(self.gate_weights)) + self.gate_bias)
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        """Write the model as JSON (committed beside this module)."""
+        path.write_text(json.dumps(self.model_dump(), indent=2) + "\n", encoding="utf-8")
+
+
+def _logistic(score: float) -> float:
+    return float(1.0 / (1.0 + np.exp(-score)))
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> AnswerabilityModel:
+    """The fitted model shipped with the package."""
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path}: the answerability model is missing; fit it with "
+            "`newsqa eval fit-answerability`"
+        )
+    return AnswerabilityModel.model_validate_json(path.read_text(encoding="utf-8"))

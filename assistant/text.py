@@ -1,0 +1,228 @@
+"""The one home of the text primitives the answerer, the verifier and eval share: words and
+stems, stop words, number words, months and weekdays, and question kinds.
+
+Keeping them here means eval's per-type figures mean what the answerer means by a type, and a
+number word the verifier reads is the number the answerer counts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_STEMMER = snowballstemmer.stemmer("english")
+_TOKEN = re.compile(r"\d+(?:[-–:/]\d+)+|\d[\d,.]*\d|\d|[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+# Cardinal and ordinal number words by value; larger numbers are read by ``number_words``.
+CARDINALS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+} | {
+    word: 10 * tens
+    for tens, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+    )
+}
+SCALES: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mn": 1e6,
+    "m": 1e6,
+    "bn": 1e9,
+    "k": 1e3,
+    "tn": 1e12,
+}
+ORDINALS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+# Denominators of fraction words: "a third", "two-fifths", "a quarter".
+FRACTIONS: dict[str, int] = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
+NUMBER_WORDS = frozenset(CARDINALS) | frozenset(SCALES) - {"m", "k"} | {"dozen", "dozens"}
+NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "n't",
+    ]
+)
+# sklearn's list drops "sixty", "three", "first", "no" and "not": words a claim rests on.
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) - NUMBER_WORDS - frozenset(ORDINALS) - NEGATIONS
+
+QUESTION_KINDS = ("how many", "why", "when", "where", "who", "what")
+_KIND_PATTERNS = (
+    ("how many", re.compile(r"\bhow (many|much)\b")),
+    ("why", re.compile(r"\bwhy\b|\bfor what reason\b|\bwhat (caused|prompted|led to)\b")),
+    (
+        "when",
+        re.compile(r"\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (year|day|month)\b"),
+    ),
+    (
+        "where",
+        re.compile(r"\bwhere\b|\b(what|which) (city|country|state|continent|town|region)\b"),
+    ),
+    ("who", re.compile(r"\bwho(m|se)?\b|\bwhich (person|company|team|group|party|country)\b")),
+)
+
+
+def question_kind(question: str) -> str:
+    """The kind of answer ``question`` asks for: one of ``QUESTION_KINDS``."""
+    lower = question.lower()
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(lower):
+            return kind
+    return "what"
+
+
+def tokens(text: str) -> list[str]:
+    """Words and numbers of ``text`` as written."""
+    return _TOKEN.findall(text)
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-cased word."""
+    return _cached_stem(word.lower())
+
+
+@lru_cache(maxsize=100_000)
+def _cached_stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word.replace("’", "'")))
+
+
+def content_terms(text: str) -> set[str]:
+    """Stems of the words that carry meaning (no stop words)."""
+    return {stem(t) for t in tokens(text) if t.lower() not in STOP_WORDS}
+
+
+def number_value(token: str) -> float | None:
+    """The value of one number token or number word ("2,500" -> 2500, "four" -> 4)."""
+    lower = token.lower()
+    if lower in CARDINALS:
+        return float(CARDINALS[lower])
+    if lower in ORDINALS:
+        return float(ORDINALS[lower])
+    digits = token.replace(",", "").rstrip(".")
+    ordinal = re.fullmatch(r"(\d+)(st|nd|rd|th)", digits, re.I)
+    if ordinal:
+        return float(ordinal.group(1))
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def is_year(token: str) -> bool:
+    """A four-digit number that reads as a year of modern news (1800 to 2199)."""
+    return bool(re.fullmatch(r"(1[89]|2[01])\d\d", token))

@@ -1,0 +1,209 @@
+"""Names compared as the things they name: "U.S.", "US", "United States", "America" and
+"American" are one country; "Poland's" and "Polish" name Poland; "Biden" is "Joe Biden"."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import stem
+
+# Each line: the country, then its other names and demonyms (adjective, plural people).
+_COUNTRIES = """
+united states: us, usa, u.s, u.s.a, america, american, americans
+united kingdom: uk, u.k, britain, great britain, british, briton, britons, england, english,
+  englishman, englishwoman
+russia: russian, russians, russian federation, moscow, kremlin
+china: chinese, prc, beijing
+france: french, frenchman, frenchwoman, paris
+germany: german, germans, berlin
+poland: polish, pole, poles, warsaw
+ukraine: ukrainian, ukrainians, kyiv, kiev
+iran: iranian, iranians, tehran
+iraq: iraqi, iraqis, baghdad
+syria: syrian, syrians, damascus
+israel: israeli, israelis
+afghanistan: afghan, afghans
+pakistan: pakistani, pakistanis
+india: indian, indians
+japan: japanese, tokyo
+italy: italian, italians, rome
+spain: spanish, spaniard, spaniards, madrid
+ireland: irish, irishman, irishwoman
+scotland: scottish, scot, scots, scotsman, scotswoman
+wales: welsh, welshman, welshwoman
+canada: canadian, canadians, ottawa
+mexico: mexican, mexicans
+brazil: brazilian, brazilians
+australia: australian, australians
+turkey: turkish, turks, ankara
+egypt: egyptian, egyptians, cairo
+saudi arabia: saudi, saudis, riyadh
+north korea: north korean, north koreans, pyongyang
+south korea: south korean, south koreans, seoul
+netherlands: dutch, dutchman, holland
+belgium: belgian, belgians
+sweden: swedish, swede, swedes
+norway: norwegian, norwegians
+denmark: danish, dane, danes
+finland: finnish, finn, finns
+greece: greek, greeks
+portugal: portuguese
+switzerland: swiss
+austria: austrian, austrians
+hungary: hungarian, hungarians
+czech republic: czech, czechs, czechia
+argentina: argentine, argentinian, argentinians
+chile: chilean, chileans
+colombia: colombian, colombians
+venezuela: venezuelan, venezuelans
+cuba: cuban, cubans
+nigeria: nigerian, nigerians
+south africa: south african, south africans
+kenya: kenyan, kenyans
+ethiopia: ethiopian, ethiopians
+lebanon: lebanese
+jordan: jordanian, jordanians
+yemen: yemeni, yemenis
+libya: libyan, libyans
+sudan: sudanese
+somalia: somali, somalis
+philippines: filipino, filipinos, philippine
+indonesia: indonesian, indonesians
+vietnam: vietnamese
+thailand: thai
+taiwan: taiwanese
+new zealand: new zealander, new zealanders, kiwi
+european union: eu, e.u
+united nations: un, u.n
+"""
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "senator",
+        "sen",
+        "rep",
+        "governor",
+        "gov",
+        "chancellor",
+        "chief",
+        "executive",
+        "chairman",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "gen",
+        "pope",
+        "the",
+        "ceo",
+        "boss",
+        "head",
+        "leader",
+    ]
+)
+
+
+_LINKS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in re.sub(r",\n\s+", ", ", _COUNTRIES).strip().splitlines():
+        country, _, aliases = line.partition(":")
+        table[country] = country
+        for alias in aliases.split(","):
+            table[alias.strip()] = country
+    return table
+
+
+ALIASES = _alias_table()
+_ALIASES_LONGEST_FIRST = sorted(ALIASES, key=lambda a: -len(a))
+_LONGEST_ALIAS = max(len(a.split()) for a in ALIASES)
+
+
+def normalise(name: str) -> str:
+    """Lower case, no dots, possessive or leading "the": "the U.S.'s" -> "us"."""
+    text = name.lower().replace("’", "'")
+    text = re.sub(r"'s\b|'$", "", text)
+    text = text.replace(".", "")
+    text = re.sub(r"^the\s+", "", text.strip())
+    return " ".join(text.split())
+
+
+def canonical(name: str) -> str:
+    """The country a name or demonym stands for, else the name normalised."""
+    key = normalise(name)
+    return ALIASES.get(key, ALIASES.get(key.rstrip("s"), key))
+
+
+def known_names(text: str) -> set[str]:
+    """Every word and run of up to four words of ``text``, normalised and by alias, so a
+    name can be looked up however the passage writes it."""
+    words = normalise(re.sub(r"[^\w.'’\- ]", " ", text)).replace("-", " ").split()
+    names: set[str] = set()
+    for size in range(1, max(_LONGEST_ALIAS, 4) + 1):
+        for first in range(len(words) - size + 1):
+            run = " ".join(words[first : first + size])
+            names.add(run)
+            if run in ALIASES:
+                names.add(ALIASES[run])
+    return names
+
+
+def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
+    """Whether ``name`` is named in a text whose ``known_names`` are ``names``: by itself, by
+    alias, by its words without titles ("President Biden" for "Joe Biden" is not enough, but
+    "Biden" is), or as the acronym of a name the text spells out."""
+    key = normalise(name).replace("-", " ")
+    if not key:
+        return True
+    if key in names or canonical(name) in names:
+        return True
+    # "General Motors" for a passage that writes "GM".
+    initials = "".join(w[0] for w in key.split() if w not in _LINKS)
+    if len(initials) > 1 and initials in names:
+        return True
+    # A country inside a long name ("United States Marshals ...") is checked as the country.
+    for alias in _ALIASES_LONGEST_FIRST:
+        if f" {alias} " in f" {key} " and ALIASES[alias] in names:
+            key = f" {key} ".replace(f" {alias} ", " ").strip()
+    words = [w for w in key.split() if w not in _TITLES and w not in _LINKS]
+    if not words:
+        return True
+    if " ".join(words) in names:
+        return True
+    if len(words) == 1 and words[0].upper() in acronyms:
+        return True
+    # Every word of a long name, wherever the passage has it ("Democrats" by "Democratic").
+    if all(w in names or ALIASES.get(w, "") in names or "~" + stem(w) in names for w in words):
+        return True
+    # "Joe Biden" names the Biden of a passage that gives only the surname, not the Biden of
+    # one that names another ("President Jill Biden").
+    if len(words) == 2 and words[-1] in names:
+        first, surname = words
+        others = {n.split()[0] for n in names if n.endswith(f" {surname}") and len(n.split()) == 2}
+        return not (others - _TITLES - {first})
+    return False
+
+
+def acronyms(text: str) -> set[str]:
+    """Initials of capitalised runs in ``text``: "North Atlantic Treaty Organization" gives
+    "NATO", so a sentence may use either."""
+    found: set[str] = set()
+    for run in re.findall(r"(?:[A-Z][\w'’-]+(?:\s+(?:of|the|and|for)\s+|\s+)?){2,}", text):
+        words = [w for w in run.split() if w[0].isupper()]
+        found.add("".join(w[0] for w in words))
+    return found

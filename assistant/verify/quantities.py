@@ -1,0 +1,237 @@
+"""Numbers by value: "2 million" = "2,000,000", "twenty-five" = "25", "one-fifth" = "20%",
+"third" = "number three", "£1.5bn" = "1.5 billion pounds".
+
+Each quantity keeps the word it counts ("27 minutes" counts minutes), so a right number bound
+to the wrong thing can be told apart from a paraphrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from assistant.text import CARDINALS, FRACTIONS, ORDINALS, SCALES, is_year
+
+# A number with an optional scale, ordinal ending or unit: "1.5bn", "27th", "46.2c", "10km".
+_DIGITS = re.compile(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)(bn|mn|m|k|tn|st|nd|rd|th|[a-z]{1,3})?$", re.I)
+# A score or a range written with a dash: "6-3", "3-1".
+_SCORE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
+_PERCENT = {"%", "percent", "per", "pc"}
+_CURRENCY_SIGNS = {"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy"}
+_CURRENCY_WORDS = {
+    "dollar": "usd",
+    "pound": "gbp",
+    "euro": "eur",
+    "yen": "jpy",
+    "yuan": "cny",
+    "rupee": "inr",
+}
+_APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some"}
+_NUMERATORS = {"a", "an", "one", "two", "three", "four", "five", "seven", "nine"}
+# An "about 2,000" for 1,987 is a fair rounding; 12% off is a different number.
+APPROXIMATION_TOLERANCE = 0.05
+# "a third" is 33.3%: percentages are given to whole numbers or a decimal place.
+FRACTION_TOLERANCE = 1.5
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text: its value, kind (count, ordinal, percent, fraction, money),
+    currency for money, the noun it counts (lemma, or "") and the token positions it spans."""
+
+    value: float
+    kind: str
+    text: str
+    noun: str = ""
+    currency: str = ""
+    approximate: bool = False
+    start: int = 0
+    end: int = 0
+
+    def matches(self, other: Quantity) -> bool:
+        """Whether ``other`` states the same amount (fractions against percentages too)."""
+        mine, theirs = self._as_share(), other._as_share()
+        if mine is not None and theirs is not None:
+            return abs(mine - theirs) <= FRACTION_TOLERANCE
+        if (mine is None) != (theirs is None):
+            return False
+        if self.currency and other.currency and self.currency != other.currency:
+            return False
+        if (self.kind == "score") != (other.kind == "score"):
+            return False
+        if self.value == other.value:
+            return True
+        tolerance = APPROXIMATION_TOLERANCE if self.approximate else 1e-9
+        return abs(self.value - other.value) <= tolerance * max(abs(other.value), 1e-9)
+
+    def _as_share(self) -> float | None:
+        if self.kind == "percent":
+            return self.value
+        if self.kind == "fraction":
+            return self.value * 100
+        return None
+
+
+def quantities(tokens: Doc | Span | Sequence[Token]) -> list[Quantity]:
+    """The quantities stated in ``tokens`` (a sentence or a passage), years left to dates."""
+    found: list[Quantity] = []
+    i = 0
+    # "£59m." at the end of a sentence: the full stop is not part of the scale.
+    words = [t.text.lower().rstrip(".") or t.text for t in tokens]
+    while i < len(tokens):
+        read = _read(tokens, words, i)
+        if read is None:
+            i += 1
+            continue
+        quantity, i = read
+        found.append(quantity)
+    return found
+
+
+def _read(
+    tokens: Doc | Span | Sequence[Token], words: list[str], i: int
+) -> tuple[Quantity, int] | None:
+    word = words[i]
+    start = i
+    kind = "count"
+    value: float | None = None
+    match = _DIGITS.match(word)
+    if (
+        match
+        and i + 2 < len(words)
+        and words[i + 1] in {"-", "–"}
+        and _SCORE.match(f"{word}-{words[i + 2]}")
+    ):
+        return _finish(tokens, words, i, i + 3, float(f"{word}.{words[i + 2]}"), "score")
+    if match:
+        if is_year(word) and not _currency_before(words, i):
+            return None
+        value = float(match.group(1).replace(",", ""))
+        suffix = (match.group(2) or "").lower()
+        if suffix in {"st", "nd", "rd", "th"}:
+            kind = "ordinal"
+        elif suffix in SCALES:
+            value *= SCALES[suffix]
+        i += 1
+    elif _SCORE.match(word):
+        first, second = _SCORE.match(word).groups()  # type: ignore[union-attr]
+        return _finish(tokens, words, i, i + 1, float(f"{first}.{second}"), "score")
+    elif word in CARDINALS or word in {"hundred", "thousand", "dozen"}:
+        value, i = _number_words(words, i)
+    elif word in ORDINALS and not (word in FRACTIONS and _numerator(words, i)):
+        return _finish(tokens, words, start, i + 1, float(ORDINALS[word]), "ordinal")
+    elif word in FRACTIONS and (word in {"half", "halves"} or _numerator(words, i)):
+        numerator = _numerator(words, i) or 1
+        value = numerator / FRACTIONS[word]
+        begin = i - (2 if words[i - 1] == "-" else 1) if _numerator(words, i) else i
+        return _finish(tokens, words, begin, i + 1, value, "fraction")
+    else:
+        return None
+    if value is None:
+        return None
+    # A fraction written "one-fifth" or "two fifths" starts with its numerator.
+    if i < len(words) and kind == "count":
+        after = i + 1 if words[i] == "-" and i + 1 < len(words) else i
+        if words[after] in FRACTIONS and words[after] not in {"half"} and value < 10:
+            share = value / FRACTIONS[words[after]]
+            return _finish(tokens, words, start, after + 1, share, "fraction")
+    while i < len(words) and words[i] in SCALES and kind == "count":
+        value *= SCALES[words[i]]
+        i += 1
+    if i < len(words) and words[i] in _PERCENT:
+        kind = "percent"
+        i += 2 if words[i] == "per" and i + 1 < len(words) and words[i + 1] == "cent" else 1
+    return _finish(tokens, words, start, i, value, kind)
+
+
+def _finish(
+    tokens: Doc | Span | Sequence[Token],
+    words: list[str],
+    start: int,
+    end: int,
+    value: float,
+    kind: str,
+) -> tuple[Quantity, int]:
+    currency = _currency_before(words, start)
+    if not currency and end < len(tokens):
+        currency = _CURRENCY_WORDS.get(tokens[end].lemma_.lower(), "")
+    if currency:
+        kind = "money"
+    approximate = start > 0 and words[start - 1] in _APPROXIMATE
+    text = " ".join(words[start:end])
+    return (
+        Quantity(
+            value=value,
+            kind=kind,
+            text=text,
+            noun=_counted_noun(tokens, start, end),
+            currency=currency,
+            approximate=approximate,
+            start=start,
+            end=end,
+        ),
+        end,
+    )
+
+
+def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
+    total, current, seen = 0.0, 0.0, False
+    while i < len(words):
+        word = words[i]
+        if word in CARDINALS:
+            current += CARDINALS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in {"thousand", "million", "billion", "trillion"}:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif (
+            (word == "-" or (word == "and" and words[i - 1] in {"hundred", "thousand"}))
+            and seen
+            and i + 1 < len(words)
+            and words[i + 1] in CARDINALS
+        ):
+            i += 1
+            continue
+        else:
+            break
+        seen = True
+        i += 1
+    return (total + current if seen else None), i
+
+
+def _numerator(words: list[str], i: int) -> int | None:
+    before = i - 1
+    if before >= 0 and words[before] == "-":
+        before -= 1
+    if before < 0 or words[before] not in _NUMERATORS:
+        return None
+    word = words[before]
+    return 1 if word in {"a", "an"} else CARDINALS[word]
+
+
+def _currency_before(words: list[str], i: int) -> str:
+    for back in (1, 2):
+        if i - back >= 0 and words[i - back] in _CURRENCY_SIGNS:
+            return _CURRENCY_SIGNS[words[i - back]]
+        if i - back >= 0 and re.fullmatch(r"us|a|c|hk", words[i - back]) is None:
+            break
+    return ""
+
+
+def _counted_noun(tokens: Doc | Span | Sequence[Token], start: int, end: int) -> str:
+    """The noun a number counts: its syntactic head when that is a noun, else the next noun
+    within three words ("27 minutes", "2,500 U.S. troops")."""
+    last = tokens[end - 1]
+    head = last.head
+    if head.pos_ in {"NOUN", "PROPN"} and head.i != last.i and head.text.lower() not in _PERCENT:
+        return head.lemma_.lower()
+    for token in tokens[end : end + 3]:
+        if token.pos_ == "NOUN":
+            return token.lemma_.lower()
+    return ""

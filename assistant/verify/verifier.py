@@ -1,0 +1,525 @@
+"""The claim verifier: does a passage entail a sentence?
+
+Usage::
+
+    verifier = ClaimVerifier(embedder)
+    verdict = verifier.check("Militias struck U.S. forces.", passage, published=date(2021, 6, 27))
+    verdict.supported   # False
+    verdict.reason      # "the passage says the U.S. struck militias, not the reverse"
+
+A sentence is supported when every part of it that carries content is accounted for by the
+passage, read from any of its sentences: each content word by the same word, an alias or a
+close synonym (never by its opposite); each name as the passage names it; each number by value;
+each date as resolved against the article's date and stated for the same event; each verb with
+the same polarity and the same roles (who did what to whom). The first part that fails is the
+reason, in words a person can read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+from spacy.tokens import Doc, Span, Token
+
+from assistant.text import STOP_WORDS, stem
+from assistant.verify.entities import acronyms, canonical, known_names, named_in
+from assistant.verify.nlp import parse
+from assistant.verify.polarity import denied, negated, opposite
+from assistant.verify.quantities import Quantity, quantities
+from assistant.verify.roles import Event, conflicting, events, swapped
+from assistant.verify.when import DateMention, date_mentions
+
+# Cosine of MiniLM word vectors at or above which two words count as the same content
+# ("participants"/"people"). Measured on the tune half of eval/gold/verifier_pairs.jsonl: the
+# nouns an added clause brings in reach 0.61 ("tournament"/"match"), so a word needs more.
+SIMILARITY = 0.65
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+# Words that carry no claim of their own in a news sentence.
+_LIGHT = frozenset(
+    [
+        "be",
+        "have",
+        "do",
+        "also",
+        "however",
+        "meanwhile",
+        "according",
+        "then",
+        "still",
+        "just",
+        "so",
+        "there",
+        "here",
+        "thus",
+        "reportedly",
+        "said",
+        "say",
+        "says",
+        "saying",
+        "tell",
+        "told",
+        "state",
+        "stated",
+        "add",
+        "added",
+        "note",
+        "noted",
+        "accord",
+    ]
+)
+# Nouns that refer back to something the passage names ("the company" for Microsoft) or
+# count nothing of their own ("a total of 72").
+_REFERRING_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "country",
+        "nation",
+        "city",
+        "state",
+        "organisation",
+        "organization",
+        "team",
+        "side",
+        "club",
+        "player",
+        "official",
+        "officials",
+        "authority",
+        "authorities",
+        "total",
+        "number",
+        "figure",
+        "amount",
+        "result",
+        "level",
+        "part",
+    ]
+)
+# Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
+_QUALIFIERS = frozenset(
+    ["record", "only", "ever", "first", "last", "unprecedented", "largest", "biggest"]
+)
+_NAME_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+_ONE = frozenset({"a", "an", "one", "single", "sole", "lone", "1"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a passage supports a sentence; ``start``/``end`` locate the evidence in the
+    passage text; ``reason`` says why not, in words a person can read; ``coverage`` is the
+    share of the sentence's content words the passage accounts for."""
+
+    supported: bool
+    reason: str
+    start: int = 0
+    end: int = 0
+    coverage: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A parsed passage with what the checks look up in it."""
+
+    doc: Doc
+    sentences: list[Span]
+    lemmas: dict[str, set[int]]
+    names: set[str]
+    acronyms: set[str]
+    quantities: list[tuple[Quantity, int]]
+    dates: list[tuple[DateMention, int]]
+    events: list[Event]
+
+
+class ClaimVerifier:
+    """Decides whether a passage entails a sentence, with a readable reason (see the module
+    docstring). ``embedder`` gives word vectors for synonyms; ``similarity`` is the cosine at
+    which two words count as the same."""
+
+    def __init__(self, embedder: Embeddings, *, similarity: float = SIMILARITY) -> None:
+        if not 0 < similarity <= 1:
+            raise ValueError(f"similarity: {similarity} must lie in (0, 1]; the default is 0.62")
+        self.embedder = embedder
+        self.similarity = similarity
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def check(self, sentence: str, passage: str, published: date | None = None) -> Verdict:
+        """Verify that ``passage`` (of an article published on ``published``) supports
+        ``sentence``."""
+        sentence = " ".join(sentence.split())
+        quoted = _find_verbatim(sentence, passage)
+        if quoted is not None:
+            return Verdict(True, "quoted from the passage", *quoted, coverage=1.0)
+        claim = parse(sentence)
+        reading = _read(passage, published)
+        content = [t for t in claim if _is_content(t)]
+        aligned = self._align(content, reading)
+        evidence = _evidence(aligned)
+        start, end = _span(reading, evidence)
+        coverage = sum(1 for t in content if aligned.get(t.i)) / max(len(content), 1)
+        reason = (
+            self._roles(claim, reading)
+            or _polarity(claim, reading, aligned)
+            or _numbers(claim, reading, published)
+            or _dates(claim, reading, published, aligned)
+            or _names(claim, reading)
+            or _unaccounted(content, aligned, reading, published)
+        )
+        if not content and not reason:
+            reason = "the sentence states nothing checkable"
+        return Verdict(reason is None, reason or "supported", start, end, coverage)
+
+    def _align(self, content: list[Token], reading: _Reading) -> dict[int, set[int]]:
+        """For each content token of the claim, the passage sentences that account for it."""
+        aligned: dict[int, set[int]] = {}
+        unmatched: list[Token] = []
+        for token in content:
+            found = set()
+            for key in _keys(token):
+                found |= reading.lemmas.get(key, set())
+            aligned[token.i] = found
+            if not found:
+                unmatched.append(token)
+        if unmatched:
+            self._align_by_meaning(unmatched, reading, aligned)
+        return aligned
+
+    def _align_by_meaning(
+        self, unmatched: list[Token], reading: _Reading, aligned: dict[int, set[int]]
+    ) -> None:
+        candidates = [t for t in reading.doc if _is_content(t) or t.pos_ == "NUM"]
+        words = [t.lemma_.lower() for t in candidates]
+        wanted = [t.lemma_.lower() for t in unmatched]
+        vectors = self._word_vectors(sorted(set(words) | set(wanted)))
+        if not words:
+            return
+        matrix = np.stack([vectors[w] for w in words])
+        for token, word in zip(unmatched, wanted, strict=True):
+            similarities = matrix @ vectors[word]
+            for index in np.flatnonzero(similarities >= self.similarity):
+                if not opposite(word, words[index]):
+                    aligned[token.i].add(_sentence_of(reading, candidates[index]))
+
+    def _word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
+        missing = [w for w in words if w not in self._vectors]
+        if missing:
+            for word, vector in zip(missing, self.embedder.embed_documents(missing), strict=True):
+                self._vectors[word] = np.asarray(vector, dtype=np.float32)
+        return {w: self._vectors[w] for w in words}
+
+    def _roles(self, claim: Doc, reading: _Reading) -> str | None:
+        for mine in events(claim):
+            same = [e for e in reading.events if self._same_action(mine.verb, e.verb)]
+            # Another argument is only told apart from a paraphrase when the verb is the same.
+            identical = [e for e in same if e.verb.lemma_.lower() == mine.verb.lemma_.lower()]
+            conflicts = [(e, conflicting(mine, e)) for e in identical]
+            if identical and all(role is not None for _, role in conflicts):
+                theirs, role = conflicts[0]
+                return (
+                    f"the passage says {_phrase(theirs, 'agent')} {theirs.verb.text} "
+                    f"{_phrase(theirs, 'patient')}: the sentence names another {role}"
+                )
+            for theirs in same:
+                roles = swapped(mine, theirs)
+                if roles is not None:
+                    first, second = (_phrase(theirs, r) for r in roles)
+                    return (
+                        f"the passage says {first} {theirs.verb.text} {second}, not the reverse"
+                        if roles == ("agent", "patient")
+                        else f"the sentence swaps who is {roles[0]!r} and {roles[1]!r} "
+                        f"of {theirs.verb.text!r}"
+                    )
+        return None
+
+    def _same_action(self, a: Token, b: Token) -> bool:
+        if a.lemma_.lower() == b.lemma_.lower():
+            return True
+        if opposite(a.lemma_, b.lemma_):
+            return False
+        vectors = self._word_vectors([a.lemma_.lower(), b.lemma_.lower()])
+        return float(vectors[a.lemma_.lower()] @ vectors[b.lemma_.lower()]) >= self.similarity
+
+
+def _read(passage: str, published: date | None) -> _Reading:
+    doc = parse(passage)
+    sentences = list(doc.sents)
+    lemmas: dict[str, set[int]] = {}
+    for index, span in enumerate(sentences):
+        for token in span:
+            for key in _keys(token):
+                lemmas.setdefault(key, set()).add(index)
+    return _Reading(
+        doc=doc,
+        sentences=sentences,
+        lemmas=lemmas,
+        names=known_names(passage) | {"~" + stem(t.lower_) for t in doc if t.is_alpha},
+        acronyms=acronyms(passage),
+        quantities=[
+            (q, i)
+            for i, span in enumerate(sentences)
+            for q in _quantities_outside_dates(span, published)
+        ],
+        dates=[(d, i) for i, span in enumerate(sentences) for d in date_mentions(span, published)],
+        events=events(doc),
+    )
+
+
+def _keys(token: Token) -> set[str]:
+    """What a word is looked up by: lemma, stem, and the country it names."""
+    lower = token.lower_
+    keys = {token.lemma_.lower(), stem(lower), canonical(lower)}
+    if "-" in lower:
+        keys |= {stem(part) for part in lower.split("-") if part}
+    return keys
+
+
+def _is_content(token: Token) -> bool:
+    return (
+        token.pos_ in _CONTENT_POS
+        and token.lemma_.lower() not in _LIGHT
+        and token.lower_ not in STOP_WORDS
+        and token.dep_ not in {"aux", "auxpass"}
+        and re.search(r"[^\W\d_]", token.text) is not None
+        and not token.like_num
+    )
+
+
+def _sentence_of(reading: _Reading, token: Token) -> int:
+    for index, span in enumerate(reading.sentences):
+        if span.start <= token.i < span.end:
+            return index
+    return 0
+
+
+def _evidence(aligned: dict[int, set[int]]) -> list[int]:
+    """The fewest passage sentences that account for every aligned word (greedy cover): the
+    quote a citation shows, not every sentence a common word also appears in."""
+    needed = [found for found in aligned.values() if found]
+    chosen: list[int] = []
+    while needed:
+        counts = Counter(i for found in needed for i in found)
+        best = max(counts, key=lambda i: (counts[i], -i))
+        chosen.append(best)
+        needed = [found for found in needed if best not in found]
+    return sorted(chosen)
+
+
+def _span(reading: _Reading, evidence: list[int]) -> tuple[int, int]:
+    if not evidence:
+        first = reading.sentences[0] if reading.sentences else reading.doc[:]
+        return first.start_char, first.end_char
+    return reading.sentences[evidence[0]].start_char, reading.sentences[evidence[-1]].end_char
+
+
+def _find_verbatim(sentence: str, passage: str) -> tuple[int, int] | None:
+    """Where ``sentence`` stands word for word in ``passage`` (spacing aside), if it does."""
+    words = [re.escape(w) for w in sentence.rstrip(".").split()]
+    if not words:
+        return None
+    match = re.search(r"\s+".join(words), passage)
+    return (match.start(), match.end()) if match else None
+
+
+def _quantities_outside_dates(
+    tokens: Doc | Span | Sequence[Token], published: date | None
+) -> list[Quantity]:
+    in_dates = {
+        position for d in date_mentions(tokens, published) for position in range(d.start, d.end)
+    }
+    # "June 27": the day belongs to the date; a day written before its month does too.
+    for d in date_mentions(tokens, published):
+        if d.day is not None and d.start:
+            in_dates.add(d.start - 1)
+    return [q for q in quantities(tokens) if not in_dates & set(range(q.start, q.end))]
+
+
+def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
+    for token in claim:
+        # A word the passage accounts for (by itself or a synonym) is not contradicted by an
+        # opposite standing elsewhere in the passage.
+        if token.pos_ not in _CONTENT_POS or aligned.get(token.i):
+            continue
+        lemma = token.lemma_.lower()
+        modifier = token.pos_ in {"ADJ", "ADV"}
+        if lemma not in reading.lemmas:
+            for other in reading.lemmas:
+                if opposite(lemma, other, modifiers=modifier):
+                    return f"the sentence says {token.text!r} where the passage says {other!r}"
+    for noun in claim:
+        if noun.pos_ != "NOUN":
+            continue
+        same = [t for t in reading.doc if t.lemma_.lower() == noun.lemma_.lower()]
+        if same and all(denied(t) != denied(noun) for t in same):
+            return (
+                f"the passage says there were no {noun.text}"
+                if not denied(noun)
+                else f"the passage reports {noun.text}"
+            )
+    for verb in claim:
+        if verb.pos_ not in {"VERB", "ADJ"}:
+            continue
+        matches = [
+            t
+            for t in reading.doc
+            if t.pos_ in {"VERB", "AUX", "ADJ"} and t.lemma_.lower() == verb.lemma_.lower()
+        ]
+        if matches and all(negated(verb) != negated(t) for t in matches):
+            return (
+                f"the sentence denies {verb.text!r}, which the passage affirms"
+                if negated(verb)
+                else f"the passage says {verb.text!r} did not happen"
+            )
+    return None
+
+
+def _numbers(claim: Doc, reading: _Reading, published: date | None) -> str | None:
+    stated = [q for q, _ in reading.quantities]
+    for mine in _quantities_outside_dates(claim, published):
+        # "one of the groups" is matched by "a group" as much as by "one".
+        if (
+            mine.value == 1
+            and mine.kind == "count"
+            and (any(q.value == 1 for q in stated) or reading.lemmas.keys() & _ONE)
+        ):
+            continue
+        same = [q for q in stated if mine.matches(q)]
+        if not same:
+            near = [q.text for q in stated if q.noun and q.noun == mine.noun]
+            told = f"; it says {near[0]} {mine.noun}" if near and mine.noun else ""
+            return f"the passage gives no figure of {mine.text}{told}"
+        if mine.noun and all(q.noun and q.noun != mine.noun for q in same):
+            bound = [q for q in stated if q.noun == mine.noun and not mine.matches(q)]
+            if bound:
+                return (
+                    f"the passage gives {mine.text} for {same[0].noun}, "
+                    f"not for {mine.noun} ({bound[0].text})"
+                )
+    return None
+
+
+def _dates(
+    claim: Doc, reading: _Reading, published: date | None, aligned: dict[int, set[int]]
+) -> str | None:
+    for mine in date_mentions(claim, published):
+        agreeing = [(d, i) for d, i in reading.dates if mine.agrees(d)]
+        if not agreeing:
+            return f"the passage gives no date {mine.text!r}"
+        event = _dated_event(claim, mine)
+        if event is None or not aligned.get(event.i):
+            continue
+        sentences = aligned[event.i]
+        if any(i in sentences for _, i in agreeing):
+            continue
+        # The passage dates the same event otherwise, and the date is given to another one.
+        other = [d for d, i in reading.dates if i in sentences and _comparable(mine, d)]
+        if other:
+            return (
+                f"the passage gives {other[0].text!r} for {event.text!r}; "
+                f"{mine.text!r} dates something else"
+            )
+    return None
+
+
+def _comparable(mine: DateMention, other: DateMention) -> bool:
+    """Whether two dates state a common part (both a month, both a weekday...) so that one
+    can contradict the other."""
+    return any(
+        getattr(mine, part) is not None and getattr(other, part) is not None
+        for part in ("year", "month", "day", "weekday")
+    )
+
+
+def _dated_event(claim: Doc, mention: DateMention) -> Token | None:
+    """The word a date is attached to: the verb or noun above it in the parse."""
+    token = claim[mention.start].head
+    for _ in range(4):
+        if _is_content(token) and token.pos_ in {"VERB", "NOUN"}:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _names(claim: Doc, reading: _Reading) -> str | None:
+    spans: list[str] = [_name_words(e) for e in claim.ents if e.label_ in _NAME_TYPES]
+    covered = {t.i for e in claim.ents for t in e}
+    spans += [
+        t.text
+        for t in claim
+        if t.pos_ == "PROPN" and t.i not in covered and t.i and t.lower_ not in STOP_WORDS
+    ]
+    for name in spans:
+        if not named_in(name, reading.names, reading.acronyms):
+            return f"the passage does not name {name}"
+    return None
+
+
+def _name_words(span: Span) -> str:
+    """A name without the words around it that are not names: "Frenchman Olivier Patience"
+    is checked as "Olivier Patience", "the US Centers for ..." as "US Centers for ..."."""
+    words = [t for t in span if t.pos_ == "PROPN" or t.lower_ in {"of", "for", "and"}]
+    return " ".join(t.text for t in words) or span.text
+
+
+def _unaccounted(
+    content: list[Token], aligned: dict[int, set[int]], reading: _Reading, published: date | None
+) -> str | None:
+    """The words the passage does not account for that add a claim of their own.
+
+    A paraphrase swaps the words that relate things the passage names ("described the results
+    as respectable" for "called the results respectable"): a verb, adjective or adverb whose
+    own arguments are all accounted for is rewording. A new thing (a noun), a new clause (a
+    verb none of whose arguments the passage has) or a qualifier is an added claim.
+    """
+    missing = {t.i for t in content if not aligned.get(t.i) and t.pos_ != "PROPN"}
+    if not missing:
+        return None
+    # What a number the passage states counts ("2.8 million units", "75 million pounds") is
+    # checked with the number; an acronym the passage spells out is its name.
+    claim = content[0].doc
+    counted = {claim[q.end - 1].head.i for q in _quantities_outside_dates(claim, published)} | {
+        q.end for q in _quantities_outside_dates(claim, published)
+    }
+    missing -= counted
+    missing -= {t.i for t in content if t.text.isupper() and t.text in reading.acronyms}
+    added = []
+    for token in content:
+        if token.i not in missing:
+            continue
+        arguments = [c for c in token.children if _is_content(c) and c.pos_ != "PROPN"]
+        if token.pos_ == "NOUN":
+            if token.lemma_.lower() in _REFERRING_NOUNS:
+                continue
+        elif token.lemma_.lower() in _QUALIFIERS or token.tag_ in {"JJS", "RBS"}:
+            pass
+        elif not arguments or any(c.i not in missing for c in arguments):
+            continue
+        added.append(token)
+    if added:
+        words = " ".join(f"{' '.join(t.text for t in _constituent(t))!r}" for t in added[:2])
+        return f"the passage does not say {words}"
+    return None
+
+
+def _constituent(token: Token) -> list[Token]:
+    """The words a token heads, for naming what the passage lacks, at most six of them."""
+    words = [t for t in token.subtree if not t.is_punct]
+    return words if len(words) <= 6 else [token]
+
+
+def _phrase(event: Event, role: str) -> str:
+    for child in event.verb.children:
+        words = event.role(role)
+        if words and canonical(child.text) in words:
+            return " ".join(t.text for t in child.subtree)
+    return ", ".join(sorted(event.role(role)))

@@ -1,0 +1,51 @@
+"""What the answerability model reads of a question and a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answerability import answer_type_met, load_model, missing_names
+from assistant.text import question_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "met"),
+    [
+        ("How many people were killed?", "Three people were killed on Sunday.", 1.0),
+        ("How many people were killed?", "People were killed in 2021.", 0.0),
+        ("When did the strikes happen?", "The strikes happened on June 27.", 1.0),
+        ("When did the strikes happen?", "The strikes hit three facilities.", 0.0),
+        ("Why did the US strike?", "It struck in retaliation for drone attacks.", 1.0),
+        ("Why did the US strike?", "The US struck three facilities.", 0.0),
+        ("Who ordered the strikes?", "President Joe Biden ordered the strikes.", 1.0),
+    ],
+)
+def test_the_kind_of_answer_asked_for_is_recognised(
+    question: str, sentence: str, met: float
+) -> None:
+    assert answer_type_met(question, sentence) == met
+
+
+def test_names_and_numbers_the_passage_never_mentions_are_counted() -> None:
+    passage = "The Normans gave their name to Normandy in the 10th century."
+    assert missing_names("When did the Normans reach Normandy?", passage) == 0.0
+    assert missing_names("When did the Vikings reach Normandy?", passage) == 0.5
+
+
+def test_question_kinds_are_one_list_for_answerer_and_eval() -> None:
+    assert [
+        question_kind(q)
+        for q in (
+            "How much did it cost?",
+            "Which year was it?",
+            "Which country won?",
+            "Whose plan?",
+            "What happened?",
+        )
+    ] == ["how many", "when", "where", "who", "what"]
+
+
+def test_the_shipped_model_says_how_it_was_fitted() -> None:
+    model = load_model()
+    assert model.fitted_on.startswith("newsqa eval fit-answerability")
+    assert 0 < model.threshold < 1

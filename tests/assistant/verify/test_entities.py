@@ -1,0 +1,25 @@
+"""Names compared as the things they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.verify.entities import acronyms, known_names, named_in
+
+PASSAGE = (
+    "The U.S. military said President Joe Biden ordered the strikes. Polish troops of the "
+    "North Atlantic Treaty Organization joined them, and General Motors (GM) paid."
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["United States", "American", "US", "Biden", "Poland's", "NATO", "GM", "General Motors"],
+)
+def test_aliases_demonyms_acronyms_and_surnames_name_the_same_thing(name: str) -> None:
+    assert named_in(name, known_names(PASSAGE), acronyms(PASSAGE))
+
+
+@pytest.mark.parametrize("name", ["Jill Biden", "Germany", "French", "Ford", "UN"])
+def test_other_names_are_not_found(name: str) -> None:
+    assert not named_in(name, known_names(PASSAGE), acronyms(PASSAGE))

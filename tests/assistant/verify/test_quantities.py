@@ -1,0 +1,53 @@
+"""Numbers by value, whatever their form."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.verify.nlp import parse
+from assistant.verify.quantities import quantities
+
+
+def _values(text: str) -> list[tuple[float, str]]:
+    return [(round(q.value, 4), q.kind) for q in quantities(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It took seventeen minutes.", [(17.0, "count")]),
+        ("Some twenty-five people came.", [(25.0, "count")]),
+        ("About 2 million people live there.", [(2e6, "count")]),
+        ("About 2,000,000 people live there.", [(2e6, "count")]),
+        ("One-fifth of voters agreed.", [(0.2, "fraction")]),
+        ("A third of voters agreed.", [(0.3333, "fraction")]),
+        ("She finished third.", [(3.0, "ordinal")]),
+        ("Profits rose 20% in 2004.", [(20.0, "percent")]),
+        ("It paid £1.5bn for the firm.", [(1.5e9, "money")]),
+        ("one hundred and five seats", [(105.0, "count")]),
+        ("between two and four weeks", [(2.0, "count"), (4.0, "count")]),
+        ("He won 6-3 in the final.", [(6.3, "score")]),
+    ],
+)
+def test_numbers_are_read_by_value(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+def test_forms_of_one_value_match_and_other_values_do_not() -> None:
+    [million] = quantities(parse("2 million residents"))
+    [digits] = quantities(parse("2,000,000 residents"))
+    [twenty] = quantities(parse("20 million residents"))
+    [fifth] = quantities(parse("one-fifth of residents"))
+    [percent] = quantities(parse("20% of residents"))
+    [quarter] = quantities(parse("a quarter of residents"))
+    assert million.matches(digits) and digits.matches(million)
+    assert not million.matches(twenty)
+    assert fifth.matches(percent) and percent.matches(fifth)
+    assert not quarter.matches(percent)
+
+
+def test_a_number_keeps_the_noun_it_counts() -> None:
+    [minutes] = quantities(parse("The raid lasted 27 minutes."))
+    [troops] = quantities(parse("Bases house some 2,500 U.S. troops."))
+    assert (minutes.noun, troops.noun) == ("minute", "troop")
+    assert troops.approximate

@@ -1,0 +1,32 @@
+"""Dates resolved against the article's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.verify.nlp import parse
+from assistant.verify.when import date_mentions
+
+SUNDAY = date(2021, 6, 27)
+
+
+def test_a_weekday_is_the_last_such_day_on_or_before_publication() -> None:
+    [sunday] = date_mentions(parse("The Pentagon said on Sunday that it struck."), SUNDAY)
+    [june] = date_mentions(parse("The Pentagon said on June 27 that it struck."), SUNDAY)
+    [saturday] = date_mentions(parse("The Pentagon said on Saturday that it struck."), SUNDAY)
+    assert (sunday.year, sunday.month, sunday.day) == (2021, 6, 27)
+    assert june.agrees(sunday) and sunday.agrees(june)
+    assert not saturday.agrees(june)
+
+
+def test_a_month_without_a_year_takes_the_year_of_publication() -> None:
+    [mention] = date_mentions(parse("In April, a drone hit the base."), SUNDAY)
+    [year] = date_mentions(parse("In 2021, a drone hit the base."), SUNDAY)
+    assert year.agrees(mention)
+    assert mention.year == 2021
+
+
+def test_may_is_a_month_only_when_it_reads_as_one() -> None:
+    assert date_mentions(parse("Officials may act soon."), SUNDAY) == []
+    [may] = date_mentions(parse("Officials acted in May."), SUNDAY)
+    assert may.month == 5
