@@ -54,6 +54,7 @@ class Assistant:
             "grounded": GroundedAnswerer(
                 self.index.embedder,
                 max_sentences=self.settings.max_sentences,
+                min_support=self.settings.min_support,
                 min_confidence=self.settings.min_confidence,
             )
         }

@@ -60,13 +60,20 @@ class AssistantSettings(IndexSettings):
         default="grounded", description="Answer strategy: 'grounded' picks cited sentences, no LLM."
     )
     max_sentences: int = Field(default=2, ge=1, le=6, description="Most sentences in an answer.")
+    min_support: float = Field(
+        default=0.42,
+        ge=0,
+        le=1,
+        description="Refuse when the best sentence's support score is below this.",
+    )
     min_confidence: float | None = Field(
         default=None,
         ge=0,
         le=1,
         description=(
-            "Refuse when the best sentence's probability of answering is below this; "
-            "default: the threshold fitted with the answerability model."
+            "Also refuse when Answer.confidence (the answerability model's probability) is "
+            "below this; unset: not used (the model's tune-half threshold is in "
+            "assistant/answerability.json)."
         ),
     )
     sample_if_empty: bool = Field(

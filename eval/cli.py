@@ -211,6 +211,9 @@ def fit_answerability(
         list[SuiteName] | None,
         typer.Option("--suite", help="Suites whose tune half to fit on (repeat the option)."),
     ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="A fixed sample of N cases of each suite.")
+    ] = None,
     progress: Annotated[bool, typer.Option(help="Show progress bars.")] = True,
 ) -> None:
     """Fit the answerability model on the tune half of dev suites and write it beside the
@@ -227,13 +230,14 @@ def fit_answerability(
     examples = []
     for name in names:
         try:
-            suite = load_suite(name.value, cache_dir=settings.data_dir / "eval-cache")
+            suite = load_suite(name.value, cache_dir=settings.data_dir / "eval-cache", limit=limit)
         except (SharedDataMissingError, FileNotFoundError, ValueError) as error:
             raise _fail(str(error)) from error
         assistant = suite_assistant(suite, settings)
         assistant.ingest(suite.corpus)
         examples += collect(suite, assistant, progress=progress)
     command = "newsqa eval fit-answerability " + " ".join(f"--suite {n.value}" for n in names)
+    command += f" --limit {limit}" if limit else ""
     model = fit(examples, command)
     model.save(MODEL_PATH)
     typer.echo(f"fitted on {len(examples)} tune questions; wrote {MODEL_PATH}")

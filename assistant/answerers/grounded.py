@@ -1,16 +1,18 @@
 """The default answerer: no LLM, no server. It picks the sentences of the retrieved passages
-most likely to answer the question, by the fitted answerability model, and cites each one.
+that best answer the question and cites each one.
 
 Usage::
 
     answerer = GroundedAnswerer(embedder)
     draft = answerer.draft("Why did the US strike?", passages)
-    draft.sentences[0].text, draft.support   # a verbatim sentence, its probability of answering
+    draft.sentences[0].text, draft.support   # a verbatim sentence; the answerability probability
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -22,6 +24,7 @@ from assistant.answerability import (
     Features,
     features,
     load_model,
+    other_time,
 )
 from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
@@ -29,28 +32,48 @@ from assistant.records import Passage
 from assistant.text import content_terms, question_kind
 from index.sentences import sentence_spans
 
-# A second sentence joins the answer when its probability is at least this share of the best
-# one's: below it, the second sentence is more often a distractor than a complement
-# (gold suite: citation precision falls with 0.5, recall gains nothing above 0.8).
-SECOND_SENTENCE_SHARE = 0.8
-# Sentences shorter than this are headings, bylines or fragments, never answers.
-MIN_SENTENCE_CHARS = 20
+# What a sentence looks like when it answers each kind of question.
+_CUES: dict[str, re.Pattern[str]] = {
+    "why": re.compile(
+        r"\b(because|in (retaliation|response)|to (protect|disrupt|deter|stop|prevent)|"
+        r"due to|reason|amid|aimed at|so that|in order to)\b",
+        re.I,
+    ),
+    "when": re.compile(
+        r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+        r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+        r"\d{4}|ago|last (week|month|year))\b",
+        re.I,
+    ),
+    "how many": re.compile(
+        r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"dozens?|hundreds?|thousands?|millions?)\b",
+        re.I,
+    ),
+    "where": re.compile(r"\b(in|at|near|outside|from) (the )?[A-Z]"),
+    "who": re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+|\b(president|minister|leader|official|said)\b"),
+}
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """One sentence of the passages as a possible answer."""
+    """One sentence of the passages as a possible answer: its ``support`` ranks it, its
+    ``features`` and ``probability`` are what the answerability model reads."""
 
     passage: int
     text: str
+    similarity: float
+    overlap: float
+    support: float
     features: Features
     probability: float
 
 
 class GroundedAnswerer:
-    """Scores each sentence of the passages with the answerability model; the best ones,
-    verbatim and cited, are the answer. When the best probability is under
-    ``min_confidence`` (default: the model's own threshold, chosen on a tune split) it declines.
+    """Scores each sentence of the passages by meaning (embedding similarity to the question),
+    words in common, and whether it has the shape of an answer (a cause for "why", a date for
+    "when"...). The best ones, verbatim and cited, are the answer; when the best support is
+    below ``min_support`` it declines.
     """
 
     name = "grounded"
@@ -60,6 +83,7 @@ class GroundedAnswerer:
         embedder: Embeddings,
         *,
         max_sentences: int = 2,
+        min_support: float = 0.42,
         min_confidence: float | None = None,
         model: AnswerabilityModel | None = None,
     ) -> None:
@@ -67,57 +91,95 @@ class GroundedAnswerer:
             raise ValueError(f"max_sentences: {max_sentences}; an answer needs at least 1")
         self.embedder = embedder
         self.max_sentences = max_sentences
+        self.min_support = min_support
+        self.min_confidence = min_confidence
         self.model = model or load_model()
-        self.min_confidence = (
-            self.model.threshold if min_confidence is None else float(min_confidence)
-        )
 
     def candidates(
         self, question: str, passages: list[Passage], context: str = ""
     ) -> list[Candidate]:
-        """Every sentence of the passages that could answer, with its features and
-        probability, best first.
-
-        A count is answered only by a sentence with a count in it, an amount by one with
-        money: a topical sentence without one is no answer, however close.
-        """
-        found = self._sentences(passages)
-        want = wanted(question)
-        if want is not None:
-            found = [f for f in found if holds(f[2], want)]
+        """Every sentence of the passages with its scores, best first."""
+        found: list[tuple[int, str]] = []
+        offsets: dict[str, int] = {}
+        for number, passage in enumerate(passages, start=1):
+            spans = sentence_spans(passage.text)
+            for position, (start, end) in enumerate(spans):
+                if position and LEANS_ON_CONTEXT.match(passage.text[start:end]):
+                    # "Those strikes were..." is read with the sentence it points back to.
+                    start = spans[position - 1][0]
+                sentence = " ".join(passage.text[start:end].split())
+                # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
+                asks = sentence.rstrip("\"'”’ )").endswith("?")
+                if sentence not in offsets and len(sentence) > 20 and not asks:
+                    offsets[sentence] = passage.start + start
+                    found.append((number, sentence))
         if not found:
             return []
+        asked = content_terms(question)
+        recalled = content_terms(context) - asked
         # A follow-up ("Was anyone hurt?") means little alone: compare with what it follows.
-        asked = f"{context} {question}" if context else question
-        similarities = self._similarities(asked, found)
+        asked_in_full = f"{context} {question}" if context else question
+        vectors = np.array(self.embedder.embed_documents([asked_in_full] + [s for _, s in found]))
+        similarities = vectors[1:] @ vectors[0]
+        cue = _CUES.get(question_kind(question))
         scored = []
-        for (number, position, sentence), similarity in zip(found, similarities, strict=True):
+        for (number, sentence), similarity in zip(found, similarities, strict=True):
+            # "June 2021" in a question scopes the story; an article published then satisfies it.
+            terms = content_terms(sentence) | _dated(passages[number - 1].published)
+            overlap = len(asked & terms) / len(asked) if asked else 0.0
+            if recalled:
+                overlap = 0.8 * overlap + 0.2 * len(recalled & terms) / len(recalled)
+            support = 0.55 * float(similarity) + 0.45 * overlap
+            if cue and cue.search(sentence):
+                support += 0.1
+            support += 0.03 / passages[number - 1].rank
+            if LEANS_ON_CONTEXT.match(sentence):
+                support -= 0.06  # "Those strikes..." means other strikes than the question's
+            if other_time(question, context, sentence):
+                support -= 0.12
+            if offsets.get(sentence) == 0:
+                support += 0.04  # a story's first sentence summarises it
             passage = passages[number - 1]
             found_features = features(
-                asked,
+                asked_in_full,
                 sentence,
                 passage.text,
-                similarity=similarity,
+                similarity=float(similarity),
                 rank=passage.rank,
-                lead=passage.start == 0 and position == 0,
+                lead=offsets.get(sentence) == 0,
                 published=passage.published,
                 context=context,
             )
-            probability = self.model.probability(found_features)
-            scored.append(Candidate(number, sentence, found_features, probability))
-        return sorted(scored, key=lambda c: -c.probability)
+            scored.append(
+                Candidate(
+                    number,
+                    sentence,
+                    float(similarity),
+                    overlap,
+                    support,
+                    found_features,
+                    self.model.probability(found_features),
+                )
+            )
+        return sorted(scored, key=lambda c: -c.support)
 
     def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
         """The best sentences, each citing its passage, or an empty draft to decline."""
         ranked = self.candidates(question, passages, context)
+        want = wanted(question)
+        if want is not None:
+            ranked = [c for c in ranked if holds(c.text, want)]
         confidence = self.confidence(ranked)
-        if not ranked or confidence < self.min_confidence:
+        declined = (
+            not ranked
+            or ranked[0].support < self.min_support
+            or (self.min_confidence is not None and confidence < self.min_confidence)
+        )
+        if declined:
             return Draft([], confidence, missing=_missing(question, ranked, passages))
         chosen = [ranked[0]]
         for candidate in ranked[1:]:
-            if len(chosen) >= self.max_sentences:
-                break
-            if candidate.probability < SECOND_SENTENCE_SHARE * ranked[0].probability:
+            if len(chosen) >= self.max_sentences or candidate.support < 0.9 * ranked[0].support:
                 break
             # Out of its paragraph, "Those strikes..." would read as being about the first answer.
             if LEANS_ON_CONTEXT.match(candidate.text):
@@ -127,37 +189,18 @@ class GroundedAnswerer:
         return Draft([DraftSentence(c.text, (c.passage,)) for c in chosen], support=confidence)
 
     def confidence(self, ranked: list[Candidate]) -> float:
-        """The probability that the best of ``ranked`` answers the question."""
+        """The probability, by the fitted answerability model, that the passages answer the
+        question: its view of every candidate, as it was fitted."""
         if not ranked:
             return 0.0
-        return self.model.confidence([c.probability for c in ranked], ranked[0].features)
+        by_model = sorted(ranked, key=lambda c: -c.probability)
+        return self.model.confidence([c.probability for c in by_model], by_model[0].features)
 
-    def _sentences(self, passages: list[Passage]) -> list[tuple[int, int, str]]:
-        """(passage number, sentence position, text) of every sentence worth considering."""
-        found: list[tuple[int, int, str]] = []
-        seen: set[str] = set()
-        for number, passage in enumerate(passages, start=1):
-            spans = sentence_spans(passage.text) or [(0, len(passage.text))]
-            for position, (start, end) in enumerate(spans):
-                if position and LEANS_ON_CONTEXT.match(passage.text[start:end]):
-                    # "Those strikes were..." is read with the sentence it points back to.
-                    start = spans[position - 1][0]
-                sentence = " ".join(passage.text[start:end].split())
-                # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
-                asks = sentence.rstrip("\"'”’ )").endswith("?")
-                if sentence not in seen and len(sentence) > MIN_SENTENCE_CHARS and not asks:
-                    seen.add(sentence)
-                    found.append((number, position, sentence))
-        return found
 
-    def _similarities(self, asked: str, found: list[tuple[int, int, str]]) -> list[float]:
-        """Cosine of each sentence, embedded on its own, to the question. The index's stored
-        sentence vectors are read in their chunk's context, which blurs one sentence into its
-        neighbours: on the sample article they rank the Pentagon's quote above the sentence
-        that gives the cause (0.40 against 0.36, where these give 0.38 against 0.45)."""
-        query = np.asarray(self.embedder.embed_query(asked), dtype=np.float32)
-        vectors = np.asarray(self.embedder.embed_documents([s for _, _, s in found]))
-        return [float(v) for v in vectors @ query]
+def _dated(published: date | None) -> set[str]:
+    if published is None:
+        return set()
+    return content_terms(published.strftime("%B %Y"))
 
 
 # The passages are on the question's topic when they hold this share of its words.

@@ -80,3 +80,11 @@ def test_follow_up_question_uses_the_conversation(sample_assistant: Assistant) -
         "Why did the US strike Iran-backed militias in June 2021?",
         "And when was the strike before that?",
     ]
+
+
+def test_confidence_is_a_probability_higher_for_what_the_article_answers(
+    sample_assistant: Assistant,
+) -> None:
+    answered = sample_assistant.ask("Why did the US strike in June 2021?")
+    off_topic = sample_assistant.ask("What is the capital of Australia?")
+    assert 0 < off_topic.confidence < answered.confidence <= 1
