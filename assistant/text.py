@@ -16,42 +16,41 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 _STEMMER = snowballstemmer.stemmer("english")
 _TOKEN = re.compile(r"\d+(?:[-–:/]\d+)+|\d[\d,.]*\d|\d|[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
+
+def _numbered(groups: tuple[tuple[str, ...], ...], start: int) -> dict[str, int]:
+    """Each name of each group by the group's number, counting from ``start``."""
+    return {name: number for number, names in enumerate(groups, start=start) for name in names}
+
+
+MONTHS = _numbered(
+    (
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    start=1,
+)
+WEEKDAYS = _numbered(
+    (
+        ("monday", "mon"),
+        ("tuesday", "tue", "tues"),
+        ("wednesday", "wed"),
+        ("thursday", "thu", "thurs"),
+        ("friday", "fri"),
+        ("saturday", "sat"),
+        ("sunday", "sun"),
+    ),
+    start=0,
+)
 # Cardinal and ordinal number words by value; larger numbers are read by ``number_words``.
 CARDINALS: dict[str, int] = {
     word: value

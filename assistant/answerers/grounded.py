@@ -98,7 +98,11 @@ class GroundedAnswerer:
     def candidates(
         self, question: str, passages: list[Passage], context: str = ""
     ) -> list[Candidate]:
-        """Every sentence of the passages with its scores, best first."""
+        """Every sentence of the passages that could answer, with its scores, best first.
+
+        A count is answered only by a sentence with a count in it, an amount by one with money:
+        the same candidates the answerability model is fitted on (``Assistant.candidates``).
+        """
         found: list[tuple[int, str]] = []
         offsets: dict[str, int] = {}
         for number, passage in enumerate(passages, start=1):
@@ -161,14 +165,14 @@ class GroundedAnswerer:
                     self.model.probability(found_features),
                 )
             )
+        want = wanted(question)
+        if want is not None:
+            scored = [c for c in scored if holds(c.text, want)]
         return sorted(scored, key=lambda c: -c.support)
 
     def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
         """The best sentences, each citing its passage, or an empty draft to decline."""
         ranked = self.candidates(question, passages, context)
-        want = wanted(question)
-        if want is not None:
-            ranked = [c for c in ranked if holds(c.text, want)]
         confidence = self.confidence(ranked)
         declined = (
             not ranked
