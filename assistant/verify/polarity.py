@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -52,12 +53,27 @@ _NEGATING_VERBS = frozenset(
         "refrain",
     ]
 )
+# Adjectives that negate the clause they govern: "unable to attend".
+_NEGATING_ADJECTIVES = frozenset(["unable", "incapable", "unwilling"])
 _NEGATIVE_DETERMINERS = frozenset(
     ["no", "none", "nobody", "nothing", "never", "neither", "nor", "without"]
 )
 
 
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def opposites_of(word: str, *, modifiers: bool = False) -> set[str]:
+    """Every lemma that ``opposite`` pairs with ``word``, for looking them up in a passage."""
+    word = word.lower()
+    found = {b for a, b in OPPOSITES if a == word}
+    if modifiers:
+        for prefix in _NEGATING_PREFIXES:
+            if len(word) > 3:
+                found.add(prefix + word)
+            if word.startswith(prefix) and len(word) - len(prefix) > 3:
+                found.add(word[len(prefix) :])
+    return found
 
 
 def opposite(a: str, b: str, *, modifiers: bool = False) -> bool:
@@ -73,6 +89,49 @@ def opposite(a: str, b: str, *, modifiers: bool = False) -> bool:
         and len(short) > 3
         and any(long == prefix + short for prefix in _NEGATING_PREFIXES)
     )
+
+
+# Function words with an opposite ("switched on"/"turned off", "before tax"/"after tax"),
+# compared where they modify the same thing.
+_DIRECTIONS = frozenset(["on", "off", "up", "down", "before", "after", "above", "below"])
+_DIRECTIONS |= frozenset(["ahead", "behind", "over", "under"])
+_ANCHOR_POS = frozenset({"NOUN", "PROPN", "VERB"})
+
+
+def direction(token: Token) -> tuple[str, frozenset[str]] | None:
+    """A directional particle or preposition with the content words it modifies ("switched
+    on" -> on, {switch, xbox, ...}; "£1,600 before tax" -> before, {tax, ...}), else None."""
+    if token.lower_ not in _DIRECTIONS or token.dep_ not in {"prt", "prep", "advmod"}:
+        return None
+    near = [token.head, token.head.head, *token.children, *token.head.children]
+    anchors = {t.lemma_.lower() for t in near if t.pos_ in _ANCHOR_POS and t.i != token.i}
+    return (token.lower_, frozenset(anchors)) if anchors else None
+
+
+def reversed_direction(claim: Token, passage: Sequence[Token]) -> Token | None:
+    """The passage word that says the opposite direction of ``claim`` about the same thing,
+    when the passage never says ``claim``'s own direction about it."""
+    mine = direction(claim)
+    if mine is None:
+        return None
+    word, anchors = mine
+    against = None
+    for token in passage:
+        theirs = direction(token)
+        # A particle is weighed against particles ("switched on"/"turned off"), a preposition
+        # with its object against prepositions: "put off" (postponed) is no opposite of "vote
+        # on the bill". The parser tells the two apart by an object, not by its labels.
+        if theirs is None or _has_object(token) != _has_object(claim) or not anchors & theirs[1]:
+            continue
+        if theirs[0] == word:
+            return None
+        if opposite(word, theirs[0]):
+            against = token
+    return against
+
+
+def _has_object(token: Token) -> bool:
+    return any(c.dep_ == "pobj" for c in token.children)
 
 
 def denied(noun: Token) -> bool:
@@ -104,6 +163,9 @@ def negated(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_VERBS:
         flips += 1 + int(negated(head))
+    # "was unable to push through": the adjective's own negation is on its copula.
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_ADJECTIVES:
+        flips += 1 + int(negated(head.head) if head.head.i != head.i else 0)
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         flips += 1
     # "refrained from launching", "decided against striking".

@@ -30,6 +30,10 @@ _CURRENCY_WORDS = {
     "rupee": "inr",
 }
 _APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some"}
+# Words before a number that make it a bound: "more than 10", "under 5", "at least 3".
+_LOWER_BOUNDS = {("more", "than"), ("greater", "than"), ("at", "least"), ("over",), ("above",)}
+_UPPER_BOUNDS = {("fewer", "than"), ("less", "than"), ("at", "most"), ("up", "to"), ("under",)}
+_UPPER_BOUNDS |= {("below",)}
 _NUMERATORS = {"a", "an", "one", "two", "three", "four", "five", "seven", "nine"}
 # An "about 2,000" for 1,987 is a fair rounding; 12% off is a different number.
 APPROXIMATION_TOLERANCE = 0.05
@@ -50,6 +54,8 @@ class Quantity:
     approximate: bool = False
     start: int = 0
     end: int = 0
+    # ">" for "more than 10", "<" for "fewer than 10", "" for a number stated as it is.
+    bound: str = ""
 
     def matches(self, other: Quantity) -> bool:
         """Whether ``other`` states the same amount (fractions against percentages too)."""
@@ -161,6 +167,15 @@ def _finish(
     if currency:
         kind = "money"
     approximate = start > 0 and words[start - 1] in _APPROXIMATE
+    before = tuple(words[max(start - 2, 0) : start])
+    bound = next(
+        (
+            sign
+            for sign, bounds in ((">", _LOWER_BOUNDS), ("<", _UPPER_BOUNDS))
+            if before in bounds or before[-1:] in bounds
+        ),
+        "",
+    )
     text = " ".join(words[start:end])
     return (
         Quantity(
@@ -172,6 +187,7 @@ def _finish(
             approximate=approximate,
             start=start,
             end=end,
+            bound=bound,
         ),
         end,
     )

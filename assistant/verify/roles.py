@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -12,6 +12,10 @@ from assistant.verify.entities import canonical
 
 # Prepositions that mark a role of their own ("bought it from X", "lost to Y").
 _ROLE_PREPOSITIONS = frozenset({"from", "to", "against", "over", "with"})
+# Verbs whose agent and patient may trade places without changing the claim.
+SYMMETRIC = frozenset(
+    ["meet", "face", "play", "marry", "draw", "tie", "clash", "compete", "merge", "negotiate"]
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,14 @@ def events(tokens: Iterable[Token]) -> list[Event]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         heads[child.lower_] = pobj
+        # "sanctions imposed by Russia": a participle's noun is what the verb acts on.
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and "patient" not in heads:
+            heads["patient"] = verb.head
+        # "received a tip and passed it on": a second verb shares the first one's subject.
+        if verb.dep_ == "conj" and verb.tag_ == verb.head.tag_ and "agent" not in heads:
+            subject = [c for c in verb.head.children if c.dep_ in {"nsubj", "csubj"}]
+            if subject:
+                heads["agent"] = subject[0]
         # "Srichaphan, who had replaced Ljubicic": a relative pronoun stands for its noun.
         for role, head in heads.items():
             if verb.dep_ == "relcl" and head.tag_ in {"WP", "WDT"}:
@@ -95,8 +107,12 @@ def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
 
 def _phrase_tokens(token: Token) -> list[Token]:
     found = [token]
+    # "the PMF, or Hashed al-Shaabi": a name joined by "or" is another name for the same.
+    aliased = any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children)
     for child in token.children:
-        if child.dep_ not in {"prep", "relcl", "acl", "punct", "cc", "conj"}:
+        if child.dep_ not in {"prep", "relcl", "acl", "punct", "cc", "conj"} or (
+            aliased and child.dep_ == "conj"
+        ):
             found.extend(_phrase_tokens(child))
     return found
 
@@ -119,6 +135,8 @@ def swapped(claim: Event, evidence: Event) -> tuple[str, str] | None:
     """The two roles the claim swaps relative to the evidence, if it does: the argument the
     claim puts in one role is the one the evidence puts in another, and the reverse."""
     names = [name for name, _ in claim.roles]
+    if claim.verb.lemma_.lower() in SYMMETRIC:
+        names = [name for name in names if name not in {"agent", "patient"}]
     for first in names:
         for second in names:
             if first >= second:
@@ -129,4 +147,25 @@ def swapped(claim: Event, evidence: Event) -> tuple[str, str] | None:
                 continue
             if a & y and b & x and not a & x and not b & y:
                 return first, second
+    return None
+
+
+def moved(claim: Event, evidence: Sequence[Event]) -> tuple[str, str, str] | None:
+    """A name the claim puts in one role of a verb that the evidence only ever puts in another
+    role of that verb ("sanctions imposed by Russia" against "sanctions imposed on Russia"):
+    the name, its role in the claim and its role in the evidence."""
+    if claim.verb.lemma_.lower() in SYMMETRIC:
+        return None
+    for role, _ in claim.roles:
+        names = claim.named(role)
+        if not names:
+            continue
+        elsewhere = None
+        for event in evidence:
+            if names & event.role(role):
+                return None
+            other = next((r for r, w in event.roles if r != role and names & w), None)
+            elsewhere = elsewhere or other
+        if elsewhere is not None:
+            return ", ".join(sorted(names)), role, elsewhere
     return None

@@ -18,10 +18,11 @@ reason, in words a person can read.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -30,9 +31,15 @@ from spacy.tokens import Doc, Span, Token
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.entities import acronyms, canonical, known_names, named_in
 from assistant.verify.nlp import parse
-from assistant.verify.polarity import denied, negated, opposite
+from assistant.verify.polarity import (
+    denied,
+    negated,
+    opposite,
+    opposites_of,
+    reversed_direction,
+)
 from assistant.verify.quantities import Quantity, quantities
-from assistant.verify.roles import Event, conflicting, events, swapped
+from assistant.verify.roles import Event, conflicting, events, moved, swapped
 from assistant.verify.when import DateMention, date_mentions
 
 # Cosine of MiniLM word vectors at or above which two words count as the same content
@@ -111,6 +118,18 @@ _NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
 _ONE = frozenset({"a", "an", "one", "single", "sole", "lone", "1"})
+# How a role reads in a reason: "the passage makes Russia the object of 'impose'".
+_ROLE_NAMES = {"agent": "subject", "patient": "object"}
+# Passages whose reading is kept: an answer cites a few passages, each for several sentences.
+_READINGS_KEPT = 256
+
+
+@runtime_checkable
+class WordEmbeddings(Protocol):
+    """An embedder that gives static word vectors without running its model (see
+    ``MiniLMEmbeddings.embed_words``); any other embedder is asked word by word."""
+
+    def embed_words(self, words: Sequence[str]) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)
@@ -138,6 +157,11 @@ class _Reading:
     quantities: list[tuple[Quantity, int]]
     dates: list[tuple[DateMention, int]]
     events: list[Event]
+    by_lemma: dict[str, list[Token]]
+    # The passage's content words (lemmas), the sentence each stands in, and their vectors.
+    words: list[str]
+    word_sentences: list[int]
+    matrix: np.ndarray
 
 
 class ClaimVerifier:
@@ -151,6 +175,7 @@ class ClaimVerifier:
         self.embedder = embedder
         self.similarity = similarity
         self._vectors: dict[str, np.ndarray] = {}
+        self._readings: OrderedDict[tuple[str, date | None], _Reading] = OrderedDict()
 
     def check(self, sentence: str, passage: str, published: date | None = None) -> Verdict:
         """Verify that ``passage`` (of an article published on ``published``) supports
@@ -160,7 +185,7 @@ class ClaimVerifier:
         if quoted is not None:
             return Verdict(True, "quoted from the passage", *quoted, coverage=1.0)
         claim = parse(sentence)
-        reading = _read(passage, published)
+        reading = self._read(passage, published)
         content = [t for t in claim if _is_content(t)]
         aligned = self._align(content, reading)
         evidence = _evidence(aligned)
@@ -196,25 +221,37 @@ class ClaimVerifier:
     def _align_by_meaning(
         self, unmatched: list[Token], reading: _Reading, aligned: dict[int, set[int]]
     ) -> None:
-        candidates = [t for t in reading.doc if _is_content(t) or t.pos_ == "NUM"]
-        words = [t.lemma_.lower() for t in candidates]
-        wanted = [t.lemma_.lower() for t in unmatched]
-        vectors = self._word_vectors(sorted(set(words) | set(wanted)))
-        if not words:
+        if not reading.words:
             return
-        matrix = np.stack([vectors[w] for w in words])
-        for token, word in zip(unmatched, wanted, strict=True):
-            similarities = matrix @ vectors[word]
-            for index in np.flatnonzero(similarities >= self.similarity):
-                if not opposite(word, words[index]):
-                    aligned[token.i].add(_sentence_of(reading, candidates[index]))
+        wanted = [t.lemma_.lower() for t in unmatched]
+        similarities = self._embed(wanted) @ reading.matrix.T
+        for token, word, row in zip(unmatched, wanted, similarities, strict=True):
+            modifier = token.pos_ in {"ADJ", "ADV"}
+            for index in np.flatnonzero(row >= self.similarity):
+                if not opposite(word, reading.words[index], modifiers=modifier):
+                    aligned[token.i].add(reading.word_sentences[index])
 
-    def _word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
-        missing = [w for w in words if w not in self._vectors]
-        if missing:
-            for word, vector in zip(missing, self.embedder.embed_documents(missing), strict=True):
-                self._vectors[word] = np.asarray(vector, dtype=np.float32)
-        return {w: self._vectors[w] for w in words}
+    def _embed(self, words: list[str]) -> np.ndarray:
+        """One normalised vector per word, as rows."""
+        if not words:
+            return np.zeros((0, 0), dtype=np.float32)
+        if isinstance(self.embedder, WordEmbeddings):
+            return np.asarray(self.embedder.embed_words(words), dtype=np.float32)
+        missing = sorted({w for w in words if w not in self._vectors})
+        for word, vector in zip(missing, self.embedder.embed_documents(missing), strict=True):
+            self._vectors[word] = np.asarray(vector, dtype=np.float32)
+        return np.stack([self._vectors[w] for w in words])
+
+    def _read(self, passage: str, published: date | None) -> _Reading:
+        key = (passage, published)
+        reading = self._readings.get(key)
+        if reading is None:
+            reading = _read(passage, published, self._embed)
+            self._readings[key] = reading
+            while len(self._readings) > _READINGS_KEPT:
+                self._readings.popitem(last=False)
+        self._readings.move_to_end(key)
+        return reading
 
     def _roles(self, claim: Doc, reading: _Reading) -> str | None:
         for mine in events(claim):
@@ -238,6 +275,14 @@ class ClaimVerifier:
                         else f"the sentence swaps who is {roles[0]!r} and {roles[1]!r} "
                         f"of {theirs.verb.text!r}"
                     )
+            if identical:
+                found = moved(mine, identical)
+                if found is not None:
+                    name, role, other = found
+                    return (
+                        f"the passage makes {name} the {_ROLE_NAMES.get(other, other)} of "
+                        f"{mine.verb.lemma_!r}, not its {_ROLE_NAMES.get(role, role)}"
+                    )
         return None
 
     def _same_action(self, a: Token, b: Token) -> bool:
@@ -245,18 +290,27 @@ class ClaimVerifier:
             return True
         if opposite(a.lemma_, b.lemma_):
             return False
-        vectors = self._word_vectors([a.lemma_.lower(), b.lemma_.lower()])
-        return float(vectors[a.lemma_.lower()] @ vectors[b.lemma_.lower()]) >= self.similarity
+        first, second = self._embed([a.lemma_.lower(), b.lemma_.lower()])
+        return float(first @ second) >= self.similarity
 
 
-def _read(passage: str, published: date | None) -> _Reading:
+def _read(
+    passage: str, published: date | None, embed: Callable[[list[str]], np.ndarray]
+) -> _Reading:
     doc = parse(passage)
     sentences = list(doc.sents)
     lemmas: dict[str, set[int]] = {}
+    by_lemma: dict[str, list[Token]] = {}
+    words: list[str] = []
+    word_sentences: list[int] = []
     for index, span in enumerate(sentences):
         for token in span:
             for key in _keys(token):
                 lemmas.setdefault(key, set()).add(index)
+            by_lemma.setdefault(token.lemma_.lower(), []).append(token)
+            if _is_content(token) or token.pos_ == "NUM":
+                words.append(token.lemma_.lower())
+                word_sentences.append(index)
     return _Reading(
         doc=doc,
         sentences=sentences,
@@ -270,6 +324,10 @@ def _read(passage: str, published: date | None) -> _Reading:
         ],
         dates=[(d, i) for i, span in enumerate(sentences) for d in date_mentions(span, published)],
         events=events(doc),
+        by_lemma=by_lemma,
+        words=words,
+        word_sentences=word_sentences,
+        matrix=embed(words),
     )
 
 
@@ -291,13 +349,6 @@ def _is_content(token: Token) -> bool:
         and re.search(r"[^\W\d_]", token.text) is not None
         and not token.like_num
     )
-
-
-def _sentence_of(reading: _Reading, token: Token) -> int:
-    for index, span in enumerate(reading.sentences):
-        if span.start <= token.i < span.end:
-            return index
-    return 0
 
 
 def _evidence(aligned: dict[int, set[int]]) -> list[int]:
@@ -344,20 +395,27 @@ def _quantities_outside_dates(
 
 def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
     for token in claim:
-        # A word the passage accounts for (by itself or a synonym) is not contradicted by an
-        # opposite standing elsewhere in the passage.
-        if token.pos_ not in _CONTENT_POS or aligned.get(token.i):
-            continue
         lemma = token.lemma_.lower()
+        if token.pos_ not in _CONTENT_POS or lemma in reading.lemmas:
+            continue
+        # A word the passage accounts for by a synonym is contradicted only by an opposite in
+        # the sentences that hold the synonym, not by one standing elsewhere in the passage.
+        where = aligned.get(token.i)
         modifier = token.pos_ in {"ADJ", "ADV"}
-        if lemma not in reading.lemmas:
-            for other in reading.lemmas:
-                if opposite(lemma, other, modifiers=modifier):
-                    return f"the sentence says {token.text!r} where the passage says {other!r}"
+        for other in sorted(opposites_of(lemma, modifiers=modifier) & reading.lemmas.keys()):
+            if not where or where & reading.lemmas[other]:
+                return f"the sentence says {token.text!r} where the passage says {other!r}"
+    for token in claim:
+        against = reversed_direction(token, reading.doc)
+        if against is not None:
+            return (
+                f"the sentence says {token.head.text} {token.text!r} where the passage says "
+                f"{against.head.text} {against.text!r}"
+            )
     for noun in claim:
         if noun.pos_ != "NOUN":
             continue
-        same = [t for t in reading.doc if t.lemma_.lower() == noun.lemma_.lower()]
+        same = reading.by_lemma.get(noun.lemma_.lower(), [])
         if same and all(denied(t) != denied(noun) for t in same):
             return (
                 f"the passage says there were no {noun.text}"
@@ -369,8 +427,8 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             continue
         matches = [
             t
-            for t in reading.doc
-            if t.pos_ in {"VERB", "AUX", "ADJ"} and t.lemma_.lower() == verb.lemma_.lower()
+            for t in reading.by_lemma.get(verb.lemma_.lower(), [])
+            if t.pos_ in {"VERB", "AUX", "ADJ"}
         ]
         if matches and all(negated(verb) != negated(t) for t in matches):
             return (
@@ -384,6 +442,9 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
 def _numbers(claim: Doc, reading: _Reading, published: date | None) -> str | None:
     stated = [q for q, _ in reading.quantities]
     for mine in _quantities_outside_dates(claim, published):
+        same = [q for q in stated if mine.matches(q)]
+        if same and mine.bound and all(q.bound and q.bound != mine.bound for q in same):
+            return f"the passage says {_bounded(same[0])}, not {_bounded(mine)}"
         # "one of the groups" is matched by "a group" as much as by "one".
         if (
             mine.value == 1
@@ -391,7 +452,6 @@ def _numbers(claim: Doc, reading: _Reading, published: date | None) -> str | Non
             and (any(q.value == 1 for q in stated) or reading.lemmas.keys() & _ONE)
         ):
             continue
-        same = [q for q in stated if mine.matches(q)]
         if not same:
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
             told = f"; it says {near[0]} {mine.noun}" if near and mine.noun else ""
@@ -404,6 +464,10 @@ def _numbers(claim: Doc, reading: _Reading, published: date | None) -> str | Non
                     f"not for {mine.noun} ({bound[0].text})"
                 )
     return None
+
+
+def _bounded(quantity: Quantity) -> str:
+    return {">": "more than ", "<": "less than "}.get(quantity.bound, "") + quantity.text
 
 
 def _dates(

@@ -73,3 +73,67 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
     verdict = verifier.check(sentence, PASSAGE)
     assert verdict.supported
     assert PASSAGE[verdict.start : verdict.end] == sentence.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "reason"),
+    [
+        (
+            "Fewer than one in 10,000 consoles failed, the firm said.",
+            "More than one in 10,000 consoles failed, the firm said.",
+            "fewer",
+        ),
+        (
+            "Microsoft advised users to turn off their consoles when not in use.",
+            "Microsoft advised users to leave their consoles switched on when not in use.",
+            "'on' where the passage says turn 'off'",
+        ),
+        (
+            "The trial pays £1,600 a month before tax to 500 care leavers.",
+            "The trial pays £1,600 a month after tax to 500 care leavers.",
+            "'after' where the passage says",
+        ),
+        (
+            "Agassi said he had pushed through the hip injury in the last few days.",
+            "Agassi said he had been unable to push through the hip injury in the last few days.",
+            "denies 'push'",
+        ),
+        (
+            "The launch price compares favourably with the US price, said Houlihan.",
+            "The launch price compares unfavourably with the US price, said Houlihan.",
+            "unfavourably",
+        ),
+        (
+            "The Central Bank lent 20 million dollars to Acme Corporation in May.",
+            "Acme Corporation lent 20 million dollars in May.",
+            "central bank",
+        ),
+    ],
+)
+def test_reversed_direction_bound_or_role_is_rejected(
+    verifier: ClaimVerifier, passage: str, sentence: str, reason: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert not verdict.supported
+    assert reason.lower() in verdict.reason.lower()
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (
+            "Fewer than one in 10,000 consoles failed, the firm said.",
+            "The firm said fewer than one in 10,000 consoles failed.",
+        ),
+        ("Germany met Brazil in the final in Yokohama.", "Brazil met Germany in the final."),
+        (
+            "The PMF, or Hashed al-Shaabi, held a military parade near Baghdad.",
+            "A military parade was held near Baghdad by the Hashed al-Shaabi.",
+        ),
+    ],
+)
+def test_same_direction_or_symmetric_roles_are_accepted(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
