@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import ORDINALS, number_value, stem, tokens
+from assistant.text import MONTHS, ORDINALS, number_value, stem, tokens
 
 _WORD = r"[a-z][a-z'-]*"
 # Where the counted noun phrase ends: "how many [American troops] are...".
@@ -63,20 +63,28 @@ def wanted(question: str) -> Wanted | None:
     return None
 
 
-def holds(sentence: str, want: Wanted) -> bool:
-    """Whether ``sentence`` has the kind of answer ``want`` asks for."""
+def holds(sentence: str, want: Wanted, *, asked: str = "") -> bool:
+    """Whether ``sentence`` has the kind of answer ``want`` asks for; a number the question
+    ``asked`` states itself ("the June 27 strikes") is no answer to it."""
     if want.kind == "amount":
         return bool(_MONEY.search(sentence))
     words = tokens(sentence)
     if want.kind == "count":
         # Questions name what they count in their own words ("sites" for "locations"), so the
-        # counted noun is not required; a time span or a year is not a count of anything else.
+        # counted noun is not required; a time span, a year or the day of a date is not a
+        # count of anything else.
         counts_time = bool(_TIME_UNIT.intersection(want.focus))
+        stated = {number_value(w) for w in tokens(asked)} - {None}
         return any(
             number_value(word) is not None
+            and number_value(word) not in stated
             and word.lower() not in ORDINALS
             and not _YEAR.match(word)
             and (counts_time or following.lower() not in _TIME_UNIT)
-            for word, following in zip(words, [*words[1:], ""], strict=True)
+            and preceding.lower() not in MONTHS
+            and following.lower() not in MONTHS
+            for preceding, word, following in zip(
+                ["", *words[:-1]], words, [*words[1:], ""], strict=True
+            )
         )
     return bool({stem(w) for w in want.focus} & {stem(w) for w in words})

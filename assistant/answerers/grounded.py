@@ -11,6 +11,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +31,7 @@ from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
 from assistant.records import Passage
 from assistant.text import content_terms, question_kind
+from assistant.verify import names_missing
 from index.sentences import sentence_spans
 
 # What a sentence looks like when it answers each kind of question.
@@ -53,6 +55,10 @@ _CUES: dict[str, re.Pattern[str]] = {
     "where": re.compile(r"\b(in|at|near|outside|from) (the )?[A-Z]"),
     "who": re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+|\b(president|minister|leader|official|said)\b"),
 }
+
+
+# Sentence vectors kept between questions: the passages of a long conversation, about 1.5 MB.
+_SENTENCES_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -94,18 +100,22 @@ class GroundedAnswerer:
         self.min_support = min_support
         self.min_confidence = min_confidence
         self.model = model or load_model()
+        self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def candidates(
         self, question: str, passages: list[Passage], context: str = ""
     ) -> list[Candidate]:
         """Every sentence of the passages that could answer, with its scores, best first.
 
-        A count is answered only by a sentence with a count in it, an amount by one with money:
-        the same candidates the answerability model is fitted on (``Assistant.candidates``).
+        A count is answered only by a sentence with a count in it, an amount by one with money;
+        a passage that does not name everyone the question names answers nothing: the same
+        candidates the answerability model is fitted on (``Assistant.candidates``).
         """
         found: list[tuple[int, str]] = []
         offsets: dict[str, int] = {}
         for number, passage in enumerate(passages, start=1):
+            if names_missing(question, f"{passage.title}\n{passage.text}"):
+                continue
             spans = sentence_spans(passage.text)
             for position, (start, end) in enumerate(spans):
                 if position and LEANS_ON_CONTEXT.match(passage.text[start:end]):
@@ -123,8 +133,9 @@ class GroundedAnswerer:
         recalled = content_terms(context) - asked
         # A follow-up ("Was anyone hurt?") means little alone: compare with what it follows.
         asked_in_full = f"{context} {question}" if context else question
-        vectors = np.array(self.embedder.embed_documents([asked_in_full] + [s for _, s in found]))
-        similarities = vectors[1:] @ vectors[0]
+        similarities = self._embed_sentences([s for _, s in found]) @ np.array(
+            self.embedder.embed_query(asked_in_full)
+        )
         cue = _CUES.get(question_kind(question))
         scored = []
         for (number, sentence), similarity in zip(found, similarities, strict=True):
@@ -167,8 +178,24 @@ class GroundedAnswerer:
             )
         want = wanted(question)
         if want is not None:
-            scored = [c for c in scored if holds(c.text, want)]
+            scored = [c for c in scored if holds(c.text, want, asked=question)]
         return sorted(scored, key=lambda c: -c.support)
+
+    def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
+        """Sentence vectors, each sentence embedded once: a conversation keeps returning to the
+        same passages."""
+        missing = list(dict.fromkeys(s for s in sentences if s not in self._sentences))
+        if missing:
+            for sentence, vector in zip(
+                missing, self.embedder.embed_documents(missing), strict=True
+            ):
+                self._sentences[sentence] = np.asarray(vector, dtype=np.float32)
+        matrix = np.stack([self._sentences[s] for s in sentences])
+        for sentence in sentences:
+            self._sentences.move_to_end(sentence)
+        while len(self._sentences) > _SENTENCES_KEPT:
+            self._sentences.popitem(last=False)
+        return matrix
 
     def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
         """The best sentences, each citing its passage, or an empty draft to decline."""

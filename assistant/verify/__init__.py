@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
+from assistant.verify.entities import acronyms, known_names, named_in, names_of
+from assistant.verify.nlp import parse
 from assistant.verify.verifier import ClaimVerifier, Verdict
 
-__all__ = ["ClaimVerifier", "Verdict", "check", "default_verifier"]
+__all__ = ["ClaimVerifier", "Verdict", "check", "default_verifier", "names_missing"]
 
 
 @cache
@@ -26,3 +28,13 @@ def default_verifier() -> ClaimVerifier:
 def check(sentence: str, passage: str, published: date | None = None) -> Verdict:
     """Verify that ``passage`` supports ``sentence`` with the default verifier."""
     return default_verifier().check(sentence, passage, published)
+
+
+def names_missing(question: str, text: str) -> list[str]:
+    """The names ``question`` mentions that ``text`` does not name, by any alias: an article
+    that never names the PMF cannot say how many fighters the PMF has."""
+    names = names_of(parse(question))
+    if not names:
+        return []
+    known, initials = known_names(text), acronyms(text)
+    return [name for name in names if not named_in(name, known, initials)]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import stem
+from spacy.tokens import Doc, Span
+
+from assistant.text import STOP_WORDS, stem
 
 # Each line: the country, then its other names and demonyms (adjective, plural people).
 _COUNTRIES = """
-united states: us, usa, u.s, u.s.a, america, american, americans
+united states: us, usa, u.s, u.s.a, america, american, americans, washington
 united kingdom: uk, u.k, britain, great britain, british, briton, britons, england, english,
   englishman, englishwoman
 russia: russian, russians, russian federation, moscow, kremlin
@@ -197,6 +199,31 @@ def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
         others = {n.split()[0] for n in names if n.endswith(f" {surname}") and len(n.split()) == 2}
         return not (others - _TITLES - {first})
     return False
+
+
+_NAME_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+
+
+def names_of(doc: Doc) -> list[str]:
+    """The names ``doc`` mentions: its named entities (without the words around them that are
+    not names) and any other proper noun past its first word."""
+    spans = [_name_words(e) for e in doc.ents if e.label_ in _NAME_TYPES]
+    covered = {t.i for e in doc.ents for t in e}
+    spans += [
+        t.text
+        for t in doc
+        if t.pos_ == "PROPN" and t.i not in covered and t.i and t.lower_ not in STOP_WORDS
+    ]
+    return spans
+
+
+def _name_words(span: Span) -> str:
+    """A name without the words around it that are not names: "Frenchman Olivier Patience"
+    is checked as "Olivier Patience", "the US Centers for ..." as "US Centers for ..."."""
+    words = [t for t in span if t.pos_ == "PROPN" or t.lower_ in {"of", "for", "and"}]
+    return " ".join(t.text for t in words) or span.text
 
 
 def acronyms(text: str) -> set[str]:

@@ -29,7 +29,7 @@ from langchain_core.embeddings import Embeddings
 from spacy.tokens import Doc, Span, Token
 
 from assistant.text import STOP_WORDS, stem
-from assistant.verify.entities import acronyms, canonical, known_names, named_in
+from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse
 from assistant.verify.polarity import (
     denied,
@@ -113,9 +113,6 @@ _REFERRING_NOUNS = frozenset(
 # Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
 _QUALIFIERS = frozenset(
     ["record", "only", "ever", "first", "last", "unprecedented", "largest", "biggest"]
-)
-_NAME_TYPES = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
 _ONE = frozenset({"a", "an", "one", "single", "sole", "lone", "1"})
 # How a role reads in a reason: "the passage makes Russia the object of 'impose'".
@@ -515,24 +512,10 @@ def _dated_event(claim: Doc, mention: DateMention) -> Token | None:
 
 
 def _names(claim: Doc, reading: _Reading) -> str | None:
-    spans: list[str] = [_name_words(e) for e in claim.ents if e.label_ in _NAME_TYPES]
-    covered = {t.i for e in claim.ents for t in e}
-    spans += [
-        t.text
-        for t in claim
-        if t.pos_ == "PROPN" and t.i not in covered and t.i and t.lower_ not in STOP_WORDS
-    ]
-    for name in spans:
+    for name in names_of(claim):
         if not named_in(name, reading.names, reading.acronyms):
             return f"the passage does not name {name}"
     return None
-
-
-def _name_words(span: Span) -> str:
-    """A name without the words around it that are not names: "Frenchman Olivier Patience"
-    is checked as "Olivier Patience", "the US Centers for ..." as "US Centers for ..."."""
-    words = [t for t in span if t.pos_ == "PROPN" or t.lower_ in {"of", "for", "and"}]
-    return " ".join(t.text for t in words) or span.text
 
 
 def _unaccounted(

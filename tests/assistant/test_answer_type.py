@@ -4,6 +4,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.answer_type import Wanted, holds, wanted
+from assistant.verify import names_missing
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,23 @@ def test_a_count_needs_a_number_that_is_not_a_year_or_a_time_span() -> None:
     assert not holds("Biden took office six months ago.", want)
     assert not holds("Its sites were bombed.", want)
     assert holds("The campaign lasted six months.", Wanted("count", ("months",)))
+
+
+def test_a_count_is_not_a_number_the_question_states_or_the_day_of_a_date() -> None:
+    want = Wanted("count", ("people",))
+    question = "How many people were killed in the June 27 US air strikes?"
+    assert not holds(
+        "The strikes on June 27 were the second ordered by Biden.", want, asked=question
+    )
+    assert not holds("Strikes were carried out on 27 June.", want)
+    assert holds("The June 27 strikes killed four people.", want, asked=question)
+
+
+def test_a_passage_that_does_not_name_the_questions_names_is_found_out() -> None:
+    passage = "The U.S. military struck militias of the Popular Mobilization Forces (PMF) in Iraq."
+    assert names_missing("How many fighters does the PMF have?", passage) == []
+    assert names_missing("What did American officials say?", passage) == []
+    assert names_missing("How many fighters does Hezbollah have?", passage) == ["Hezbollah"]
 
 
 def test_a_kind_of_thing_needs_the_thing() -> None:

@@ -65,7 +65,7 @@ def test_stream_yields_the_text_then_the_answer(sample_assistant: Assistant) -> 
     pieces = list(sample_assistant.stream("Who ordered the air strikes?"))
     *text, final = pieces
     assert isinstance(final, Answer)
-    assert len(text) > 5
+    assert text and all(str(p).strip().endswith("]") for p in text)  # whole, cited sentences
     assert "".join(str(p) for p in text) == final.text
     assert "Biden" in final.text
 
@@ -87,4 +87,5 @@ def test_confidence_is_a_probability_higher_for_what_the_article_answers(
 ) -> None:
     answered = sample_assistant.ask("Why did the US strike in June 2021?")
     off_topic = sample_assistant.ask("What is the capital of Australia?")
-    assert 0 < off_topic.confidence < answered.confidence <= 1
+    # No passage names Australia: nothing is a candidate, and the confidence is nil.
+    assert 0 <= off_topic.confidence < answered.confidence <= 1
