@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -108,7 +108,7 @@ def direction(token: Token) -> tuple[str, frozenset[str]] | None:
     return (token.lower_, frozenset(anchors)) if anchors else None
 
 
-def reversed_direction(claim: Token, passage: Sequence[Token]) -> Token | None:
+def reversed_direction(claim: Token, passage: Iterable[Token]) -> Token | None:
     """The passage word that says the opposite direction of ``claim`` about the same thing,
     when the passage never says ``claim``'s own direction about it."""
     mine = direction(claim)
