@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Span
 
@@ -137,9 +138,11 @@ _LONGEST_ALIAS = max(len(a.split()) for a in ALIASES)
 
 
 def normalise(name: str) -> str:
-    """Lower case, no dots, possessive or leading "the": "the U.S.'s" -> "us"."""
-    text = name.lower().replace("’", "'")
-    text = re.sub(r"'s\b|'$", "", text)
+    """Lower case, no accents, dots, possessive or leading "the": "the U.S.'s" -> "us",
+    "Temür" -> "temur", "St Aloysius'" -> "st aloysius"."""
+    text = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"'s\b|(?<=s)'(?=\s|$)", "", text)
     text = text.replace(".", "")
     text = re.sub(r"^the\s+", "", text.strip())
     return " ".join(text.split())
@@ -211,10 +214,15 @@ def names_of(doc: Doc) -> list[str]:
     not names) and any other proper noun past its first word."""
     spans = [_name_words(e) for e in doc.ents if e.label_ in _NAME_TYPES]
     covered = {t.i for e in doc.ents for t in e}
+    # The tagger calls some lower-case words of a question proper nouns ("algorithm").
     spans += [
         t.text
         for t in doc
-        if t.pos_ == "PROPN" and t.i not in covered and t.i and t.lower_ not in STOP_WORDS
+        if t.pos_ == "PROPN"
+        and t.i not in covered
+        and t.i
+        and t.lower_ not in STOP_WORDS
+        and t.text[:1].isupper()
     ]
     return spans
 
