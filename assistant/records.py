@@ -55,3 +55,10 @@ class Answer(BaseModel):
         description="Probability that the best sentence answers the question (0 to 1).",
     )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per stage.")
+    answerer: str = Field(default="grounded", description="The answerer that wrote the text.")
+    model: str = Field(default="", description="The LLM that wrote it ('provider:model'), if any.")
+    notice: str = Field(
+        default="",
+        description="What went wrong on the way, e.g. the LLM failed and the offline answerer "
+        "answered instead; empty when nothing did.",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from index.settings import IndexSettings
 
@@ -56,8 +56,57 @@ class AssistantSettings(IndexSettings):
     date_weight: float = Field(
         default=2.0, ge=0, description="How strongly an as-of date prefers articles just before it."
     )
-    answerer: Literal["grounded"] = Field(
-        default="grounded", description="Answer strategy: 'grounded' picks cited sentences, no LLM."
+    answerer: Literal["grounded", "llm"] = Field(
+        default="grounded",
+        description=(
+            "Answer strategy: 'grounded' picks cited sentences, no LLM; 'llm' has the model "
+            "named by `llm` write the answer, every citation verified before it is shown."
+        ),
+    )
+    llm: str | None = Field(
+        default=None,
+        description=(
+            "The LLM answerer's model: 'openai:<model>' (OpenAI, or any OpenAI-compatible server "
+            "at llm_base_url: vLLM, LM Studio, llama.cpp's server), 'ollama:<model>', or "
+            "'llamacpp:/path/model.gguf' (in-process); unset: no LLM answerer."
+        ),
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        description="Address of the LLM server, e.g. http://127.0.0.1:8080/v1; unset: the "
+        "provider's default.",
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None,
+        description="API key for the LLM server; unset: OPENAI_API_KEY, or none for a local "
+        "server at llm_base_url.",
+    )
+    llm_timeout: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds an LLM answer may take in all before it is cut off and the "
+        "offline answerer answers instead.",
+    )
+    llm_max_tokens: int = Field(
+        default=384, ge=16, description="Most tokens the LLM may write for one answer."
+    )
+    llm_temperature: float = Field(
+        default=0.0, ge=0, le=2, description="The LLM's sampling temperature."
+    )
+    llm_context: int = Field(
+        default=4096,
+        ge=512,
+        description="Context window, in tokens, of an in-process llama.cpp model (llamacpp:).",
+    )
+    llm_chat_format: str | None = Field(
+        default=None,
+        description="Chat format of an in-process llama.cpp model (llamacpp:) whose GGUF holds "
+        "no chat template, e.g. 'gemma' or 'chatml'; unset: the file's own template.",
+    )
+    llm_fallback: Literal["grounded", "refuse"] = Field(
+        default="grounded",
+        description="When the LLM fails or none of its sentences verifies: answer with the "
+        "offline answerer ('grounded') or say the articles do not settle it ('refuse').",
     )
     max_sentences: int = Field(default=2, ge=1, le=6, description="Most sentences in an answer.")
     min_support: float = Field(

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urldefrag, urlsplit, urlunsplit
 
+from index.characters import clean_field, clean_text
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -41,7 +43,9 @@ def article_id_for(url: str, title: str, text: str) -> str:
 class Article:
     """One news article: its body text and metadata.
 
-    ``text`` is the cleaned body; citations quote exact character spans of it.
+    ``text`` is the cleaned body; citations quote exact character spans of it. Control
+    characters, and in the one-line fields bidirectional and zero-width ones, are removed
+    (see ``index.characters``).
     ``source`` names the file (and line, for JSONL) the article was read from.
     """
 
@@ -56,7 +60,11 @@ class Article:
     hash: str = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "url", canonical_url(self.url))
+        # Made from untrusted files: no terminal controls or disguising characters get stored.
+        object.__setattr__(self, "text", clean_text(self.text))
+        for name in ("title", "outlet", "author"):
+            object.__setattr__(self, name, clean_field(getattr(self, name)))
+        object.__setattr__(self, "url", canonical_url(clean_field(self.url)))
         object.__setattr__(self, "id", article_id_for(self.url, self.title, self.text))
         object.__setattr__(
             self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from index.article import Article
 from index.chunking import Chunk, epoch_seconds
+
+logger = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,6 +106,35 @@ class Ledger:
     def set_meta(self, key: str, value: str) -> None:
         """Store a value with the index."""
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def generation(self) -> int:
+        """How many committed writes changed the index; readers in other processes compare it
+        with the one they last saw to know when to refresh (one indexed read: cheap)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def bump_generation(self, db: sqlite3.Connection) -> int:
+        """Count one more committed write (inside its transaction); returns the new count."""
+        row = db.execute(
+            "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value"
+        ).fetchone()
+        return int(row[0])
+
+    def clear(self, db: sqlite3.Connection) -> None:
+        """Delete every article, chunk and stored setting but the generation (inside a
+        transaction): the file stays, so readers holding it open see the index empty."""
+        db.execute("DELETE FROM chunks")
+        db.execute("DELETE FROM articles")
+        db.execute("DELETE FROM meta WHERE key != 'generation'")
+
+    def compact(self) -> None:
+        """Give the space of deleted rows back to the disk (after a reset); skipped, with a
+        warning, while another process is reading."""
+        try:
+            self.db.execute("VACUUM")
+        except sqlite3.OperationalError as error:
+            logger.warning("could not compact %s (%s); its size stays as it was", self.path, error)
 
     def hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Content hashes of those of ``article_ids`` already indexed."""

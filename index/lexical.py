@@ -53,6 +53,10 @@ class LexicalIndex:
         """Remove chunks by rowid (inside the ledger's transaction)."""
         db.executemany("DELETE FROM chunk_fts WHERE rowid = ?", [(r,) for r in rowids])
 
+    def clear(self, db: sqlite3.Connection) -> None:
+        """Remove every chunk (inside the ledger's transaction, for a reset)."""
+        db.execute("DELETE FROM chunk_fts")
+
     def search(
         self,
         question: str,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import blingfire
 import dateparser
@@ -11,23 +12,81 @@ import dateparser
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
+# Numeric dates outside these years are data errors (a wrong unit, a placeholder), not news;
+# text dates are taken as written (archives hold older stories).
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+_FIRST_SECOND = datetime(_FIRST_YEAR, 1, 1, tzinfo=UTC).timestamp()
+_AFTER_LAST_SECOND = datetime(_LAST_YEAR + 1, 1, 1, tzinfo=UTC).timestamp()
+_MILLISECONDS_FROM = 1e11
+_YYYYMMDD_LOW, _YYYYMMDD_HIGH = 10_000_000, 99_999_999
+_SMALLEST_EPOCH = 100_000_000
+_INTEGER = re.compile(r"-?\d{1,20}")
+
 
 def parse_date(value: object) -> date | None:
-    """Parse a date written in any common form (ISO, "June 27, 2021", RFC 2822...) or None."""
+    """Parse a date written in any common form (ISO, "June 27, 2021", RFC 2822...) or None.
+
+    Numbers, and text that is only digits, are read as ``date_from_number`` reads them.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(value).date()
     text = str(value).strip()
+    if isinstance(value, int | float) or _INTEGER.fullmatch(text):
+        try:
+            return date_from_number(value if isinstance(value, int | float) else int(text))
+        except ValueError:
+            return None
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
         return parsed.date() if parsed else None
+
+
+def date_from_number(value: float) -> date:
+    """The date a number in a feed stands for: an 8-digit ``YYYYMMDD``, else epoch seconds, or
+    epoch milliseconds from 1e11 on; always in UTC.
+
+    Raises ValueError saying why for a boolean, NaN, infinity, a number too small to be
+    anything but a year or a placeholder (it would be a day in 1970), and any number that is no
+    date of 1900-2100 in its unit (``1e20``).
+    """
+    if isinstance(value, bool) or not math.isfinite(value):  # JSON true is 1 to Python
+        raise ValueError(f"{value!r} is not a date; use ISO 8601 (2021-06-27) or epoch seconds")
+    if value == int(value) and _YYYYMMDD_LOW <= value <= _YYYYMMDD_HIGH:
+        # 20210101 read as epoch seconds is 1970-08-23; 8-digit numbers are YYYYMMDD dates
+        # (epoch seconds of that size would mean 1970-1973, which no feed here carries).
+        number = int(value)
+        try:
+            published = date(number // 10000, number // 100 % 100, number % 100)
+        except ValueError:
+            published = None
+        if published is None or not _FIRST_YEAR <= published.year <= _LAST_YEAR:
+            raise ValueError(
+                f"{number} is not a YYYYMMDD date of {_FIRST_YEAR}-{_LAST_YEAR}; "
+                "use ISO 8601 (2021-06-27)"
+            )
+        return published
+    if abs(value) < _SMALLEST_EPOCH:
+        # A year (2021), a YYYYMM (202106) or a counter: as epoch seconds it would silently
+        # become a day in 1970.
+        raise ValueError(
+            f"{value!r} is not a date (as epoch seconds it would be 1970); "
+            "use ISO 8601 (2021-06-27), YYYYMMDD or epoch seconds"
+        )
+    # Millisecond epochs (JavaScript, most APIs) are 1000 times larger than second epochs:
+    # anything past 1e11 seconds (year 5138) is milliseconds.
+    seconds = value / 1000 if abs(value) >= _MILLISECONDS_FROM else value
+    if not _FIRST_SECOND <= seconds < _AFTER_LAST_SECOND:
+        raise ValueError(
+            f"the epoch {value!r} is outside {_FIRST_YEAR}-{_LAST_YEAR} as seconds or "
+            "milliseconds; correct it or leave the field out"
+        )
+    return datetime.fromtimestamp(seconds, UTC).date()
 
 
 def date_from_url(url: str) -> date | None:

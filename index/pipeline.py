@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import stat
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
@@ -19,9 +23,10 @@ from index.embeddings import MiniLMEmbeddings
 from index.ledger import ArticleRow, Ledger
 from index.lexical import LexicalIndex
 from index.loaders import Loaded, LoadFailure, iter_files, load_file
-from index.sentence_vectors import SentenceVectors
+from index.sentence_vectors import SentenceVectors, clear_sentence_vectors
 from index.settings import IndexSettings
-from index.store import IndexMismatchError, VectorStore
+from index.store import IndexMismatchError, VectorStore, drop_collection
+from index.writer_lock import WriterLock
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +52,23 @@ class IngestReport:
         """Inputs that could not be indexed."""
         return len(self.failures)
 
+    @property
+    def status(self) -> Literal["ok", "partial", "failed"]:
+        """``ok``: nothing failed; ``partial``: some inputs failed and others were indexed (or
+        found unchanged, or pruned); ``failed``: inputs failed and none succeeded."""
+        if not self.failed:
+            return "ok"
+        if self.added or self.updated or self.unchanged or self.removed:
+            return "partial"
+        return "failed"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain data (for ``newsqa ingest --json``)."""
+        data = asdict(self)
+        data["failed"] = self.failed
+        data["status"] = self.status
+        return data
+
     def summary(self) -> str:
         """One line for people, then one line per failure."""
         lines = [
@@ -67,12 +89,27 @@ class _Pending:
     is_update: bool
 
 
+@dataclass
+class _Run:
+    """The state of one ingest: its report, articles waiting to be written, and where each
+    article id was first read (a second article with that id is a duplicate)."""
+
+    report: IngestReport
+    pending: list[_Pending] = field(default_factory=list)
+    first_read: dict[str, str] = field(default_factory=dict)
+
+
 class Index:
     """The searchable index: Chroma vectors, the SQLite ledger and its BM25 table, kept in step.
 
     The ledger is the source of truth: a chunk is searchable once its ledger row is committed,
     and vectors are written before that row and deleted after it, so a crash leaves at most
-    orphan vectors (ignored by retrieval), never a ledger row without a vector.
+    orphan vectors (ignored by retrieval, deleted by the next ingest), never a ledger row
+    without a vector.
+
+    Writes (ingest, delete) hold the index's ``WriterLock``, so one process writes at a time,
+    and each committed write bumps the ledger's generation; ``refresh`` reopens the Chroma
+    collection when the generation moved, so a long-running reader sees what others wrote.
     """
 
     def __init__(self, settings: IndexSettings, embedder: Embeddings | None = None) -> None:
@@ -96,32 +133,103 @@ class Index:
         self.ledger.set_meta("fingerprint", self.fingerprint)
         self.lexical = LexicalIndex(self.ledger.db)
         self.sentences = SentenceVectors(self.ledger, self.embedder)
-        self.vectors = VectorStore(settings, self.fingerprint)
+        self.lock = writer_lock(settings)
+        self._seen = self.ledger.generation()
+        self._refreshing = threading.Lock()
+        self._vectors = VectorStore(settings, self.fingerprint)
+
+    @property
+    def vectors(self) -> VectorStore:
+        """The Chroma collection, refreshed first (see ``refresh``): whoever searches it sees
+        every write committed so far, by this process or another."""
+        self.refresh()
+        return self._vectors
+
+    def refresh(self) -> bool:
+        """Reopen the Chroma collection if another process (or ``Index``) committed a write
+        since this one last looked; returns whether it did. An embedded Chroma client never
+        sees vectors another process added, and a reset deletes the collection under it.
+        Costs one SQLite read when nothing changed, so ``vectors`` calls it on every use."""
+        generation = self.ledger.generation()
+        if generation == self._seen:
+            return False
+        with self._refreshing:
+            if generation != self._seen:
+                self._vectors = VectorStore(self.settings, self.fingerprint)
+                self._seen = generation
+        return True
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the writer lock, on an up-to-date collection: writing through a client that
+        missed another process's writes could overwrite them."""
+        with self.lock.hold():
+            self.refresh()
+            yield
+
+    @contextmanager
+    def _commit(self) -> Iterator[sqlite3.Connection]:
+        """A ledger transaction that bumps the generation. Under the writer lock nobody else
+        commits meanwhile, so this index has seen every write up to its own."""
+        with self.ledger.transaction() as db:
+            yield db
+            self._seen = self.ledger.bump_generation(db)
 
     def ingest(self, paths: Iterable[Path | str], *, prune: bool = False) -> IngestReport:
         """Index every article under ``paths``: new ones are added, changed ones replace exactly
         their old chunks, unchanged ones cost nothing. With ``prune``, articles whose files under
-        ``paths`` are gone are removed. Failures are reported, never raised."""
+        ``paths`` are gone are removed. Inputs that fail are reported, never raised; raises
+        ``IndexBusyError`` when another writer holds the index past the writer timeout."""
         started = time.perf_counter()
-        report = IngestReport()
+        run = _Run(IngestReport())
+        report = run.report
         roots = [Path(p) for p in paths]
-        # Only roots that could be read are pruned: a missing root (a typo, an unmounted disk)
-        # looks exactly like one whose files were all deleted.
-        readable = [root for root in roots if self._readable(root, report, prune)]
-        files = [f for root in readable for f in iter_files(root)]
-        pending: list[_Pending] = []
-        with tqdm(
-            total=len(files), desc="ingesting", unit="file", disable=not self.settings.progress
-        ) as bar:
-            for file in files:
-                self._ingest_file(file, pending, report)
-                bar.update(1)
-                bar.set_postfix(added=report.added, updated=report.updated, failed=report.failed)
-        self._flush(pending, report)
-        if prune:
-            self._prune(readable, report)
+        with self._writing():
+            self._reconcile()
+            # Only roots that could be read are pruned: a missing root (a typo, an unmounted
+            # disk) looks exactly like one whose files were all deleted.
+            readable = [root for root in roots if self._readable(root, report, prune)]
+            files = self._files(readable, report)
+            with tqdm(
+                total=len(files), desc="ingesting", unit="file", disable=not self.settings.progress
+            ) as bar:
+                for file, source_file in files.items():
+                    self._ingest_file(file, source_file, run)
+                    bar.update(1)
+                    bar.set_postfix(
+                        added=report.added, updated=report.updated, failed=report.failed
+                    )
+            self._flush(run)
+            if prune:
+                self._prune(readable, report)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _files(self, roots: Sequence[Path], report: IngestReport) -> dict[Path, str]:
+        """The files under ``roots`` by their resolved path, each once (roots may overlap);
+        folders that cannot be listed become failures."""
+        files: dict[Path, str] = {}
+        seen: set[str] = set()
+        for root in roots:
+            for item in iter_files(root):
+                if isinstance(item, LoadFailure):
+                    report.failures.append(item)
+                    continue
+                source_file = str(item.resolve())
+                if source_file not in seen:
+                    seen.add(source_file)
+                    files[item] = source_file
+        return files
+
+    def _reconcile(self) -> None:
+        """Delete vectors the ledger does not hold: a run killed after its ledger commit and
+        before its Chroma delete leaves them, and no later write would touch them again."""
+        orphans = self.vectors.ids() - self.ledger.all_chunk_ids()
+        if orphans:
+            logger.warning(
+                "deleting %d vectors an interrupted ingest or delete left behind", len(orphans)
+            )
+            self.vectors.delete(sorted(orphans))
 
     def _readable(self, root: Path, report: IngestReport, prune: bool) -> bool:
         problem = _unreadable(root)
@@ -136,51 +244,49 @@ class Index:
         report.failures.append(LoadFailure(str(root), f"{root}: {problem}"))
         return False
 
-    def _ingest_file(self, file: Path, pending: list[_Pending], report: IngestReport) -> None:
-        source_file = str(file.resolve())
+    def _ingest_file(self, file: Path, source_file: str, run: _Run) -> None:
         seen: list[str] = []
         failed = False
         batch: list[Article] = []
         for item in _load_isolated(file, self.settings.max_article_bytes):
             if isinstance(item, LoadFailure):
-                report.failures.append(item)
+                run.report.failures.append(item)
                 failed = True
                 continue
             seen.append(item.id)
             batch.append(item)
             if len(batch) >= _STAGE_ARTICLES:
-                self._stage(batch, source_file, pending, report)
+                self._stage(batch, source_file, run)
                 batch = []
-        self._stage(batch, source_file, pending, report)
+        self._stage(batch, source_file, run)
         if failed:
             return  # a file that failed in part keeps what it had: nothing indexed is lost
         gone = set(self.ledger.articles_from(source_file)) - set(seen)
         for article_id in gone:
-            self._remove(article_id, report)
+            self._remove(article_id, run.report)
 
-    def _stage(
-        self,
-        articles: list[Article],
-        source_file: str,
-        pending: list[_Pending],
-        report: IngestReport,
-    ) -> None:
-        staged = {p.article.id for p in pending}
-        if sum(len(p.chunks) for p in pending) >= _FLUSH_CHUNKS:
+    def _stage(self, articles: list[Article], source_file: str, run: _Run) -> None:
+        report = run.report
+        if sum(len(p.chunks) for p in run.pending) >= _FLUSH_CHUNKS:
             # Large JSONL files are written as they go: an interruption loses one batch at most.
-            self._flush(pending, report)
-            staged = set()
+            self._flush(run)
         known = self.ledger.hashes([a.id for a in articles])
         for article in articles:
-            if article.id in staged or known.get(article.id) == article.hash:
+            source = article.source or source_file
+            first = run.first_read.setdefault(article.id, source)
+            if first != source:
+                # One id, two articles: indexing both would let the second silently replace
+                # the first, and the next ingest would flip them back.
+                report.failures.append(LoadFailure(source, _duplicate(article, source, first)))
+                continue
+            if known.get(article.id) == article.hash:
                 report.unchanged += 1
                 continue
-            staged.add(article.id)
             old = self.ledger.chunk_ids(article.id)
             chunks = self.chunker.split(article)
             new_ids = {c.id for c in chunks}
             fresh = [c for c in chunks if c.id not in old]
-            pending.append(
+            run.pending.append(
                 _Pending(
                     article,
                     source_file,
@@ -190,14 +296,15 @@ class Index:
                 )
             )
 
-    def _flush(self, pending: list[_Pending], report: IngestReport) -> None:
+    def _flush(self, run: _Run) -> None:
+        pending, report = run.pending, run.report
         if not pending:
             return
         chunks = [c for p in pending for c in p.chunks]
         vectors, sentences = self.sentences.embed(chunks) if chunks else ([], {})
         self.vectors.add(chunks, vectors)
         stale = [cid for p in pending for cid in p.stale]
-        with self.ledger.transaction() as db:
+        with self._commit() as db:
             for item in pending:
                 self.ledger.write_article(db, item.article, item.source_file)
                 self.lexical.delete(db, self.ledger.delete_chunks(db, item.stale))
@@ -244,23 +351,54 @@ class Index:
     def delete(self, article_id: str) -> int:
         """Remove one article, named by its exact id or exact URL, and its chunks; returns how
         many chunks went (0 when no article matches). Raises ``ValueError`` as ``find`` does."""
-        row = self.find(article_id)
-        if row is None:
-            return 0
-        chunk_ids = self.ledger.chunk_ids(row.id)
-        with self.ledger.transaction() as db:
-            self.lexical.delete(db, self.ledger.delete_chunks(db, chunk_ids))
-            self.sentences.delete(db, chunk_ids)
-            self.ledger.delete_article(db, row.id)
-        self.vectors.delete(chunk_ids)
+        with self._writing():
+            row = self.find(article_id)
+            if row is None:
+                return 0
+            chunk_ids = self.ledger.chunk_ids(row.id)
+            with self._commit() as db:
+                self.lexical.delete(db, self.ledger.delete_chunks(db, chunk_ids))
+                self.sentences.delete(db, chunk_ids)
+                self.ledger.delete_article(db, row.id)
+            self.vectors.delete(chunk_ids)
         return len(chunk_ids)
 
-    def reset(self) -> None:
-        """Delete everything this index holds: its collection and its ledger."""
-        self.vectors.drop()
-        self.ledger.db.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.settings.ledger_path}{suffix}").unlink(missing_ok=True)
+
+def writer_lock(settings: IndexSettings) -> WriterLock:
+    """The lock every writer of the index of ``settings`` holds."""
+    return WriterLock(
+        settings.writer_lock_path,
+        f"the index {settings.collection!r} in {settings.data_dir}",
+        settings.writer_timeout,
+    )
+
+
+def reset_index(settings: IndexSettings) -> None:
+    """Delete everything the index of ``settings`` holds, whatever embedder or chunking it was
+    built with: its Chroma collection and every article, chunk, BM25 row and sentence vector
+    of its ledger. The ledger file is emptied rather than deleted, so a running app sees the
+    index empty at its next question (and what a later ingest adds). Raises
+    ``IndexBusyError`` when another process keeps writing to it past the writer timeout."""
+    with writer_lock(settings).hold():
+        drop_collection(settings)
+        ledger = Ledger(settings.ledger_path)
+        try:
+            with ledger.transaction() as db:
+                LexicalIndex(db).clear(db)
+                clear_sentence_vectors(db)
+                ledger.clear(db)
+                ledger.bump_generation(db)
+            ledger.compact()
+        finally:
+            ledger.db.close()
+
+
+def _duplicate(article: Article, source: str, first: str) -> str:
+    same = f"the same URL ({article.url})" if article.url else "the same title and text"
+    return (
+        f"{source}: has {same} as {first}, read earlier in this ingest; only that one was "
+        "indexed (remove one of them, or give each its own URL)"
+    )
 
 
 def _load_isolated(file: Path, max_bytes: int) -> Iterator[Loaded]:

@@ -117,3 +117,10 @@ class SentenceVectors:
             for cid, dims, blob in rows:
                 found[cid] = np.frombuffer(blob, np.float16).reshape(-1, dims).astype(np.float32)
         return found
+
+
+def clear_sentence_vectors(db: sqlite3.Connection) -> None:
+    """Delete every stored sentence vector (inside the ledger's transaction, for a reset, which
+    has no embedder to build ``SentenceVectors`` with)."""
+    db.execute(_SCHEMA)
+    db.execute("DELETE FROM sentence_vectors")

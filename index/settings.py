@@ -45,11 +45,22 @@ class IndexSettings(BaseSettings):
         default=5_000_000, ge=1, description="Files larger than this are refused."
     )
     progress: bool = Field(default=True, description="Show progress bars while ingesting.")
+    writer_timeout: float = Field(
+        default=60.0,
+        ge=0,
+        description="Seconds an ingest, delete or reset waits while another process writes "
+        "to the same index, before it gives up (exit code 4).",
+    )
 
     @property
     def ledger_path(self) -> Path:
         """SQLite file with the articles, chunks and BM25 index of this collection."""
         return self.data_dir / f"{self.collection}.sqlite"
+
+    @property
+    def writer_lock_path(self) -> Path:
+        """File locked by whichever process writes this collection (see ``index.writer_lock``)."""
+        return self.data_dir / f"{self.collection}.lock"
 
     @property
     def chroma_path(self) -> Path:

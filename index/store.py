@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import Any
 
 import chromadb
 import numpy as np
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import NotFoundError
 
 from index.chunking import Chunk
 from index.settings import IndexSettings
@@ -20,14 +23,27 @@ class IndexMismatchError(RuntimeError):
 
 
 def connect(settings: IndexSettings) -> chromadb.api.ClientAPI:
-    """A Chroma client for ``settings``, with anonymized telemetry off."""
+    """A Chroma client for ``settings``, with anonymized telemetry off, that sees the database
+    as it is now.
+
+    Chroma keeps one in-memory system per folder and process, whose vector indexes never load
+    what another process wrote since; so an embedded client starts a system of its own
+    (clients made before keep working on theirs).
+    """
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
     if settings.chroma_host:
         return chromadb.HttpClient(
             host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
         )
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    SharedSystemClient.clear_system_cache()
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def drop_collection(settings: IndexSettings) -> None:
+    """Delete the collection of ``settings``, whatever it was built with; nothing if absent."""
+    with suppress(NotFoundError):
+        connect(settings).delete_collection(settings.collection)
 
 
 class VectorStore:
@@ -89,7 +105,3 @@ class VectorStore:
     def count(self) -> int:
         """Number of chunks held."""
         return int(self.collection.count())
-
-    def drop(self) -> None:
-        """Delete the whole collection."""
-        self.client.delete_collection(self.name)

@@ -56,6 +56,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         start: str | None,
         end: str | None,
         k: float,
+        answerer: str | None,
     ) -> Iterator[tuple[Any, ...]]:
         question = message.strip()
         if not question:
@@ -69,8 +70,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 history=[a.question for a in answers],
                 filters=filters(outlets, start, end),
                 k=int(k),
+                answerer=answerer,
             ):
                 if isinstance(piece, Answer):
+                    if piece.notice:
+                        gr.Warning(piece.notice)
                     answers = [*answers, piece]
                     yield "", _messages(answers), answers, render_sources(answers)
                 else:
@@ -132,6 +136,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         published_to: str | None = None,
         k: int | None = None,
         history: list[str] | None = None,
+        answerer: str | None = None,
     ) -> dict[str, Any]:
         """Answer a question from the indexed articles: the Answer as JSON, with its text
         (``[n]`` markers) and its citations (title, outlet, published, url, quote, ...)."""
@@ -141,6 +146,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 filters=filters(outlet, published_from, published_to),
                 k=k,
                 history=history,
+                answerer=answerer,
             )
         except ValueError as error:
             raise gr.Error(str(error)) from error
@@ -174,6 +180,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         elem_id="newsqa-question",
                     )
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="newsqa-ask")
+                # Shown only when there is a choice: an LLM is configured besides the default.
+                answerer = gr.Radio(
+                    choices=[(_answerer_label(assistant, n), n) for n in assistant.answerers],
+                    value=assistant.settings.answerer,
+                    label="Answerer",
+                    visible=len(assistant.answerers) > 1,
+                    elem_id="newsqa-answerer",
+                )
                 examples = gr.Dataset(components=[question], label="Try asking", samples=[])
                 new_chat = gr.Button("New conversation", size="sm")
             with gr.Column(scale=2):
@@ -220,7 +234,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 )
 
         library_outputs = [outlets, table, doomed, examples, counts]
-        ask_inputs = [question, answers, outlets, start, end, k]
+        ask_inputs = [question, answers, outlets, start, end, k, answerer]
         ask_outputs = [question, chatbot, answers, sources]
         for trigger in (question.submit, send.click):
             trigger(respond, ask_inputs, ask_outputs, **serial, **private)
@@ -253,6 +267,13 @@ def launch(app: gr.Blocks, *, host: str = "127.0.0.1", port: int = 7860, block: 
         enable_monitoring=False,
     )
     return url
+
+
+def _answerer_label(assistant: Assistant, name: str) -> str:
+    model = getattr(assistant.answerers[name], "model_name", "")
+    if model:
+        return f"LLM ({model}), citations verified"
+    return "Offline: quotes the articles"
 
 
 def _example(title: str) -> str:

@@ -12,6 +12,12 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(7860, help="Port to listen on."),
+        llm: str | None = typer.Option(
+            None,
+            "--llm",
+            help="Offer this LLM answerer too, and pick it by default: openai:MODEL (with "
+            "NEWSQA_LLM_BASE_URL), ollama:MODEL or llamacpp:/path/model.gguf.",
+        ),
     ) -> None:
         """Start the web app (no share link; nothing is fetched from outside)."""
         # Imported here so that other commands do not pay for importing Gradio.
@@ -19,7 +25,8 @@ def register(app: typer.Typer) -> None:
         from ui.app import build_app, launch
 
         try:
-            assistant = Assistant(AssistantSettings())
+            settings = AssistantSettings(llm=llm, answerer="llm") if llm else AssistantSettings()
+            assistant = Assistant(settings)
         except Exception as error:  # any start-up failure: say what it was, no traceback
             typer.secho(f"error: {error}", fg="red", err=True)
             raise typer.Exit(2) from error

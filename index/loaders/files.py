@@ -5,16 +5,19 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
+import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from index.loaders.base import ArticleError, Loaded, LoadFailure
 from index.loaders.html import parse_html
 from index.loaders.plaintext import parse_text
+from index.loaders.reading import decode
 from index.loaders.records import parse_json, parse_jsonl
 
-_OPENERS: dict[str, Callable[..., IO[str]]] = {
+_OPENERS: dict[str, Callable[..., IO[Any]]] = {
     ".gz": gzip.open,
     ".xz": lzma.open,
     ".bz2": bz2.open,
@@ -24,7 +27,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".json", ".jsonl"}
 
 
-def _format_of(path: Path) -> tuple[str, Callable[..., IO[str]] | None]:
+def _format_of(path: Path) -> tuple[str, Callable[..., IO[Any]] | None]:
     suffixes = [s.lower() for s in path.suffixes]
     opener = _OPENERS.get(suffixes[-1]) if suffixes else None
     if opener:
@@ -37,33 +40,49 @@ def is_supported(path: Path) -> bool:
     return _format_of(path)[0] in SUPPORTED_SUFFIXES
 
 
-def iter_files(path: Path) -> Iterator[Path]:
-    """``path`` itself, or every supported file below a folder, in a stable order."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            relative = child.relative_to(path)
-            if (
-                child.is_file()
-                and is_supported(child)
-                and not any(part.startswith(".") for part in relative.parts)
-            ):
-                yield child
-    else:
+def iter_files(path: Path) -> Iterator[Path | LoadFailure]:
+    """``path`` itself, or every supported file below a folder, in a stable order (hidden files
+    and folders left out), and a LoadFailure for each subfolder that cannot be listed: skipping
+    it without a word would hide its articles."""
+    if not path.is_dir():
         yield path
+        return
+    found: list[Path] = []
+    unlisted: list[LoadFailure] = []
+
+    def unreadable(error: OSError) -> None:
+        folder = error.filename
+        unlisted.append(
+            LoadFailure(
+                str(folder),
+                f"{folder}: cannot list this folder ({error.strerror or error}); its articles "
+                "were not read (and --prune keeps those already indexed)",
+            )
+        )
+
+    # Symlinked folders are not followed (as rglob did not): no loops, no surprise trees.
+    for folder, subfolders, names in os.walk(path, onerror=unreadable):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += [Path(folder, n) for n in names if not n.startswith(".") and is_supported(Path(n))]
+    yield from unlisted
+    yield from sorted(found)
 
 
 def load_path(path: Path | str, max_bytes: int) -> Iterator[Loaded]:
     """Every article under ``path`` (a file or folder), and a LoadFailure for each one that fails.
 
     Single-article files over ``max_bytes`` are refused; JSONL files are streamed, and the limit
-    applies to each record.
+    applies to each line. Sizes count decompressed bytes and are checked while reading.
     """
     root = Path(path)
     if not root.exists():
         yield LoadFailure(str(root), f"{root}: no such file or folder")
         return
-    for file in iter_files(root):
-        yield from load_file(file, max_bytes)
+    for item in iter_files(root):
+        if isinstance(item, LoadFailure):
+            yield item
+        else:
+            yield from load_file(item, max_bytes)
 
 
 def load_file(path: Path, max_bytes: int) -> Iterator[Loaded]:
@@ -78,12 +97,17 @@ def load_file(path: Path, max_bytes: int) -> Iterator[Loaded]:
             f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))} (optionally .gz, .xz, .bz2)",
         )
         return
+    special = _special_kind(path)
+    if special:
+        # Reading a named pipe waits for a writer that may never come; a device never ends.
+        yield LoadFailure(source, f"{source}: {special}, not a regular file; it was not read")
+        return
     try:
         if kind == ".jsonl":
             with _open(path, opener) as stream:
                 yield from parse_jsonl(stream, source, max_bytes)
             return
-        text = _read_limited(path, opener, max_bytes)
+        text = _read_limited(path, opener, max_bytes, html=kind in HTML_SUFFIXES)
         if kind == ".json":
             yield from parse_json(text, source, max_bytes)
         elif kind in HTML_SUFFIXES:
@@ -96,18 +120,37 @@ def load_file(path: Path, max_bytes: int) -> Iterator[Loaded]:
         yield LoadFailure(source, f"{source}: cannot read the file ({error})")
 
 
-def _open(path: Path, opener: Callable[..., IO[str]] | None) -> IO[str]:
-    if opener:
-        return opener(path, "rt", encoding="utf-8")
-    return path.open(encoding="utf-8")
+def _special_kind(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (or a link to one); None when it is, or
+    when it cannot be checked (opening it then reports why)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    kinds = {
+        stat.S_ISFIFO: "a named pipe",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+        stat.S_ISDIR: "a folder",
+    }
+    return next((name for test, name in kinds.items() if test(mode)), None)
 
 
-def _read_limited(path: Path, opener: Callable[..., IO[str]] | None, max_bytes: int) -> str:
+def _open(path: Path, opener: Callable[..., IO[Any]] | None) -> IO[bytes]:
+    return opener(path, "rb") if opener else path.open("rb")
+
+
+def _read_limited(
+    path: Path, opener: Callable[..., IO[Any]] | None, max_bytes: int, *, html: bool
+) -> str:
+    """The decoded text of a file, read no further than one byte past ``max_bytes``
+    (decompressed, for compressed files)."""
     with _open(path, opener) as stream:
-        text = stream.read(max_bytes + 1)
-    if len(text.encode("utf-8")) > max_bytes:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
         raise ArticleError(
             f"{path}: the file is over {max_bytes} bytes; raise NEWSQA_MAX_ARTICLE_BYTES "
             "or split it"
         )
-    return text
+    return decode(data, str(path), html=html)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Iterator
+from datetime import date
+from typing import IO, Any
 
 from index.article import Article
 from index.loaders.base import ArticleError, Loaded, LoadFailure
-from index.metadata import date_from_url, first_sentence, parse_date
+from index.loaders.reading import iter_lines
+from index.metadata import date_from_number, date_from_url, first_sentence, parse_date
 
 _TEXT_FIELDS = ("text", "body")
 _DATE_FIELDS = ("published", "published_at", "date")
 _OUTLET_FIELDS = ("outlet", "source")
+_JSON_TYPES = {dict: "an object", list: "an array", bool: "true/false"}
 
 MAX_JSON_DEPTH = 64
 """Deepest nesting of arrays and objects a JSON file or JSONL line may have; an article record
@@ -23,56 +24,93 @@ is one flat object, and far deeper input would exhaust Python's recursion limit.
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
-# Numeric dates outside these years are data errors (a wrong unit, a placeholder), not news;
-# text dates are taken as written (archives hold older stories).
-_FIRST_YEAR, _LAST_YEAR = 1900, 2100
-_FIRST_SECOND = datetime(_FIRST_YEAR, 1, 1, tzinfo=UTC).timestamp()
-_AFTER_LAST_SECOND = datetime(_LAST_YEAR + 1, 1, 1, tzinfo=UTC).timestamp()
-_MILLISECONDS_FROM = 1e11
-_YYYYMMDD_LOW, _YYYYMMDD_HIGH = 10_000_000, 99_999_999
-
 
 def article_from_record(record: Any, source: str, max_bytes: int) -> Article:
     """Build an Article from a record: ``text`` or ``body`` required; ``title``, ``url``,
-    ``published``/``published_at``, ``source``/``outlet`` and ``author`` optional."""
+    ``published``/``published_at``/``date``, ``outlet``/``source`` and ``author`` optional.
+
+    An empty value (null, ``""``, 0, false, ``[]``, ``{}``) means the field is not given. Any
+    other value that is not a string fails the record with ArticleError naming ``source`` and
+    the field, instead of being stored as its Python spelling (``"['a', 'b']"``); only
+    ``author`` also takes a list of names.
+    """
     if not isinstance(record, dict):
         raise ArticleError(f"{source}: expected a JSON object, got {type(record).__name__}")
-    text = next((record[f] for f in _TEXT_FIELDS if isinstance(record.get(f), str)), "")
+    text = _string(record, _TEXT_FIELDS, source)
     if not text.strip():
         raise ArticleError(f"{source}: the record has no 'text' or 'body'; add the article text")
     if len(text.encode("utf-8")) > max_bytes:
         raise ArticleError(
             f"{source}: the article text is over {max_bytes} bytes (NEWSQA_MAX_ARTICLE_BYTES)"
         )
-    url = str(record.get("url") or "")
+    url = _string(record, ("url",), source)
     date_field = next((f for f in _DATE_FIELDS if record.get(f)), None)
     published = record_date(record[date_field], source, date_field) if date_field else None
     text = text.strip()
     return Article(
         text=text,
-        title=str(record.get("title") or "").strip() or first_sentence(text),
-        outlet=str(next((record[f] for f in _OUTLET_FIELDS if record.get(f)), "")),
-        author=str(record.get("author") or ""),
+        title=_string(record, ("title",), source).strip() or first_sentence(text),
+        outlet=_string(record, _OUTLET_FIELDS, source),
+        author=_author(record.get("author"), source),
         published=published or date_from_url(url),
         url=url,
         source=source,
     )
 
 
+def _string(record: dict[str, Any], fields: tuple[str, ...], source: str) -> str:
+    """The first of ``fields`` the record gives, which must be a string."""
+    field = next((f for f in fields if record.get(f)), None)
+    if field is None:
+        return ""
+    value = record[field]
+    if not isinstance(value, str):
+        raise ArticleError(
+            f"{source}: field {field!r} is {_json_type(value)} ({_excerpt(value)}), not a "
+            f"string; write the {field} as text"
+        )
+    return value
+
+
+def _author(value: Any, source: str) -> str:
+    """A byline: a string, or a list of names (several authors), joined with commas."""
+    if not value or isinstance(value, str):
+        return value or ""
+    if isinstance(value, list) and all(isinstance(name, str) for name in value):
+        return ", ".join(name.strip() for name in value if name.strip())
+    raise ArticleError(
+        f"{source}: field 'author' is {_json_type(value)} ({_excerpt(value)}); write the "
+        'author as text, or several as a list of texts (["A. Writer", "B. Writer"])'
+    )
+
+
+def _json_type(value: Any) -> str:
+    return next((name for kind, name in _JSON_TYPES.items() if isinstance(value, kind)), "a number")
+
+
+def _excerpt(value: Any, limit: int = 60) -> str:
+    written = json.dumps(value, ensure_ascii=False)
+    return written if len(written) <= limit else written[: limit - 1] + "…"
+
+
 def record_date(value: Any, source: str, field: str) -> date:
-    """The date in a record's ``field``: text in any common form, epoch seconds or
-    milliseconds, or an 8-digit ``YYYYMMDD`` number.
+    """The date in a record's ``field``: text in any common form, or a number as
+    ``date_from_number`` reads it (epoch seconds or milliseconds, or ``YYYYMMDD``).
 
     Raises ArticleError naming ``source`` and ``field`` for a value that is no date, such as
-    ``true``, NaN, infinity, or a number that is no epoch of 1900-2100 (``1e20``), so that
-    record fails alone.
+    ``true``, NaN, a list, or a number that is no date of 1900-2100 (``1e20``), so that record
+    fails alone.
     """
-    if isinstance(value, bool):  # JSON true is an int to Python: it would be 1970-01-01
+    if isinstance(value, int | float):  # bool included: date_from_number refuses it
+        try:
+            return date_from_number(value)
+        except ValueError as error:
+            raise ArticleError(f"{source}: field {field!r}: {error}") from None
+    if not isinstance(value, str):
         raise ArticleError(
-            f"{source}: field {field!r}: {value!r} is not a date; use ISO 8601 (2021-06-27)"
+            f"{source}: field {field!r} is {_json_type(value)} ({_excerpt(value)}), not a "
+            "date; use ISO 8601 (2021-06-27)"
         )
-    if isinstance(value, int | float):
-        return _numeric_date(value, source, field)
     try:
         published = parse_date(value)
     except (ValueError, OverflowError, OSError):  # dateparser's own limits
@@ -82,38 +120,6 @@ def record_date(value: Any, source: str, field: str) -> date:
             f"{source}: field {field!r}: cannot read the date {value!r}; use ISO 8601 (2021-06-27)"
         )
     return published
-
-
-def _numeric_date(value: float, source: str, field: str) -> date:
-    if not math.isfinite(value):
-        raise ArticleError(
-            f"{source}: field {field!r}: {value!r} is not a date; "
-            "use ISO 8601 (2021-06-27) or epoch seconds"
-        )
-    if value == int(value) and _YYYYMMDD_LOW <= value <= _YYYYMMDD_HIGH:
-        # 20210101 read as epoch seconds is 1970-08-23; 8-digit numbers are YYYYMMDD dates
-        # (epoch seconds of that size would mean 1970-1973, which no feed here carries).
-        number = int(value)
-        try:
-            published = date(number // 10000, number // 100 % 100, number % 100)
-        except ValueError:
-            published = None
-        if published is None or not _FIRST_YEAR <= published.year <= _LAST_YEAR:
-            raise ArticleError(
-                f"{source}: field {field!r}: {number} is not a YYYYMMDD date of "
-                f"{_FIRST_YEAR}-{_LAST_YEAR}; use ISO 8601 (2021-06-27)"
-            )
-        return published
-    # Millisecond epochs (JavaScript, most APIs) are 1000 times larger than second epochs:
-    # anything past 1e11 seconds (year 5138) is milliseconds.
-    seconds = value / 1000 if abs(value) >= _MILLISECONDS_FROM else value
-    if not _FIRST_SECOND <= seconds < _AFTER_LAST_SECOND:
-        raise ArticleError(
-            f"{source}: field {field!r}: the epoch {value!r} is outside "
-            f"{_FIRST_YEAR}-{_LAST_YEAR} as seconds or milliseconds; correct it or leave the "
-            "field out"
-        )
-    return datetime.fromtimestamp(seconds, UTC).date()
 
 
 def _build(record: Any, where: str, max_bytes: int) -> Loaded:
@@ -153,9 +159,13 @@ def _loads(text: str, where: str, position: str) -> Any:
         raise ArticleError(f"{where}: JSON nests too deeply to read; flatten it") from None
 
 
-def parse_jsonl(lines: Iterable[str], source: str, max_bytes: int) -> Iterator[Loaded]:
-    """One record per line; a bad line becomes a LoadFailure naming ``file:line``."""
-    for number, line in enumerate(lines, start=1):
+def parse_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Loaded]:
+    """One record per line of a binary stream, no line longer than ``max_bytes``; a bad line
+    becomes a LoadFailure naming ``file:line``."""
+    for number, line in iter_lines(stream, source, max_bytes):
+        if isinstance(line, LoadFailure):
+            yield line
+            continue
         if not line.strip():
             continue
         where = f"{source}:{number}"

@@ -7,6 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from index.pipeline import writer_lock
+from index.settings import IndexSettings
 
 SAMPLE_URL = "https://www.rferl.org/a/us-strike-iran-militia-iraq-syria/31328792.html"
 
@@ -39,7 +41,7 @@ def test_ingest_sources_delete_reset(cli_env: Path) -> None:
         "# Glacier tax passes\n\nZorbland approved a glacier tax on 3 March 2024.", encoding="utf-8"
     )
     ingested = runner.invoke(app, ["ingest", str(story), str(cli_env / "nope.txt")])
-    assert ingested.exit_code == 0, ingested.output
+    assert ingested.exit_code == 3, ingested.output  # partial: one indexed, one failed
     assert "1 added" in ingested.stdout and "1 failed" in ingested.stdout
     assert "nope.txt: no such file or folder" in ingested.stdout
     listed = runner.invoke(app, ["sources"])
@@ -87,3 +89,65 @@ def test_ingest_prune_of_a_missing_folder_removes_nothing(cli_env: Path) -> None
     assert "0 removed, 1 failed" in result.stdout
     assert "no such file or folder; --prune removed nothing under it" in result.stdout
     assert "1 articles" in runner.invoke(app, ["sources"]).stdout
+
+
+def test_ingest_exit_codes_tell_all_good_from_partial_from_nothing(cli_env: Path) -> None:
+    runner = CliRunner()
+    news = cli_env / "news"
+    news.mkdir()
+    (news / "story.md").write_text("# Glacier tax passes\n\nZorbland taxed glaciers.", "utf-8")
+    assert runner.invoke(app, ["ingest", str(news)]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(news)]).exit_code == 0, "unchanged is success"
+    (news / "broken.json").write_text("{not json", encoding="utf-8")
+    partial = runner.invoke(app, ["ingest", str(news)])
+    assert partial.exit_code == 3
+    assert "1 unchanged, 0 removed, 1 failed" in partial.stdout
+    nothing = runner.invoke(app, ["ingest", str(news / "broken.json")])
+    assert nothing.exit_code == 1
+    assert "ingest" in (help_text := runner.invoke(app, ["ingest", "--help"]).stdout)
+    assert "3 some inputs failed and others" in " ".join(help_text.split())
+
+
+def test_ingest_json_prints_the_report_for_scripts(cli_env: Path) -> None:
+    story = cli_env / "story.md"
+    story.write_text("# Glacier tax passes\n\nZorbland taxed glaciers.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(story), str(cli_env / "nope.txt"), "--json"])
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)
+    assert report["seconds"] > 0
+    del report["seconds"]
+    assert report == {
+        "added": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "removed": 0,
+        "chunks_written": 1,
+        "chunks_deleted": 0,
+        "failed": 1,
+        "status": "partial",
+        "failures": [
+            {
+                "source": str(cli_env / "nope.txt"),
+                "reason": f"{cli_env / 'nope.txt'}: no such file or folder",
+            }
+        ],
+    }
+
+
+def test_a_writer_that_cannot_get_the_index_exits_4_naming_the_holder(
+    cli_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSQA_WRITER_TIMEOUT", "0.2")
+    story = cli_env / "story.md"
+    story.write_text("# Glacier tax passes\n\nZorbland taxed glaciers.", encoding="utf-8")
+    runner = CliRunner()
+    with writer_lock(IndexSettings()).hold():
+        results = [
+            runner.invoke(app, ["ingest", str(story)]),
+            runner.invoke(app, ["reset", "--yes"]),
+        ]
+    for result in results:
+        assert result.exit_code == 4
+        assert result.stderr.startswith("error: another newsqa process (pid ")
+        assert "wait for it to finish and run again" in result.stderr
+    assert "0 articles" in runner.invoke(app, ["sources"]).stdout

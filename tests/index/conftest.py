@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
+import pytest
 from langchain_core.embeddings import Embeddings
 
 from index.embeddings import MiniLMEmbeddings
+from index.sample import SAMPLE_DIR
+
+# The console script of this environment, for tests that run the CLI as a user would.
+NEWSQA = str(Path(sys.executable).with_name("newsqa"))
 
 # A one-chunk story of three sentences, as a text file with a byline.
 STORY = """Harbour Reopens After Storm
@@ -44,3 +52,13 @@ class CountingInContext(CountingEmbeddings):
     ) -> tuple[list[list[float]], list[np.ndarray]]:
         self.embedded += len(texts)
         return self.inner.embed_in_context(texts, spans)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder holding the sample article and the harbour story."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(next(SAMPLE_DIR.glob("*.txt")), folder / "sample.txt")
+    (folder / "harbour.txt").write_text(STORY, encoding="utf-8")
+    return folder

@@ -3,6 +3,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -13,19 +16,9 @@ from index.article import Article
 from index.embeddings import MiniLMEmbeddings
 from index.ledger import AmbiguousArticleError
 from index.loaders import files
-from index.pipeline import Index
-from index.sample import SAMPLE_DIR
+from index.pipeline import Index, IngestReport
 from index.store import IndexMismatchError
-from tests.index.conftest import STORY, CountingEmbeddings
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(next(SAMPLE_DIR.glob("*.txt")), folder / "sample.txt")
-    (folder / "harbour.txt").write_text(STORY, encoding="utf-8")
-    return folder
+from tests.index.conftest import NEWSQA, STORY, CountingEmbeddings
 
 
 def _index(
@@ -282,3 +275,133 @@ def test_a_loader_error_nobody_foresaw_fails_that_file_alone(
     assert report.added == 1 and index.ledger.count()[0] == 1
     [failure] = report.failures
     assert failure.reason.startswith(f"{corpus / 'harbour.txt'}: cannot be read (RuntimeError")
+
+
+def test_a_named_pipe_is_refused_not_waited_on(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, corpus: Path
+) -> None:
+    in_folder, given = corpus / "feed.jsonl", corpus.parent / "pipe.txt"
+    os.mkfifo(in_folder)
+    os.mkfifo(given)  # nobody ever writes to either: reading one would wait forever
+    index, _ = _index(settings, embedder)
+    reports: list[IngestReport] = []
+    worker = threading.Thread(
+        target=lambda: reports.append(index.ingest([corpus, given])), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "the ingest hung on a named pipe"
+    [report] = reports
+    assert report.added == 2
+    assert [f.reason for f in report.failures] == [
+        f"{in_folder}: a named pipe, not a regular file; it was not read",
+        f"{given}: a named pipe, not a regular file; it was not read",
+    ]
+    _consistent(index)
+
+
+def _dam(url: str, day: str) -> dict[str, str]:
+    return {"title": "Dam opens", "text": f"The dam opened on {day}.", "url": url}
+
+
+def test_the_same_url_twice_in_one_ingest_is_reported_and_the_first_is_kept(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    url, other = "https://x.example/dam", "https://x.example/bridge"
+    first, second = folder / "a.jsonl", folder / "b.json"
+    first.write_text(
+        f"{json.dumps(_dam(url, 'Monday'))}\n{json.dumps(_dam(other, 'Friday'))}\n"
+        f"{json.dumps(_dam(other, 'Sunday'))}\n",
+        encoding="utf-8",
+    )
+    second.write_text(json.dumps(_dam(url, "Tuesday")), encoding="utf-8")
+    index, _ = _index(settings, embedder)
+    for run in range(2):  # the second run must not let b.json replace a.jsonl's article
+        report = index.ingest([folder])
+        assert (report.added, report.updated) == ((2, 0) if run == 0 else (0, 0))
+        assert report.unchanged == (0 if run == 0 else 2)
+        assert {f.source: f.reason for f in report.failures} == {
+            f"{first}:3": f"{first}:3: has the same URL ({other}) as {first}:2, read earlier "
+            "in this ingest; only that one was indexed (remove one of them, or give each its "
+            "own URL)",
+            str(second): f"{second}: has the same URL ({url}) as {first}:1, read earlier in "
+            "this ingest; only that one was indexed (remove one of them, or give each its own "
+            "URL)",
+        }
+        assert sorted(a.text for a in index.ledger.articles()) == [
+            "The dam opened on Friday.",
+            "The dam opened on Monday.",
+        ]
+        _consistent(index)
+
+
+@pytest.mark.slow
+def test_an_unreadable_folder_is_a_failure_and_prune_keeps_its_articles() -> None:
+    # Root reads every folder whatever its mode, so the ingests run as nobody when the tests
+    # run as root; the files live outside pytest's private tmp folder for that.
+    base = Path(tempfile.mkdtemp(prefix="newsqa-unreadable-"))
+    base.chmod(0o755)
+    news, sub, data, home = base / "news", base / "news" / "sub", base / "data", base / "home"
+    sub.mkdir(parents=True)
+    (news / "ferry.md").write_text("# Ferry returns\n\nThe ferry sailed again.", "utf-8")
+    (sub / "dam.md").write_text("# Dam opens\n\nThe dam opened on Monday.", "utf-8")
+    for folder in (data, home):
+        folder.mkdir(mode=0o777)
+        folder.chmod(0o777)
+    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: no way to meet an unreadable folder")
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "HF_HUB_OFFLINE": "1",
+        "NEWSQA_DATA_DIR": str(data),
+        "NEWSQA_PROGRESS": "0",
+        "NEWSQA_SAMPLE_IF_EMPTY": "0",
+    }
+
+    def newsqa(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*(as_nobody if os.geteuid() == 0 else []), NEWSQA, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    try:
+        assert newsqa("ingest", str(news)).returncode == 0
+        sub.chmod(0)
+        result = newsqa("ingest", str(news), "--prune", "--json")
+        sub.chmod(0o755)
+        assert result.returncode == 3, result.stderr  # partial: one unchanged, one failed
+        assert "Traceback" not in result.stderr
+        report = json.loads(result.stdout)
+        assert (report["unchanged"], report["removed"]) == (1, 0)
+        assert report["failures"] == [
+            {
+                "source": str(sub),
+                "reason": f"{sub}: cannot list this folder (Permission denied); its articles "
+                "were not read (and --prune keeps those already indexed)",
+            }
+        ]
+        assert "2 articles" in newsqa("sources").stdout
+        news.chmod(0)  # the root itself (the skipped test above, as root)
+        result = newsqa("ingest", str(news), "--prune", "--json")
+        news.chmod(0o755)
+        assert result.returncode == 1, result.stderr  # nothing ingested
+        assert json.loads(result.stdout)["failures"] == [
+            {
+                "source": str(news),
+                "reason": f"{news}: permission denied; it cannot be read; --prune removed "
+                "nothing under it (check the path, or mount the disk, and run again)",
+            }
+        ]
+        assert "2 articles" in newsqa("sources").stdout
+    finally:
+        news.chmod(0o755)
+        sub.chmod(0o755)
+        shutil.rmtree(base)

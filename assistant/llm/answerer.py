@@ -1,0 +1,182 @@
+"""The LLM answerer: a chat model writes the answer from numbered passages; each sentence is
+shown only after the claim verifier accepts its citations.
+
+Usage::
+
+    answerer = LLMAnswerer(chat_model(settings), model_name=settings.llm, timeout=60)
+    for piece in answerer.respond(question, passages, verifier, fallback=grounded_draft):
+        ...  # verified sentences as they come, then one ``Outcome``
+
+The chain is ``ANSWER_PROMPT | model | StrOutputParser()``, streamed. Sentences whose citations
+all fail are dropped; when none is left, or the model fails (server down, timeout, empty output,
+context too long), the offline answerer's draft is verified and shown instead, or the answer
+says that the articles do not settle it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.runnables import Runnable
+
+from assistant.answerers.base import Draft
+from assistant.citations import Citer, DraftSentence
+from assistant.llm.guard import mask_instructions
+from assistant.llm.parsing import SentenceReader
+from assistant.llm.prompts import ANSWER_PROMPT, prompt_inputs
+from assistant.records import Passage
+from assistant.verify import ClaimVerifier
+
+log = logging.getLogger(__name__)
+
+
+class LLMError(RuntimeError):
+    """The model gave no usable answer; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How an answer was made: the verified sentences (``citer``), who wrote them, and what
+    went wrong on the way (``notice``, empty when nothing did)."""
+
+    citer: Citer
+    answerer: str
+    model: str
+    notice: str = ""
+    missing: str = ""
+
+
+class LLMAnswerer:
+    """Answers with a LangChain chat model, behind the verified-citation contract."""
+
+    name = "llm"
+
+    def __init__(
+        self,
+        model: BaseChatModel,
+        *,
+        model_name: str,
+        timeout: float = 60.0,
+        fallback: str = "grounded",
+    ) -> None:
+        self.model_name = model_name
+        self.timeout = timeout
+        self.fallback = fallback
+        self.chain: Runnable[dict[str, str], str] = ANSWER_PROMPT | model | StrOutputParser()
+
+    def sentences(
+        self,
+        question: str,
+        passages: list[Passage],
+        *,
+        context: str = "",
+        as_of: date | None = None,
+    ) -> Iterator[DraftSentence]:
+        """The model's sentences with the passages they cite, as they stream; unverified.
+
+        Raises ``LLMError`` when the model fails, writes nothing, or runs past ``timeout``.
+        """
+        inputs = prompt_inputs(
+            question,
+            passages,
+            context=context,
+            as_of=as_of,
+            texts=[mask_instructions(p.text) for p in passages],
+        )
+        reader = SentenceReader()
+        deadline = time.monotonic() + self.timeout
+        try:
+            for chunk in self.chain.stream(inputs):
+                yield from reader.feed(chunk)
+                if time.monotonic() > deadline:
+                    raise LLMError(
+                        f"the model ({self.model_name}) was cut off after {self.timeout:g} s "
+                        "(NEWSQA_LLM_TIMEOUT)"
+                    )
+        except LLMError:
+            raise
+        except Exception as error:  # any client or server failure: said plainly, then fallback
+            raise LLMError(describe(error, self.model_name, self.timeout)) from error
+        if not reader.seen.strip():
+            raise LLMError(f"the model ({self.model_name}) returned no text")
+        yield from reader.close()
+
+    def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
+        """The model's whole answer as a draft (the ``Answerer`` interface); unverified."""
+        return Draft(list(self.sentences(question, passages, context=context)))
+
+    def respond(
+        self,
+        question: str,
+        passages: list[Passage],
+        verifier: ClaimVerifier,
+        *,
+        context: str = "",
+        as_of: date | None = None,
+        fallback: Callable[[], Draft] | None = None,
+    ) -> Iterator[str | Outcome]:
+        """Each sentence once its citations are verified (never one that is later withdrawn),
+        then the ``Outcome``. ``fallback`` gives the offline answerer's draft, used when no
+        sentence of the model's verifies."""
+        # Instructions inside an article never count as evidence, whatever the model does.
+        citer = Citer(passages, verifier, evidence=[mask_instructions(p.text) for p in passages])
+        notice = ""
+        written = 0
+        try:
+            for sentence in self.sentences(question, passages, context=context, as_of=as_of):
+                written += 1
+                shown = citer.add(sentence)
+                if shown:
+                    yield shown
+        except LLMError as error:
+            notice = f"The LLM answerer failed: {error}."
+            log.warning("%s", notice)
+        if citer.parts:
+            yield Outcome(citer, self.name, self.model_name, notice)
+            return
+        if not notice:
+            notice = (
+                "The LLM's answer had no sentence whose citation the articles support."
+                if written
+                else "The LLM found no answer in the articles."
+            )
+        if self.fallback != "grounded" or fallback is None:
+            yield Outcome(citer, self.name, self.model_name, notice)
+            return
+        draft = fallback()
+        for sentence in draft.sentences:
+            shown = citer.add(sentence)
+            if shown:
+                yield shown
+        yield Outcome(
+            citer,
+            "grounded",
+            self.model_name,
+            f"{notice} This answer is from the offline answerer." if citer.parts else notice,
+            missing=draft.missing,
+        )
+
+
+def describe(error: Exception, model: str, timeout: float) -> str:
+    """A model failure in words a person can act on."""
+    kind = type(error).__name__
+    text = " ".join(str(error).split())[:300]
+    lowered = f"{kind} {text}".lower()
+    if "no generation chunks" in lowered:
+        return f"the model ({model}) returned no text"
+    if "timeout" in lowered or "timed out" in lowered:
+        return f"the model ({model}) did not answer within {timeout:g} s (NEWSQA_LLM_TIMEOUT)"
+    if "connect" in lowered or "refused" in lowered:
+        return f"cannot reach the server of {model} ({text}); is it running at NEWSQA_LLM_BASE_URL?"
+    if "context" in lowered and any(w in lowered for w in ("length", "exceed", "window", "long")):
+        return (
+            f"the prompt is longer than the context window of {model}; ask for fewer passages "
+            f"(-k) or use a model with a longer context ({text})"
+        )
+    return f"{model} failed: {kind}: {text}"

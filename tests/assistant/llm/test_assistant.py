@@ -1,0 +1,126 @@
+"""The LLM answerer inside ``Assistant``: chosen per question, streamed, recorded in the
+Answer, and falling back with a clear notice when the model's server is down or hangs."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+from assistant import Answer, Assistant, AssistantSettings
+from assistant.api import llm_answerer
+from assistant.llm import LLMAnswerer
+from index.embeddings import MiniLMEmbeddings
+from tests.assistant.llm.support import free_port, require
+
+QUESTION = "Who ordered the air strikes on the militias' facilities?"
+BIDEN = "President Joe Biden ordered the air strikes on facilities used by the militias [1]."
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: MiniLMEmbeddings) -> Assistant:
+    """The sample article, answered by the offline answerer unless told otherwise."""
+    settings = AssistantSettings(
+        data_dir=tmp_path_factory.mktemp("llm-index"), progress=False, sample_if_empty=True
+    )
+    return Assistant(settings, embedder=embedder)
+
+
+def with_model(assistant: Assistant, *answers: str) -> None:
+    assistant.answerers["llm"] = LLMAnswerer(
+        GenericFakeChatModel(messages=iter(answers)), model_name="fake:test"
+    )
+
+
+def test_stream_yields_verified_sentences_then_the_same_answer(assistant: Assistant) -> None:
+    with_model(assistant, BIDEN + " Militias ordered the strikes [1].")
+    pieces = list(assistant.stream(QUESTION, k=1, answerer="llm"))
+    answer = pieces[-1]
+    assert isinstance(answer, Answer) and all(isinstance(p, str) for p in pieces[:-1])
+    assert "".join(pieces[:-1]).strip() == answer.text
+    assert answer.text.startswith("President Joe Biden ordered the air strikes") and "[1]" in (
+        answer.text
+    )
+    assert "Militias ordered" not in answer.text
+    assert (answer.answerer, answer.model, answer.notice) == ("llm", "fake:test", "")
+    assert 0 < answer.timings["first_sentence"] <= answer.timings["total"]
+
+
+def test_the_offline_answerer_stays_the_default(assistant: Assistant) -> None:
+    answer = assistant.ask(QUESTION)
+    assert answer.answerer == "grounded" and answer.model == "" and not answer.refused
+
+
+def test_an_unknown_answerer_is_an_error_naming_the_setting(
+    assistant: Assistant, tmp_path: Path, embedder: MiniLMEmbeddings
+) -> None:
+    with pytest.raises(ValueError, match="answerer: 'gpt' is not configured"):
+        assistant.ask(QUESTION, answerer="gpt")
+    settings = AssistantSettings(data_dir=tmp_path, sample_if_empty=False, answerer="llm")
+    with pytest.raises(ValueError, match="set NEWSQA_LLM"):
+        Assistant(settings, embedder=embedder)
+
+
+def test_a_server_that_is_down_falls_back_at_once(assistant: Assistant) -> None:
+    require("langchain_openai", "the 'llm' extra")
+    settings = AssistantSettings(
+        data_dir=assistant.settings.data_dir,
+        llm="openai:gemma-3-270m",
+        llm_base_url=f"http://127.0.0.1:{free_port()}/v1",
+        llm_timeout=10,
+    )
+    assistant.answerers["llm"] = llm_answerer(settings)
+    started = time.monotonic()
+    answer = assistant.ask(QUESTION, answerer="llm")
+    assert time.monotonic() - started < 10
+    assert "cannot reach the server of openai:gemma-3-270m" in answer.notice
+    assert answer.answerer == "grounded" and answer.model == "openai:gemma-3-270m"
+    assert answer.citations and not answer.refused
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A loopback server that accepts connections and never answers."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join(timeout=5)
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+def test_a_server_that_hangs_is_cut_off_by_the_timeout(
+    assistant: Assistant, silent_server: int
+) -> None:
+    require("langchain_openai", "the 'llm' extra")
+    settings = AssistantSettings(
+        data_dir=assistant.settings.data_dir,
+        llm="openai:gemma-3-270m",
+        llm_base_url=f"http://127.0.0.1:{silent_server}/v1",
+        llm_timeout=1.5,
+    )
+    assistant.answerers["llm"] = llm_answerer(settings)
+    started = time.monotonic()
+    answer = assistant.ask(QUESTION, answerer="llm")
+    assert time.monotonic() - started < 30  # 1.5 s, then the offline answer
+    assert "did not answer within 1.5 s" in answer.notice
+    assert answer.answerer == "grounded" and answer.citations
