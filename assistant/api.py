@@ -19,7 +19,7 @@ from assistant.dates import resolve_as_of
 from assistant.llm import LLMAnswerer, ModelSpec, Outcome, chat_model
 from assistant.records import Answer, Passage
 from assistant.retrieval import Filters, HybridRetriever
-from assistant.settings import AssistantSettings
+from assistant.settings import MAX_K, AssistantSettings
 from assistant.verify import ClaimVerifier
 from index.ledger import ArticleRow
 from index.pipeline import Index, IngestReport
@@ -119,7 +119,7 @@ class Assistant:
             "context": context,
             "as_of": resolve_as_of(as_of),
             "filters": Filters.from_dict(filters),
-            "k": k or self.settings.k,
+            "k": self._passages(k),
             "answerer": name,
             "timings": {},
             "started": time.perf_counter(),
@@ -129,6 +129,14 @@ class Assistant:
             if isinstance(piece, str) and "first_sentence" not in state["timings"]:
                 state["timings"]["first_sentence"] = time.perf_counter() - state["started"]
             yield piece
+
+    def _passages(self, k: int | None) -> int:
+        """``k``, or the setting when it is None; a bad ``k`` is an error, never a default."""
+        if k is None:
+            return self.settings.k
+        if not 1 <= k <= MAX_K:
+            raise ValueError(f"k: {k} passages; give a number from 1 to {MAX_K}")
+        return k
 
     def search(
         self,
@@ -141,7 +149,7 @@ class Assistant:
         """The ``k`` passages retrieval ranks best for ``query``, best first (no answering)."""
         return self.retriever.search(
             query,
-            k=k or self.settings.k,
+            k=self._passages(k),
             filters=Filters.from_dict(filters),
             as_of=resolve_as_of(as_of),
         )

@@ -14,7 +14,7 @@ import typer
 
 from assistant.api import Assistant
 from assistant.records import Answer
-from assistant.settings import AssistantSettings
+from assistant.settings import MAX_K, AssistantSettings
 from index.pipeline import Index, IngestReport, reset_index
 from index.sample import SAMPLE_DIR
 from index.writer_lock import IndexBusyError
@@ -31,7 +31,9 @@ To = Annotated[str | None, typer.Option("--to", help="Only articles published on
 AsOf = Annotated[
     str | None, typer.Option("--as-of", help="Prefer articles from just before this date.")
 ]
-K = Annotated[int | None, typer.Option("-k", help="Passages to read.")]
+K = Annotated[
+    int | None, typer.Option("-k", min=1, max=MAX_K, help=f"Passages to read (1 to {MAX_K}).")
+]
 Llm = Annotated[
     str | None,
     typer.Option(

@@ -8,11 +8,15 @@ from pydantic import Field, SecretStr
 
 from index.settings import IndexSettings
 
+# The most passages a question may read: beyond it the answerer's prompt and its time grow while
+# retrieval has long stopped finding anything relevant.
+MAX_K = 50
+
 
 class AssistantSettings(IndexSettings):
     """Everything ``Assistant`` reads; ``NEWSQA_`` environment variables override defaults."""
 
-    k: int = Field(default=4, ge=1, le=50, description="Passages handed to the answerer.")
+    k: int = Field(default=4, ge=1, le=MAX_K, description="Passages handed to the answerer.")
     fetch_k: int = Field(
         default=40,
         ge=1,

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from assistant import Assistant
 from assistant.cli import app
 from index.pipeline import writer_lock
 from index.settings import IndexSettings
@@ -151,3 +152,19 @@ def test_a_writer_that_cannot_get_the_index_exits_4_naming_the_holder(
         assert result.stderr.startswith("error: another newsqa process (pid ")
         assert "wait for it to finish and run again" in result.stderr
     assert "0 articles" in runner.invoke(app, ["sources"]).stdout
+
+
+@pytest.mark.parametrize("k", ["0", "-3", "10000"])
+def test_a_k_outside_1_to_50_is_a_usage_error(cli_env: Path, k: str) -> None:
+    result = CliRunner().invoke(app, ["ask", "Why did the US strike?", "-k", k])
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())
+    assert "than or equal to" in said
+    assert "[1]" not in said
+
+
+def test_the_api_refuses_a_k_it_cannot_honour(sample_assistant: Assistant) -> None:
+    for k in (0, -3, 10_000):
+        with pytest.raises(ValueError, match="from 1 to 50"):
+            sample_assistant.search("Why did the US strike?", k=k)
+    assert len(sample_assistant.search("Why did the US strike?", k=2)) == 2
