@@ -66,18 +66,24 @@ def test_an_unknown_answerer_is_an_error_naming_the_setting(
         Assistant(settings, embedder=embedder)
 
 
-def test_a_server_that_is_down_falls_back_at_once(assistant: Assistant) -> None:
+def _ask_through(assistant: Assistant, port: int, *, timeout: float) -> tuple[Answer, float]:
+    """Ask with the LLM answerer pointed at a loopback ``port``: the answer and its seconds."""
     require("langchain_openai", "the 'llm' extra")
     settings = AssistantSettings(
         data_dir=assistant.settings.data_dir,
         llm="openai:gemma-3-270m",
-        llm_base_url=f"http://127.0.0.1:{free_port()}/v1",
-        llm_timeout=10,
+        llm_base_url=f"http://127.0.0.1:{port}/v1",
+        llm_timeout=timeout,
     )
     assistant.answerers["llm"] = llm_answerer(settings)
     started = time.monotonic()
     answer = assistant.ask(QUESTION, answerer="llm")
-    assert time.monotonic() - started < 10
+    return answer, time.monotonic() - started
+
+
+def test_a_server_that_is_down_falls_back_at_once(assistant: Assistant) -> None:
+    answer, seconds = _ask_through(assistant, free_port(), timeout=10)
+    assert seconds < 10
     assert "cannot reach the server of openai:gemma-3-270m" in answer.notice
     assert answer.answerer == "grounded" and answer.model == "openai:gemma-3-270m"
     assert answer.citations and not answer.refused
@@ -111,16 +117,7 @@ def silent_server() -> Iterator[int]:
 def test_a_server_that_hangs_is_cut_off_by_the_timeout(
     assistant: Assistant, silent_server: int
 ) -> None:
-    require("langchain_openai", "the 'llm' extra")
-    settings = AssistantSettings(
-        data_dir=assistant.settings.data_dir,
-        llm="openai:gemma-3-270m",
-        llm_base_url=f"http://127.0.0.1:{silent_server}/v1",
-        llm_timeout=1.5,
-    )
-    assistant.answerers["llm"] = llm_answerer(settings)
-    started = time.monotonic()
-    answer = assistant.ask(QUESTION, answerer="llm")
-    assert time.monotonic() - started < 30  # 1.5 s, then the offline answer
+    answer, seconds = _ask_through(assistant, silent_server, timeout=1.5)
+    assert seconds < 30  # 1.5 s, then the offline answer
     assert "did not answer within 1.5 s" in answer.notice
     assert answer.answerer == "grounded" and answer.citations
