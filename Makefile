@@ -30,9 +30,15 @@ $(LLM_STAMP): pyproject.toml | $(STAMP)
 
 install-llm: $(LLM_STAMP)
 
+# `make run PORT=7861 DATA_DIR=/srv/news HOST=127.0.0.1`: each is optional.
+PORT ?= 7860
+HOST ?= 127.0.0.1
+DATA_DIR ?=
+RUN_ENV := $(if $(DATA_DIR),NEWSQA_DATA_DIR="$(DATA_DIR)")
+
 run: install
-	$(BIN)/newsqa ingest --sample --if-empty
-	$(BIN)/newsqa serve
+	$(RUN_ENV) $(BIN)/newsqa ingest --sample --if-empty
+	$(RUN_ENV) $(BIN)/newsqa serve --host "$(HOST)" --port "$(PORT)"
 
 lint: install
 	$(BIN)/ruff check .

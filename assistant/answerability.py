@@ -3,8 +3,9 @@
 A logistic model over a few features of a (question, sentence) pair: how close the two are in
 meaning, how many of the question's words the sentence and its passage hold, whether the
 sentence holds the kind of thing asked for (a count for "how many", a date for "when") that the
-question does not already say, and whether the sentence only restates the question. It is fitted
-on dev data (SQuAD 2.0 dev, RealTimeQA-2022 dev, the gold suite: the tune half of each) by
+question does not already say, whether the sentence only restates the question, and whether
+its passage bears out or contradicts what the question takes for granted. It is fitted on dev
+data (SQuAD 2.0 dev, RealTimeQA-2022 dev, the gold suite: the tune half of each) by
 ``newsqa eval fit-answerability``, which writes ``answerability.json`` beside this module.
 """
 
@@ -59,6 +60,8 @@ class Features:
     missing_names: float
     other_time: float
     leans: float
+    presupposed: float
+    contradicted: float
 
     def vector(self) -> np.ndarray:
         """The features in the model's order."""
@@ -67,7 +70,15 @@ class Features:
 
 FEATURE_NAMES = tuple(f.name for f in fields(Features))
 # What the question-level gate reads of the ranked candidates.
-GATE_FEATURES = ("best", "margin", "passage_overlap", "missing_names", "answer_type")
+GATE_FEATURES = (
+    "best",
+    "margin",
+    "passage_overlap",
+    "missing_names",
+    "answer_type",
+    "presupposed",
+    "contradicted",
+)
 
 
 def gate_features(probabilities: list[float], best: Features) -> np.ndarray:
@@ -76,7 +87,15 @@ def gate_features(probabilities: list[float], best: Features) -> np.ndarray:
     first = probabilities[0]
     second = probabilities[1] if len(probabilities) > 1 else 0.0
     return np.array(
-        [first, first - second, best.passage_overlap, best.missing_names, best.answer_type]
+        [
+            first,
+            first - second,
+            best.passage_overlap,
+            best.missing_names,
+            best.answer_type,
+            best.presupposed,
+            best.contradicted,
+        ]
     )
 
 
@@ -90,10 +109,14 @@ def features(
     lead: bool,
     published: date | None = None,
     context: str = "",
+    presupposed: float = 1.0,
+    contradicted: bool = False,
 ) -> Features:
     """The features of ``sentence`` (from ``passage_text``, ranked ``rank``) as an answer to
     ``question`` (asked after ``context``, the conversation's earlier question); ``similarity``
-    is their cosine in the embedder's space."""
+    is their cosine in the embedder's space; ``presupposed`` is the share of what the question
+    takes for granted that the passage accounts for, and ``contradicted`` whether the passage
+    says otherwise (``assistant.presuppositions``)."""
     asked = content_terms(question)
     terms = content_terms(sentence) | _dated(published)
     passage_terms = content_terms(passage_text) | _dated(published)
@@ -111,6 +134,8 @@ def features(
         missing_names=missing_names(question, passage_text),
         other_time=float(other_time(question, context, sentence)),
         leans=float(bool(LEANS_ON_CONTEXT.match(sentence))),
+        presupposed=presupposed,
+        contradicted=float(contradicted),
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fasteners
 from langchain_core.embeddings import Embeddings
 
 from assistant.answerers import Answerer, Draft, GroundedAnswerer
@@ -17,15 +19,40 @@ from assistant.chat import Chat, condense
 from assistant.citations import Citer
 from assistant.dates import resolve_as_of
 from assistant.llm import LLMAnswerer, ModelSpec, Outcome, chat_model
-from assistant.records import Answer, Passage
-from assistant.retrieval import Filters, HybridRetriever
+from assistant.records import Answer, Passage, Scope
+from assistant.retrieval import Filters, HybridRetriever, NoArticleMatchesError, scope
 from assistant.settings import MAX_K, AssistantSettings
 from assistant.verify import ClaimVerifier
 from index.ledger import ArticleRow
+from index.metadata import ArticleDefaults
 from index.pipeline import Index, IngestReport
 from index.sample import SAMPLE_DIR
+from index.web import FetchSettings, WebIngester
 
 REFUSAL = "The indexed articles don't cover this question, so I can't answer it from them."
+
+
+@dataclass
+class _Turn:
+    """One question on its way through ``Assistant.stream``: how it is searched, what the
+    search found and how long each stage took."""
+
+    question: str
+    query: str
+    context: str
+    as_of: date | None
+    k: int
+    answerer: str
+    filters: Filters
+    undated_excluded: int
+    passages: list[Passage] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def follow_up(self) -> bool:
+        """Whether it follows an earlier question of the conversation."""
+        return bool(self.context)
 
 
 class Assistant:
@@ -43,6 +70,10 @@ class Assistant:
     ) -> None:
         self.settings = settings or AssistantSettings()
         self.index = Index(self.settings, embedder)
+        # Threads of one process share the index's SQLite connection and Chroma client, and a
+        # reader on that connection would see a write's uncommitted rows: searches run
+        # together, an ingest or delete alone (it waits for the searches under way).
+        self._access = fasteners.ReaderWriterLock()
         if self.settings.sample_if_empty and self.index.ledger.count()[0] == 0:
             self.index.ingest([SAMPLE_DIR])
         self.retriever = HybridRetriever(
@@ -55,6 +86,7 @@ class Assistant:
                 max_sentences=self.settings.max_sentences,
                 min_support=self.settings.min_support,
                 min_confidence=self.settings.min_confidence,
+                verifier=self.verifier,
             )
         }
         if self.settings.llm:
@@ -113,21 +145,27 @@ class Assistant:
                 + ("" if self.settings.llm else " (set NEWSQA_LLM for the LLM answerer)")
             )
         query, context = condense(question.strip(), history or [])
-        state: dict[str, Any] = {
-            "question": question.strip(),
-            "query": query,
-            "context": context,
-            "as_of": resolve_as_of(as_of),
-            "filters": Filters.from_dict(filters),
-            "k": self._passages(k),
-            "answerer": name,
-            "timings": {},
-            "started": time.perf_counter(),
-        }
-        self._retrieve(state)
-        for piece in self._answer(state):
-            if isinstance(piece, str) and "first_sentence" not in state["timings"]:
-                state["timings"]["first_sentence"] = time.perf_counter() - state["started"]
+        with self._access.read_lock():
+            kept, found = scope(self.index, Filters.from_dict(filters))
+        turn = _Turn(
+            question=question.strip(),
+            query=query,
+            context=context,
+            as_of=resolve_as_of(as_of),
+            k=self._passages(k),
+            answerer=name,
+            filters=kept,
+            undated_excluded=found.undated_excluded,
+        )
+        if found.message:
+            # Filters that keep no article: searching nothing would read as "the articles
+            # don't cover this question".
+            yield Answer(question=turn.question, text=found.message, refused=True)
+            return
+        self._retrieve(turn)
+        for piece in self._answer(turn):
+            if isinstance(piece, str) and "first_sentence" not in turn.timings:
+                turn.timings["first_sentence"] = time.perf_counter() - turn.started
             yield piece
 
     def _passages(self, k: int | None) -> int:
@@ -145,14 +183,30 @@ class Assistant:
         k: int | None = None,
         as_of: date | str | None = None,
         filters: dict[str, Any] | Filters | None = None,
+        history: list[str] | None = None,
     ) -> list[Passage]:
-        """The ``k`` passages retrieval ranks best for ``query``, best first (no answering)."""
-        return self.retriever.search(
-            query,
-            k=self._passages(k),
-            filters=Filters.from_dict(filters),
-            as_of=resolve_as_of(as_of),
-        )
+        """The ``k`` passages retrieval ranks best for ``query``, best first (no answering).
+        With ``history`` (earlier questions), a follow-up is searched as ``ask`` searches it:
+        with the question before it, and as many passages of the leading article as rank.
+
+        Raises ``NoArticleMatchesError`` (a ``ValueError``) when ``filters`` leave no article,
+        naming the filter and what is indexed; ``scope`` counts what filters leave."""
+        query, context = condense(query.strip(), history or [])
+        k, when = self._passages(k), resolve_as_of(as_of)
+        with self._access.read_lock():
+            kept, found = scope(self.index, Filters.from_dict(filters))
+            if found.message:
+                raise NoArticleMatchesError(found.message)
+            return self.retriever.search(
+                query, k=k, filters=kept, as_of=when, follow_up=bool(context)
+            )
+
+    def scope(self, filters: dict[str, Any] | Filters | None = None) -> Scope:
+        """What ``filters`` (as ``ask`` takes them) leave of the index: the articles they keep,
+        the undated articles a date range leaves out, and, when none is kept, a message naming
+        the filter that matched nothing and what is indexed."""
+        with self._access.read_lock():
+            return scope(self.index, Filters.from_dict(filters))[1]
 
     def candidates(
         self,
@@ -164,8 +218,8 @@ class Assistant:
         """Every sentence of the passages retrieved for ``question``, scored as an answer by
         the grounded answerer (features and probability), best first: what the answerability
         model is fitted on, and a way to see why an answer was chosen or refused."""
-        query, context = condense(question.strip(), history or [])
-        passages = self.search(query, as_of=as_of)
+        _, context = condense(question.strip(), history or [])
+        passages = self.search(question, as_of=as_of, history=history)
         grounded = self.answerers["grounded"]
         assert isinstance(grounded, GroundedAnswerer)
         return grounded.candidates(question.strip(), passages, context)
@@ -174,9 +228,26 @@ class Assistant:
         """A conversation whose follow-up questions are read in context."""
         return Chat(self)
 
-    def ingest(self, paths: Iterable[Path | str], *, prune: bool = False) -> IngestReport:
-        """Index articles from files and folders; see ``Index.ingest``."""
-        return self.index.ingest(paths, prune=prune)
+    def ingest(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        prune: bool = False,
+        outlet: str | None = None,
+        published: date | str | None = None,
+    ) -> IngestReport:
+        """Index articles from files and folders; see ``Index.ingest``.
+
+        ``outlet`` and ``published`` are given to the articles that carry none (a folder of
+        one paper's stories); an article with a URL and no outlet is otherwise given the URL's
+        site ("BBC" for bbc.co.uk). Raises ``ValueError`` naming ``published`` when it is not
+        a date.
+        """
+        defaults = ArticleDefaults(
+            outlet=(outlet or "").strip(), published=resolve_as_of(published, "published")
+        )
+        with self._access.write_lock():
+            return self.index.ingest(paths, prune=prune, defaults=defaults)
 
     def delete(self, article_id: str) -> bool:
         """Remove one article, named by its exact id or exact URL; False when none matches.
@@ -184,38 +255,45 @@ class Assistant:
         Raises ``ValueError`` when ``article_id`` is blank, or is a URL several articles share
         (the message names their ids, so one can be deleted by id).
         """
-        row = self.index.find(article_id)
-        if row is None:
-            return False
-        self.index.delete(row.id)
-        return True
+        with self._access.write_lock():
+            row = self.index.find(article_id)
+            if row is None:
+                return False
+            self.index.delete(row.id)
+            return True
 
     def sources(self) -> list[ArticleRow]:
         """The indexed articles, newest first, with their chunk counts."""
-        return self.index.ledger.articles()
+        with self._access.read_lock():
+            return self.index.ledger.articles()
 
-    def _timed(self, state: dict[str, Any], stage: str, work: Callable[[], Any]) -> Any:
-        started = time.perf_counter()
-        result = work()
-        state["timings"][stage] = time.perf_counter() - started
-        return result
-
-    def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
-        state["passages"] = self._timed(
-            state,
-            "retrieve",
-            lambda: self.retriever.search(
-                state["query"], k=state["k"], filters=state["filters"], as_of=state["as_of"]
-            ),
+    def web(self, *, allow_private: bool | None = None) -> WebIngester:
+        """Pages and RSS/Atom feeds from the web into this index: ``ingest(urls)`` (a feed
+        read is then watched), ``poll()`` the watched feeds, list their ``feeds()``. Close it
+        when done (``with``). ``allow_private`` overrides NEWSQA_FETCH_ALLOW_PRIVATE."""
+        settings = (
+            FetchSettings() if allow_private is None else FetchSettings(allow_private=allow_private)
         )
-        return state
+        return WebIngester(self.index, settings, writing=self._access.write_lock)
 
-    def _answer(self, state: dict[str, Any]) -> Iterator[str | Answer]:
+    def _retrieve(self, turn: _Turn) -> None:
+        started = time.perf_counter()
+        with self._access.read_lock():
+            turn.passages = self.retriever.search(
+                turn.query,
+                k=turn.k,
+                filters=turn.filters,
+                as_of=turn.as_of,
+                follow_up=turn.follow_up,
+            )
+        turn.timings["retrieve"] = time.perf_counter() - started
+
+    def _answer(self, turn: _Turn) -> Iterator[str | Answer]:
         """Draft, verify sentence by sentence and yield what is shown, then the Answer."""
-        question, passages, context = state["question"], state["passages"], state["context"]
+        question, passages, context = turn.question, turn.passages, turn.context
         grounded = self.answerers["grounded"]
         assert isinstance(grounded, GroundedAnswerer)
-        answerer = self.answerers[state["answerer"]]
+        answerer = self.answerers[turn.answerer]
         started = time.perf_counter()
         shown = 0  # sentences yielded; later ones come with the space that joins them
         if isinstance(answerer, LLMAnswerer):
@@ -231,7 +309,7 @@ class Assistant:
                 passages,
                 self.verifier,
                 context=context,
-                as_of=state["as_of"],
+                as_of=turn.as_of,
                 fallback=fallback,
             ):
                 if isinstance(item, Outcome):
@@ -258,9 +336,9 @@ class Assistant:
                     shown += 1
             written_by, model, notice = answerer.name, "", ""
             missing, support = draft.missing, draft.support
-        state["timings"]["verify"] = citer.seconds
-        state["timings"]["answer"] = time.perf_counter() - started - citer.seconds
-        state["timings"]["total"] = time.perf_counter() - state["started"]
+        turn.timings["verify"] = citer.seconds
+        turn.timings["answer"] = time.perf_counter() - started - citer.seconds
+        turn.timings["total"] = time.perf_counter() - turn.started
         yield Answer(
             question=question,
             text=citer.text or missing or REFUSAL,
@@ -268,10 +346,11 @@ class Assistant:
             passages=passages,
             refused=not citer.citations,
             confidence=support,
-            timings=state["timings"],
+            timings=turn.timings,
             answerer=written_by,
             model=model,
             notice=notice,
+            undated_excluded=turn.undated_excluded,
         )
 
 

@@ -6,18 +6,25 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assistant.api import Assistant
 from assistant.records import Answer
 from assistant.settings import MAX_K, AssistantSettings
-from index.pipeline import Index, IngestReport, reset_index
+from assistant.terminal import printable, printable_field, printable_json
 from index.sample import SAMPLE_DIR
 from index.writer_lock import IndexBusyError
+
+# The answering, index and web modules load torch, spaCy, Chroma and HTTP clients (seconds):
+# each command imports what it uses, so `newsqa ask` asking a running server starts fast.
+if TYPE_CHECKING:
+    from assistant.api import Assistant
+    from index.pipeline import Index
+    from index.web import WebIngester
 
 app = typer.Typer(
     help="Ask questions of a collection of news articles; every answer cites its sources.",
@@ -45,6 +52,13 @@ Llm = Annotated[
 ]
 
 
+def _echo(text: str = "", **options: Any) -> None:
+    """Print ``text`` (``typer.secho`` options) without control, bidirectional or zero-width
+    characters: an article indexed before the loaders removed them, a file's name or a feed's
+    title must not move the cursor, recolour the screen or disguise itself as other text."""
+    typer.secho(printable(text), **options)
+
+
 def _with_llm(llm: str | None) -> dict[str, Any]:
     """Settings that make ``llm`` the answerer."""
     return {"llm": llm, "answerer": "llm"} if llm else {}
@@ -62,28 +76,74 @@ def _settings(**overrides: Any) -> AssistantSettings:
 
 
 def _assistant(**overrides: Any) -> Assistant:
+    from assistant.api import Assistant
+
     try:
         return Assistant(_settings(**overrides))
     except Exception as error:  # any start-up failure: say what it was, no traceback
-        typer.secho(f"error: {error}", fg="red", err=True)
+        _echo(f"error: {error}", fg="red", err=True)
         raise typer.Exit(2) from error
 
 
 def _index(settings: AssistantSettings) -> Index:
+    from index.pipeline import Index
+
     try:
         return Index(settings)
     except Exception as error:  # e.g. other embedding settings: say what it was, no traceback
-        typer.secho(f"error: {error}", fg="red", err=True)
+        _echo(f"error: {error}", fg="red", err=True)
         raise typer.Exit(EXIT_USAGE) from error
 
 
 def _busy(error: IndexBusyError) -> typer.Exit:
-    typer.secho(f"error: {error}", fg="red", err=True)
+    _echo(f"error: {error}", fg="red", err=True)
     return typer.Exit(EXIT_BUSY)
+
+
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Also fetch from loopback, private and link-local addresses (your own machine "
+        "or network); refused by default.",
+    ),
+]
+
+
+def _web(index: Index, allow_private: bool) -> WebIngester:
+    from index.web import FetchSettings, WebIngester
+
+    try:
+        settings = FetchSettings(allow_private=True) if allow_private else FetchSettings()
+    except ValueError as error:  # a malformed NEWSQA_FETCH_* variable
+        _echo(f"error: {error}", fg="red", err=True)
+        raise typer.Exit(EXIT_USAGE) from error
+    return WebIngester(index, settings)
 
 
 def _filters(outlet: list[str] | None, start: str | None, end: str | None) -> dict[str, object]:
     return {k: v for k, v in {"outlet": outlet, "from": start, "to": end}.items() if v}
+
+
+def _ask_server(question: str, filters: dict[str, Any], k: int | None) -> Answer | None:
+    """The answer of a running ``newsqa serve`` of this index, or None when none runs (or it
+    fails: the question is then answered here)."""
+    from assistant.remote import ServerUnavailableError, ask_server, running_server
+
+    try:
+        url = running_server(_settings())
+    except ValueError:  # bad settings: the local path reports them
+        return None
+    if url is None:
+        return None
+    try:
+        return ask_server(url, question, filters=filters, k=k)
+    except ValueError as error:  # the server refused the question or a filter
+        _echo(f"error: {error}", fg="red", err=True)
+        raise typer.Exit(EXIT_USAGE) from error
+    except ServerUnavailableError as error:
+        _echo(f"note: {error}; answering here", fg="yellow", err=True)
+        return None
 
 
 def _stream_answer(pieces: Iterable[str | Answer]) -> Answer:
@@ -92,42 +152,58 @@ def _stream_answer(pieces: Iterable[str | Answer]) -> Answer:
     for piece in pieces:
         if isinstance(piece, Answer):
             if not shown:
-                typer.echo(piece.text, nl=False)
-            typer.echo("")
+                _echo(piece.text, nl=False)
+            _echo("")
             _print_answer(piece, text=False)
             return piece
-        typer.echo(piece, nl=False)
+        _echo(piece, nl=False)
         shown = True
     raise RuntimeError("the answer stream ended without an Answer")
 
 
 def _print_answer(answer: Answer, *, text: bool = True) -> None:
     if answer.notice:
-        typer.secho(f"note: {answer.notice}", fg="yellow", err=True)
+        _echo(f"note: {answer.notice}", fg="yellow", err=True)
+    if answer.undated_excluded:
+        _echo(
+            f"note: the date filter left out {answer.undated_excluded} undated articles "
+            "(give them a date with `newsqa ingest PATH --published DATE`)",
+            fg="yellow",
+            err=True,
+        )
     if text:
-        typer.echo(answer.text)
+        _echo(answer.text)
     if answer.citations:
-        typer.echo("")
+        _echo("")
     for c in answer.citations:
         published = c.published.isoformat() if c.published else "undated"
-        typer.secho(
-            f"[{c.number}] {c.title} — {c.outlet or 'unknown outlet'}, {published}", bold=True
+        _echo(
+            f"[{c.number}] {printable_field(c.title)} — "
+            f"{printable_field(c.outlet) or 'unknown outlet'}, {published}",
+            bold=True,
         )
         if c.url:
-            typer.echo(f"    {c.url}")
-        typer.echo(f"    “{c.quote}”")
+            _echo(f"    {printable_field(c.url)}")
+        _echo(f"    “{c.quote}”")
 
 
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path] | None,
-        # readable=False: an unreadable path is the report's failure, not a usage error that
-        # would stop the other paths.
-        typer.Argument(help="Files or folders of articles.", readable=False),
+        list[str] | None,
+        # Text, not Path: a Path would turn https:// into https:/. An unreadable path is the
+        # report's failure, not a usage error that would stop the other paths.
+        typer.Argument(help="Files or folders of articles, or URLs of pages and RSS/Atom feeds."),
     ] = None,
     prune: Annotated[
         bool, typer.Option(help="Remove articles whose files under PATHS are gone.")
+    ] = False,
+    prune_empty: Annotated[
+        bool,
+        typer.Option(
+            help="With --prune, also prune a PATH that is an empty folder or mount point "
+            "(refused otherwise: an unmounted disk looks like that)."
+        ),
     ] = False,
     sample: Annotated[bool, typer.Option(help="Index the bundled sample article.")] = False,
     if_empty: Annotated[
@@ -136,37 +212,132 @@ def ingest(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the report as JSON (for scripts).")
     ] = False,
+    allow_private: AllowPrivate = False,
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            "--outlet",
+            help="Outlet of the articles that name none (a folder of one paper's stories); "
+            "without it, an article with a URL is given its site (bbc.co.uk: BBC).",
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published", help="Publication date (YYYY-MM-DD) of the articles that carry none."
+        ),
+    ] = None,
 ) -> None:
-    """Index articles: .txt .md .html .json .jsonl (also .gz .xz .bz2), folders recursively.
+    """Index articles: .txt .md .html .json .jsonl (also .gz .xz .bz2), folders recursively,
+    and http(s) URLs: a page's article, or every article a feed links to (the feed is then
+    watched: see `newsqa watch`).
 
     Exit codes: 0 every input was indexed (or was unchanged); 3 some inputs failed and others
     were indexed; 1 inputs failed and none was indexed; 2 a usage or settings error; 4 another
     process kept writing to the index past NEWSQA_WRITER_TIMEOUT.
     """
-    targets = list(paths or []) + ([SAMPLE_DIR] if sample else [])
-    if not targets:
-        typer.secho("error: give files or folders to ingest, or --sample", fg="red", err=True)
+    from assistant.dates import resolve_as_of
+    from index.metadata import ArticleDefaults
+    from index.pipeline import IngestReport
+    from index.web import WebReport, looks_like_url
+
+    urls = [p for p in paths or [] if looks_like_url(p)]
+    targets = [Path(p) for p in paths or [] if not looks_like_url(p)]
+    targets += [SAMPLE_DIR] if sample else []
+    if not targets and not urls:
+        _echo(
+            "error: give files or folders to ingest (or page and feed URLs), or --sample",
+            fg="red",
+            err=True,
+        )
         raise typer.Exit(EXIT_USAGE)
+    try:
+        defaults = ArticleDefaults(
+            outlet=(outlet or "").strip(), published=resolve_as_of(published, "--published")
+        )
+    except ValueError as error:
+        _echo(f"error: {error}", fg="red", err=True)
+        raise typer.Exit(EXIT_USAGE) from error
     index = _index(_settings(sample_if_empty=False))
     held = index.ledger.count()[0]
     if if_empty and held:
         message = f"index already holds {held} articles; nothing to do"
-        typer.echo(
-            json.dumps({**IngestReport().as_dict(), "skipped": message}) if as_json else message
-        )
+        _echo(json.dumps({**IngestReport().as_dict(), "skipped": message}) if as_json else message)
         return
     try:
-        report = index.ingest(targets, prune=prune)
+        done = WebReport(
+            index.ingest(targets, prune=prune, defaults=defaults, prune_empty=prune_empty)
+            if targets
+            else IngestReport()
+        )
+        if urls:
+            with _web(index, allow_private) as web:
+                done = web.ingest(urls).including(done.report)
     except IndexBusyError as error:
         raise _busy(error) from error
+    report = done.report
     if as_json:
-        typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        data = done.as_dict() if urls else report.as_dict()
+        _echo(printable_json(data))
     else:
-        typer.echo(report.summary())
+        _echo(done.summary())
     if report.status == "partial":
         raise typer.Exit(EXIT_PARTIAL)
     if report.status == "failed":
         raise typer.Exit(EXIT_NOTHING_INGESTED)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[
+        list[str] | None,
+        typer.Argument(help="Feed URLs; without any, every feed watched so far."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 90s, 15m, 1h.")] = "15m",
+    max_polls: Annotated[
+        int | None, typer.Option(min=1, help="Stop after N polls (default: until Ctrl-C).")
+    ] = None,
+    allow_private: AllowPrivate = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per poll.")] = False,
+) -> None:
+    """Poll feeds and index their new articles. Each feed is asked for with its ETag and
+    Last-Modified, and an entry seen once is never fetched again: both are kept in the index,
+    so a restart carries on where the last run stopped."""
+    from index.web import parse_interval
+    from index.web import watch as watch_feeds
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as error:
+        _echo(f"error: --every: {error}", fg="red", err=True)
+        raise typer.Exit(EXIT_USAGE) from error
+    index = _index(_settings(sample_if_empty=False))
+    with _web(index, allow_private) as web:
+        if not feeds and not web.feeds():
+            _echo(
+                "error: no feed is watched yet; give feed URLs (newsqa watch URL...)",
+                fg="red",
+                err=True,
+            )
+            raise typer.Exit(EXIT_USAGE)
+
+        def poll(number: int) -> None:
+            started = datetime.now()
+            try:
+                done = web.ingest(feeds) if feeds else web.poll()
+            except IndexBusyError as error:  # the next poll tries again
+                _echo(f"poll {number}: {error}", fg="yellow", err=True)
+                return
+            if as_json:
+                _echo(printable_json({"poll": number, **done.as_dict()}, indent=None))
+            else:
+                _echo(f"poll {number} at {started:%Y-%m-%d %H:%M:%S}")
+                _echo(done.summary())
+
+        try:
+            watch_feeds(poll, every=interval, max_polls=max_polls)
+        except KeyboardInterrupt:
+            _echo("stopped")
 
 
 @app.command()
@@ -179,30 +350,46 @@ def ask(
     published_to: To = None,
     k: K = None,
     llm: Llm = None,
+    local: Annotated[
+        bool,
+        typer.Option(
+            "--local", help="Answer in this process even when `newsqa serve` serves the index."
+        ),
+    ] = False,
 ) -> None:
-    """Answer one question, with citations; sentences print as soon as they are verified."""
+    """Answer one question, with citations; sentences print as soon as they are verified.
+
+    When `newsqa serve` is running on the same index, the question is sent to it (its models
+    are loaded: an answer in about a second instead of 15-20), unless --local, --llm or
+    --as-of is given (the web app's API takes neither).
+    """
+    filters = _filters(outlet, published_from, published_to)
+    if not (local or llm or as_of):
+        answer = _ask_server(question, filters, k)
+        if answer is not None:
+            if as_json:
+                _echo(printable_json(answer.model_dump(mode="json")))
+            else:
+                _print_answer(answer)
+            return
     assistant = _assistant(**_with_llm(llm))
-    options: dict[str, Any] = {
-        "as_of": as_of,
-        "filters": _filters(outlet, published_from, published_to),
-        "k": k,
-    }
+    options: dict[str, Any] = {"as_of": as_of, "filters": filters, "k": k}
     try:
         if not as_json:
             _stream_answer(assistant.stream(question, **options))
             return
         answer = assistant.ask(question, **options)
     except ValueError as error:
-        typer.secho(f"error: {error}", fg="red", err=True)
+        _echo(f"error: {error}", fg="red", err=True)
         raise typer.Exit(2) from error
-    typer.echo(json.dumps(answer.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    _echo(printable_json(answer.model_dump(mode="json")))
 
 
 @app.command()
 def chat(as_of: AsOf = None, llm: Llm = None) -> None:
     """Talk with the assistant; follow-up questions use the conversation. Ctrl-D ends."""
     conversation = _assistant(**_with_llm(llm)).chat()
-    typer.echo("Ask about the indexed articles (Ctrl-D to quit).")
+    _echo("Ask about the indexed articles (Ctrl-D to quit).")
     for line in _lines():
         question = line.strip()
         if not question:
@@ -210,8 +397,8 @@ def chat(as_of: AsOf = None, llm: Llm = None) -> None:
         try:
             _stream_answer(conversation.stream(question, as_of=as_of))
         except ValueError as error:
-            typer.secho(f"error: {error}", fg="red", err=True)
-        typer.echo("")
+            _echo(f"error: {error}", fg="red", err=True)
+        _echo("")
 
 
 def _lines() -> Iterator[str]:
@@ -222,21 +409,23 @@ def _lines() -> Iterator[str]:
         try:
             yield input("> ")
         except (EOFError, KeyboardInterrupt):
-            typer.echo("")
+            _echo("")
             return
 
 
 @app.command()
 def sources() -> None:
     """List the indexed articles."""
+    from index.pipeline import Index
+
     rows = Index(_settings()).ledger.articles()
     for row in rows:
         published = row.published.isoformat() if row.published else "undated   "
-        typer.echo(
-            f"{row.id}  {published}  {row.outlet or '-':<12.12}  "
-            f"{row.chunks:>3} chunks  {row.title}"
+        _echo(
+            f"{row.id}  {published}  {printable_field(row.outlet) or '-':<12.12}  "
+            f"{row.chunks:>3} chunks  {printable_field(row.title)}"
         )
-    typer.echo(f"{len(rows)} articles")
+    _echo(f"{len(rows)} articles")
 
 
 @app.command()
@@ -248,10 +437,10 @@ def delete(
     try:
         row = index.find(article)
     except ValueError as error:  # blank, or a URL several articles share
-        typer.secho(f"error: {error}", fg="red", err=True)
+        _echo(f"error: {error}", fg="red", err=True)
         raise typer.Exit(EXIT_USAGE) from error
     if row is None:
-        typer.secho(
+        _echo(
             f"error: no indexed article has the id or URL {article!r}; "
             "`newsqa sources` lists the ids",
             fg="red",
@@ -262,7 +451,7 @@ def delete(
         removed = index.delete(row.id)
     except IndexBusyError as error:
         raise _busy(error) from error
-    typer.echo(f"deleted {row.id} ({removed} chunks)")
+    _echo(f"deleted {row.id} ({removed} chunks)")
 
 
 @app.command()
@@ -276,11 +465,13 @@ def reset(yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = Fals
         f"Delete the index {settings.collection!r} in {settings.data_dir}?"
     ):
         raise typer.Abort()
+    from index.pipeline import reset_index
+
     try:
         reset_index(settings)
     except IndexBusyError as error:
         raise _busy(error) from error
-    typer.echo("index deleted")
+    _echo("index deleted")
 
 
 def _register_plugins() -> None:

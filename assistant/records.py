@@ -62,3 +62,21 @@ class Answer(BaseModel):
         description="What went wrong on the way, e.g. the LLM failed and the offline answerer "
         "answered instead; empty when nothing did.",
     )
+    undated_excluded: int = Field(
+        default=0,
+        description="Undated articles the date filter left out (they have no date to compare).",
+    )
+
+
+class Scope(BaseModel):
+    """What filters leave of the index (``Assistant.scope``)."""
+
+    articles: int = Field(description="Articles the filters keep.")
+    undated_excluded: int = Field(
+        default=0, description="Undated articles a date filter left out (0 without one)."
+    )
+    message: str = Field(
+        default="",
+        description="When filters keep no article: which filter matched nothing, and what "
+        "is indexed ('No article matches outlet=BBC; indexed outlets: ...'); else empty.",
+    )

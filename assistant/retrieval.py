@@ -15,7 +15,7 @@ from pydantic import ConfigDict
 
 from assistant.dates import recency_prior
 from assistant.fusion import merge, rrf_fusion, standardise, zscore_fusion
-from assistant.records import Passage
+from assistant.records import Passage, Scope
 from assistant.settings import AssistantSettings
 from index.chunking import epoch_seconds
 from index.ledger import ChunkRow
@@ -59,6 +59,20 @@ class Filters:
         hi = min(end, self.published_to) if self.published_to else end
         return Filters(self.outlets, lo, hi)
 
+    @property
+    def dated(self) -> bool:
+        """Whether a date range is set: undated articles fall outside any."""
+        return self.published_from is not None or self.published_to is not None
+
+    def describe(self) -> str:
+        """The filters as a person wrote them: ``outlet=BBC, from=2022-01-01``."""
+        parts = [f"outlet={','.join(self.outlets)}"] if self.outlets else []
+        if self.published_from:
+            parts.append(f"from={self.published_from.isoformat()}")
+        if self.published_to:
+            parts.append(f"to={self.published_to.isoformat()}")
+        return ", ".join(parts)
+
     def chroma_where(self) -> dict[str, Any] | None:
         """The same filters as a Chroma ``where`` clause."""
         clauses: list[dict[str, Any]] = []
@@ -79,6 +93,65 @@ class Filters:
             "published_from": epoch_seconds(self.published_from) if self.published_from else None,
             "published_to": epoch_seconds(self.published_to) if self.published_to else None,
         }
+
+
+class NoArticleMatchesError(ValueError):
+    """The filters leave no indexed article to search; the message names the filter that
+    matched nothing and what the index holds."""
+
+
+def scope(index: Index, filters: Filters) -> tuple[Filters, Scope]:
+    """What ``filters`` leave of ``index``: the filters with each outlet spelled as indexed
+    ("bbc" finds "BBC"), and a ``Scope`` counting the articles kept, the undated ones a date
+    range left out and, when none is kept, a message saying which filter matched nothing."""
+    if not filters.outlets and not filters.dated:
+        return filters, Scope(articles=index.ledger.count()[0])
+    indexed = index.ledger.outlets()
+    filters = Filters(
+        _spelled_as_indexed(filters.outlets, indexed),
+        filters.published_from,
+        filters.published_to,
+    )
+    of_outlets = sum(indexed.get(o, 0) for o in filters.outlets) if filters.outlets else None
+    first, last, undated = index.ledger.dates(filters.outlets)
+    kept = index.ledger.count_published(
+        filters.outlets, filters.published_from, filters.published_to
+    )
+    message = ""
+    if not indexed:
+        message = f"No article matches {filters.describe()}; the index is empty"
+    elif of_outlets == 0:
+        message = f"No article matches outlet={','.join(filters.outlets)}; " + _outlets(indexed)
+    elif not kept:
+        whose = f"articles of outlet={','.join(filters.outlets)}" if filters.outlets else "articles"
+        message = f"No article matches {filters.describe()}; " + _dates(whose, first, last, undated)
+    return filters, Scope(
+        articles=kept, undated_excluded=undated if filters.dated else 0, message=message
+    )
+
+
+def _spelled_as_indexed(wanted: tuple[str, ...], indexed: dict[str, int]) -> tuple[str, ...]:
+    by_case = {name.casefold(): name for name in indexed if name}
+    return tuple(name if name in indexed else by_case.get(name.casefold(), name) for name in wanted)
+
+
+def _outlets(indexed: dict[str, int]) -> str:
+    named = [f"{name} ({n})" for name, n in indexed.items() if name]
+    without = indexed.get("", 0)
+    if not named:
+        return f"no indexed article names its outlet ({without} without one)"
+    rest = f"; {without} articles have none" if without else ""
+    return f"indexed outlets: {', '.join(named)}{rest}"
+
+
+def _dates(whose: str, first: date | None, last: date | None, undated: int) -> str:
+    dated = (
+        f"indexed {whose} run from {first} to {last}"
+        if first
+        else f"none of the indexed {whose} has a date"
+    )
+    rest = f"; {undated} undated articles are left out by any date filter" if undated else ""
+    return dated + rest
 
 
 class HybridRetriever(BaseRetriever):
@@ -120,9 +193,18 @@ class HybridRetriever(BaseRetriever):
         ]
 
     def search(
-        self, query: str, *, k: int, filters: Filters | None = None, as_of: date | None = None
+        self,
+        query: str,
+        *,
+        k: int,
+        filters: Filters | None = None,
+        as_of: date | None = None,
+        follow_up: bool = False,
     ) -> list[Passage]:
-        """The ``k`` best passages for ``query``, best first."""
+        """The ``k`` best passages for ``query``, best first. A ``follow_up`` (a question read
+        with the one before it) may take any number of passages from the article ranked first:
+        it asks more about the story the conversation is on, and the per-article cap would
+        evict the passage holding the next fact in favour of other stories."""
         filters = filters or Filters()
         settings = self.settings
         vector = self.index.embedder.embed_query(query)
@@ -161,6 +243,7 @@ class HybridRetriever(BaseRetriever):
             {cid: row.article.id for cid, row in rows.items()},
             k,
             settings.max_per_article,
+            follow_up,
         )
         return [
             Passage(
@@ -214,18 +297,26 @@ class HybridRetriever(BaseRetriever):
             fused[cid] += settings.sentence_weight * best.get(article, floor) * unit
 
 
-def _spread(ranked: list[str], article_of: dict[str, str], k: int, per_article: int) -> list[str]:
+def _spread(
+    ranked: list[str],
+    article_of: dict[str, str],
+    k: int,
+    per_article: int,
+    leader_uncapped: bool = False,
+) -> list[str]:
     """The first ``k`` of ``ranked``, taking at most ``per_article`` chunks of one article (0: no
     limit) while other articles have candidates: a long story's many chunks would otherwise
-    crowd out every other article. Chunks passed over fill the end when nothing else is left."""
-    if not per_article:
+    crowd out every other article. Chunks passed over fill the end when nothing else is left.
+    With ``leader_uncapped`` the first-ranked chunk's article has no limit."""
+    if not per_article or not ranked:
         return ranked[:k]
+    leader = article_of[ranked[0]] if leader_uncapped else None
     taken: dict[str, int] = {}
     chosen: list[str] = []
     passed_over: list[str] = []
     for chunk_id in ranked:
         article = article_of[chunk_id]
-        if taken.get(article, 0) < per_article:
+        if article == leader or taken.get(article, 0) < per_article:
             taken[article] = taken.get(article, 0) + 1
             chosen.append(chunk_id)
             if len(chosen) == k:

@@ -246,6 +246,24 @@ def fit_answerability(
     typer.echo(f"  threshold {model.threshold:.2f}; tune half: {model.measured}")
 
 
+def presupposition(
+    half: Annotated[Half, typer.Option(help="Which half of SQuAD 2.0 dev to read.")] = Half.tune,
+    limit: Annotated[int | None, typer.Option(min=1, help="A fixed sample of N questions.")] = 400,
+) -> None:
+    """How often the claim verifier finds what a question takes for granted contradicted by
+    its own paragraph, for answerable and for unanswerable SQuAD 2.0 dev questions."""
+    from assistant import default_verifier
+    from eval.presupposition import as_json, presupposition_rates
+    from eval.suites import SharedDataMissingError, shared_data_dir
+
+    try:
+        squad = shared_data_dir() / "squad2"
+    except SharedDataMissingError as error:
+        raise _fail(str(error)) from error
+    rates = presupposition_rates(squad, default_verifier(), half=half.value, limit=limit)
+    typer.echo(as_json(rates))
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``eval`` commands to ``app``."""
     evaluation = typer.Typer(help="Score the assistant on gold Q&A suites.")
@@ -253,4 +271,5 @@ def register(app: typer.Typer) -> None:
     evaluation.command()(compare)
     evaluation.command()(checker)
     evaluation.command("fit-answerability")(fit_answerability)
+    evaluation.command()(presupposition)
     app.add_typer(evaluation, name="eval")

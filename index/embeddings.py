@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from functools import cached_property
 from importlib.metadata import version
@@ -42,6 +43,7 @@ class MiniLMEmbeddings(Embeddings):
         self.progress = progress
         self.cache_dir = cache_dir or Path(user_cache_dir("newsqa"))
         self._queries: dict[str, list[float]] = {}
+        self._queries_lock = threading.Lock()
 
     @cached_property
     def model(self) -> SentenceTransformer:
@@ -206,7 +208,10 @@ class MiniLMEmbeddings(Embeddings):
         cached = self._queries.get(text)
         if cached is None:
             cached = self.model.encode([text], normalize_embeddings=True)[0].tolist()
-            self._queries[text] = cached
-            while len(self._queries) > _QUERIES_KEPT:
-                self._queries.pop(next(iter(self._queries)))
+            # The web app embeds questions from several threads: two evicting at once would
+            # pop the same key.
+            with self._queries_lock:
+                self._queries[text] = cached
+                while len(self._queries) > _QUERIES_KEPT:
+                    self._queries.pop(next(iter(self._queries)))
         return list(cached)

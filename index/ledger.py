@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -31,6 +31,27 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 """
+
+# Each step upgrades a ledger whose ``user_version`` is the step's position, inside one
+# transaction with the version bump: an archive built before a step keeps every row and gains
+# what the step adds, and a ledger already past it is left alone.
+_MIGRATIONS = (
+    # 1: what the web fetcher remembers (index.web.state): validators of fetched URLs, the
+    # watched feeds, and the feed entries already seen.
+    """
+    CREATE TABLE IF NOT EXISTS web_validators (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS feeds (
+        url TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL,
+        last_poll TEXT, last_status TEXT NOT NULL DEFAULT '', polls INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS feed_entries (
+        feed_url TEXT NOT NULL, entry TEXT NOT NULL, link TEXT NOT NULL, article_id TEXT,
+        outcome TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (feed_url, entry)
+    );
+    """,
+)
 
 
 class AmbiguousArticleError(ValueError):
@@ -57,7 +78,8 @@ class ArticleRow:
     author: str
     published: date | None
     hash: str
-    text: str
+    # A whole article: printing a list of rows (``assistant.sources()``) must stay readable.
+    text: str = field(repr=False)
     chunks: int
 
 
@@ -83,8 +105,18 @@ class Ledger:
         self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
+        self._migrate()
         # One connection serves every thread; two transactions on it at once would collide.
         self._writing = threading.RLock()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
+            # executescript commits first; the BEGIN inside it makes the step atomic.
+            self.db.executescript(
+                f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {number}; COMMIT;"
+            )
+            logger.info("upgraded the ledger %s to version %d", self.path, number)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -122,10 +154,13 @@ class Ledger:
         return int(row[0])
 
     def clear(self, db: sqlite3.Connection) -> None:
-        """Delete every article, chunk and stored setting but the generation (inside a
-        transaction): the file stays, so readers holding it open see the index empty."""
+        """Delete every article, chunk, stored setting but the generation, and watched feed
+        (inside a transaction): the file stays, so readers holding it open see the index empty."""
         db.execute("DELETE FROM chunks")
         db.execute("DELETE FROM articles")
+        # What was fetched is gone with the articles: the next poll must fetch it again.
+        for table in ("web_validators", "feed_entries", "feeds"):
+            db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM meta WHERE key != 'generation'")
 
     def compact(self) -> None:
@@ -202,6 +237,14 @@ class Ledger:
             rowids.append(int(cursor.lastrowid or 0))
         return rowids
 
+    def move_chunks(self, db: sqlite3.Connection, chunks: Sequence[Chunk]) -> None:
+        """Record the offsets of chunks already held (inside a transaction): an edit earlier in
+        their article moves them, and a citation's offsets are counted from them."""
+        db.executemany(
+            'UPDATE chunks SET start = ?, "end" = ? WHERE id = ?',
+            [(c.start, c.end, c.id) for c in chunks],
+        )
+
     def delete_chunks(self, db: sqlite3.Connection, chunk_ids: Sequence[str]) -> list[int]:
         """Delete chunk rows; returns the rowids they had."""
         rowids = []
@@ -220,6 +263,43 @@ class Ledger:
         articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         chunks = self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
         return int(articles), int(chunks)
+
+    def outlets(self) -> dict[str, int]:
+        """Articles per outlet, most first; ``""`` counts the articles without one."""
+        rows = self.db.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet"
+        )
+        return {str(outlet): int(n) for outlet, n in rows}
+
+    def dates(self, outlets: Sequence[str] = ()) -> tuple[date | None, date | None, int]:
+        """The first and last publication dates of the articles of ``outlets`` (all when
+        empty), and how many of them are undated."""
+        where, params = _outlet_clause(outlets)
+        first, last, undated = self.db.execute(
+            "SELECT MIN(published), MAX(published), COALESCE(SUM(published IS NULL), 0) "
+            f"FROM articles WHERE {where}",
+            params,
+        ).fetchone()
+        return (
+            date.fromisoformat(first) if first else None,
+            date.fromisoformat(last) if last else None,
+            int(undated),
+        )
+
+    def count_published(
+        self, outlets: Sequence[str] = (), start: date | None = None, end: date | None = None
+    ) -> int:
+        """Articles of ``outlets`` (all when empty) published from ``start`` to ``end``
+        (inclusive; either open); with a bound, undated articles do not count."""
+        where, params = _outlet_clause(outlets)
+        if start is not None:
+            where += " AND published_ts >= ?"
+            params.append(epoch_seconds(start))
+        if end is not None:
+            where += " AND published_ts <= ?"
+            params.append(epoch_seconds(end))
+        row = self.db.execute(f"SELECT COUNT(*) FROM articles WHERE {where}", params).fetchone()
+        return int(row[0])
 
     def articles(self) -> list[ArticleRow]:
         """Every indexed article, newest first, with its chunk count."""
@@ -273,6 +353,12 @@ class Ledger:
             for r in rows:
                 found[r[0]] = ChunkRow(r[0], _article(r[5:]), r[1], r[2], r[3], r[4])
         return found
+
+
+def _outlet_clause(outlets: Sequence[str]) -> tuple[str, list[object]]:
+    if not outlets:
+        return "1", []
+    return f"outlet IN ({','.join('?' * len(outlets))})", list(outlets)
 
 
 _ARTICLE_COLUMNS = "a.id, a.source, a.url, a.title, a.outlet, a.author, a.published, a.hash, a.text"

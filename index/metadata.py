@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import blingfire
 import dateparser
+import tld
+
+from index.article import Article
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -140,3 +144,70 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     words = text.split()
     return len(words) <= 3 and not re.search(r"[.!?:;,]$", text)
+
+
+# Registrable domains of outlets whose names read differently from their hosts; any other host
+# names its outlet by its registrable domain ("example.co.uk").
+_OUTLET_NAMES = {
+    "aljazeera.com": "Al Jazeera",
+    "apnews.com": "AP",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "bloomberg.com": "Bloomberg",
+    "cbsnews.com": "CBS News",
+    "cnbc.com": "CNBC",
+    "cnn.com": "CNN",
+    "dw.com": "DW",
+    "economist.com": "The Economist",
+    "foxnews.com": "Fox News",
+    "france24.com": "France 24",
+    "ft.com": "Financial Times",
+    "independent.co.uk": "The Independent",
+    "latimes.com": "Los Angeles Times",
+    "nbcnews.com": "NBC News",
+    "npr.org": "NPR",
+    "nytimes.com": "The New York Times",
+    "politico.com": "Politico",
+    "reuters.com": "Reuters",
+    "rferl.org": "RFE/RL",
+    "telegraph.co.uk": "The Telegraph",
+    "theatlantic.com": "The Atlantic",
+    "theguardian.com": "The Guardian",
+    "theweek.com": "The Week",
+    "usatoday.com": "USA Today",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+}
+
+
+def outlet_from_url(url: str) -> str:
+    """The outlet a URL's host names: a known outlet's name ("https://www.bbc.co.uk/..." is
+    "BBC"), else the registrable domain ("news.example.co.uk" is "example.co.uk"); "" for a URL
+    without a public host (an IP address, localhost, no URL).
+
+    The domain is found with the Public Suffix List bundled in ``tld`` (never downloaded), so
+    "co.uk" is a suffix, not the outlet."""
+    domain = tld.get_fld(url, fail_silently=True) if url else None
+    if not domain:
+        return ""
+    return _OUTLET_NAMES.get(domain.lower(), domain.lower())
+
+
+@dataclass(frozen=True)
+class ArticleDefaults:
+    """Metadata a person gives for the articles of an ingest that carry none
+    (``newsqa ingest --outlet NAME --published DATE``)."""
+
+    outlet: str = ""
+    published: date | None = None
+
+
+def with_defaults(article: Article, defaults: ArticleDefaults | None = None) -> Article:
+    """``article`` with a missing outlet and date filled in. An article's own metadata wins;
+    then what the person gave (they know the folder); then, for the outlet, the URL's host."""
+    defaults = defaults or ArticleDefaults()
+    outlet = article.outlet or defaults.outlet.strip() or outlet_from_url(article.url)
+    published = article.published or defaults.published
+    if outlet == article.outlet and published == article.published:
+        return article
+    return replace(article, outlet=outlet, published=published)

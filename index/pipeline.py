@@ -23,6 +23,7 @@ from index.embeddings import MiniLMEmbeddings
 from index.ledger import ArticleRow, Ledger
 from index.lexical import LexicalIndex
 from index.loaders import Loaded, LoadFailure, iter_files, load_file
+from index.metadata import ArticleDefaults, with_defaults
 from index.sentence_vectors import SentenceVectors, clear_sentence_vectors
 from index.settings import IndexSettings
 from index.store import IndexMismatchError, VectorStore, drop_collection
@@ -87,14 +88,19 @@ class _Pending:
     chunks: list[Chunk]
     stale: list[str]
     is_update: bool
+    # Chunks the article keeps (same text and position): its metadata, and their offsets when
+    # an earlier passage was edited, may have changed.
+    kept: list[Chunk] = field(default_factory=list)
 
 
 @dataclass
 class _Run:
-    """The state of one ingest: its report, articles waiting to be written, and where each
-    article id was first read (a second article with that id is a duplicate)."""
+    """The state of one ingest: its report, articles waiting to be written, where each
+    article id was first read (a second article with that id is a duplicate), and the metadata
+    given for articles that carry none."""
 
     report: IngestReport
+    defaults: ArticleDefaults = field(default_factory=ArticleDefaults)
     pending: list[_Pending] = field(default_factory=list)
     first_read: dict[str, str] = field(default_factory=dict)
 
@@ -175,13 +181,24 @@ class Index:
             yield db
             self._seen = self.ledger.bump_generation(db)
 
-    def ingest(self, paths: Iterable[Path | str], *, prune: bool = False) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        prune: bool = False,
+        defaults: ArticleDefaults | None = None,
+        prune_empty: bool = False,
+    ) -> IngestReport:
         """Index every article under ``paths``: new ones are added, changed ones replace exactly
         their old chunks, unchanged ones cost nothing. With ``prune``, articles whose files under
-        ``paths`` are gone are removed. Inputs that fail are reported, never raised; raises
-        ``IndexBusyError`` when another writer holds the index past the writer timeout."""
+        ``paths`` are gone are removed, except under a root that is an empty folder while
+        indexed articles came from it (an unmounted disk looks so): that is a failure unless
+        ``prune_empty``. ``defaults`` gives an outlet and a date to articles
+        that carry none (see ``with_defaults``; an outlet is otherwise read from the URL).
+        Inputs that fail are reported, never raised; raises ``IndexBusyError`` when another
+        writer holds the index past the writer timeout."""
         started = time.perf_counter()
-        run = _Run(IngestReport())
+        run = _Run(IngestReport(), defaults=defaults or ArticleDefaults())
         report = run.report
         roots = [Path(p) for p in paths]
         with self._writing():
@@ -196,14 +213,40 @@ class Index:
                 for file, source_file in files.items():
                     self._ingest_file(file, source_file, run)
                     bar.update(1)
+                    # Articles are counted when their batch is written; until then the bar
+                    # counts those staged, or it would read added=0 for most of a run.
+                    staged = sum(not p.is_update for p in run.pending)
                     bar.set_postfix(
-                        added=report.added, updated=report.updated, failed=report.failed
+                        added=report.added + staged,
+                        updated=report.updated + len(run.pending) - staged,
+                        failed=report.failed,
                     )
             self._flush(run)
             if prune:
-                self._prune(readable, report)
+                self._prune(
+                    [r for r in readable if prune_empty or not self._empty_root(r, report)],
+                    report,
+                )
         report.seconds = time.perf_counter() - started
         return report
+
+    def ingest_articles(self, items: Iterable[tuple[str, Loaded]]) -> IngestReport:
+        """Index articles read from elsewhere than files (web pages, feeds): each item is its
+        source (a URL) and the Article or LoadFailure read from it. As ``ingest`` does, but
+        nothing is removed: a story gone from a feed is not gone from the news. Fetch first:
+        the writer lock is held while ``items`` is read."""
+        started = time.perf_counter()
+        run = _Run(IngestReport())
+        with self._writing():
+            self._reconcile()
+            for source, item in items:
+                if isinstance(item, LoadFailure):
+                    run.report.failures.append(item)
+                else:
+                    self._stage([item], source, run)
+            self._flush(run)
+        run.report.seconds = time.perf_counter() - started
+        return run.report
 
     def _files(self, roots: Sequence[Path], report: IngestReport) -> dict[Path, str]:
         """The files under ``roots`` by their resolved path, each once (roots may overlap);
@@ -244,6 +287,33 @@ class Index:
         report.failures.append(LoadFailure(str(root), f"{root}: {problem}"))
         return False
 
+    def _empty_root(self, root: Path, report: IngestReport) -> bool:
+        """Whether ``root`` is an empty folder that indexed articles came from, reported as a
+        failure: the mount point of a disk not mounted (or an empty one mounted) looks exactly
+        like a folder whose files were all deleted, and pruning it would remove them all."""
+        if not root.is_dir():
+            return False
+        with os.scandir(root) as entries:
+            if next(entries, None) is not None:
+                return False
+        prefix = str(root.resolve()).rstrip("/") + "/"
+        held = sum(
+            len(ids)
+            for source, ids in self.ledger.source_files().items()
+            if source.startswith(prefix)
+        )
+        if not held:
+            return False
+        kind = "an empty mount point" if os.path.ismount(root) else "an empty folder"
+        problem = (
+            f"{root}: is {kind}, but {held} indexed articles came from under it; --prune "
+            "removed none of them (mount the disk and run again, or add --prune-empty to "
+            "remove them)"
+        )
+        logger.warning("not pruning %s", problem)
+        report.failures.append(LoadFailure(str(root), problem))
+        return True
+
     def _ingest_file(self, file: Path, source_file: str, run: _Run) -> None:
         seen: list[str] = []
         failed = False
@@ -270,6 +340,7 @@ class Index:
         if sum(len(p.chunks) for p in run.pending) >= _FLUSH_CHUNKS:
             # Large JSONL files are written as they go: an interruption loses one batch at most.
             self._flush(run)
+        articles = [with_defaults(a, run.defaults) for a in articles]
         known = self.ledger.hashes([a.id for a in articles])
         for article in articles:
             source = article.source or source_file
@@ -285,14 +356,14 @@ class Index:
             old = self.ledger.chunk_ids(article.id)
             chunks = self.chunker.split(article)
             new_ids = {c.id for c in chunks}
-            fresh = [c for c in chunks if c.id not in old]
             run.pending.append(
                 _Pending(
                     article,
                     source_file,
-                    fresh,
+                    [c for c in chunks if c.id not in old],
                     [c for c in old if c not in new_ids],
                     bool(old) or article.id in known,
+                    [c for c in chunks if c.id in old],
                 )
             )
 
@@ -303,10 +374,14 @@ class Index:
         chunks = [c for p in pending for c in p.chunks]
         vectors, sentences = self.sentences.embed(chunks) if chunks else ([], {})
         self.vectors.add(chunks, vectors)
+        # Before the ledger commit, as for new vectors: once the ledger holds the new hash, the
+        # article counts as unchanged and its old outlet or date would stay in Chroma's filters.
+        self.vectors.restamp([c for p in pending for c in p.kept])
         stale = [cid for p in pending for cid in p.stale]
         with self._commit() as db:
             for item in pending:
                 self.ledger.write_article(db, item.article, item.source_file)
+                self.ledger.move_chunks(db, item.kept)
                 self.lexical.delete(db, self.ledger.delete_chunks(db, item.stale))
                 self.sentences.delete(db, item.stale)
                 self.lexical.add(db, item.chunks, self.ledger.write_chunks(db, item.chunks))

@@ -79,6 +79,14 @@ class VectorStore:
                 metadatas=[c.metadata for c in part],
             )
 
+    def restamp(self, chunks: Sequence[Chunk]) -> None:
+        """Rewrite the metadata of chunks already held, keeping their vectors: an article's
+        outlet or date changed, not these chunks' text."""
+        step = self.client.get_max_batch_size()
+        for first in range(0, len(chunks), step):
+            part = chunks[first : first + step]
+            self.collection.update(ids=[c.id for c in part], metadatas=[c.metadata for c in part])
+
     def delete(self, ids: Sequence[str]) -> None:
         """Remove chunks by id."""
         step = self.client.get_max_batch_size()

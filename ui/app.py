@@ -1,24 +1,44 @@
 """The Gradio app: chat with streamed, cited answers, a sources panel, filters and the library.
 
 One ``Assistant`` serves every browser session; each session keeps its own conversation in a
-``gr.State`` (its list of ``Answer`` objects, oldest first).
+``gr.State`` (its list of ``Answer`` objects, oldest first). The assistant may still be loading
+when the page is first served (``serve`` builds it in the background): the page shows a
+loading state, and a question asked meanwhile waits for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from assistant import Answer, Assistant
+from ui.access import Users, is_loopback
 from ui.feedback import append_feedback, feedback_record
-from ui.render import EMPTY_SOURCES, render_answer, render_sources
+from ui.feeds import feeds_panel
+from ui.loading import Loader
+from ui.render import (
+    EMPTY_SOURCES,
+    plural,
+    render_answer,
+    render_message,
+    render_sources,
+    render_welcome,
+)
+from ui.settings import CONCURRENCY, MAX_UPLOAD_BYTES
+from ui.upload_summary import UploadTally
+from ui.welcome import Stats, Welcome, load_parser, survey
 
-UPLOAD_TYPES = [".txt", ".md", ".html", ".json", ".jsonl"]
-EXAMPLES = 4
+if TYPE_CHECKING:
+    from assistant import Answer, Assistant, AssistantSettings, IndexBusyError
+
+logger = logging.getLogger(__name__)
+
+POLL_SECONDS = 1.0
 
 # System fonts only: the default theme would fetch Inter and IBM Plex Mono from Google.
 THEME = gr.themes.Default(
@@ -26,32 +46,158 @@ THEME = gr.themes.Default(
     font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
 )
 
+# Colours are set here rather than taken from the theme's "subdued" text, which is too light
+# to read on white (WCAG AA asks 4.5:1 for small text): #4b5563 on white is 7.6:1, #1d4ed8 6.7:1.
 CSS = """
+.newsqa-welcome { padding: 0.4rem 0.2rem; }
+.newsqa-welcome h2 { font-size: 1.35rem; margin: 0 0 0.4rem; }
+.newsqa-stats { font-size: 0.95rem; color: #374151; }
+.newsqa-loading h2::after { content: ""; display: inline-block; width: 0.8em; height: 0.8em;
+  margin-left: 0.5em; border: 2px solid #1d4ed8; border-right-color: transparent;
+  border-radius: 50%; animation: newsqa-spin 0.8s linear infinite; }
+@keyframes newsqa-spin { to { transform: rotate(360deg); } }
+.newsqa-error { color: #991b1b; }
 .newsqa-sources h3 { font-size: 1rem; margin: 0.5rem 0; }
-.newsqa-source-list { padding-left: 0; list-style: none; }
-.newsqa-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
-                 padding: 0.6rem 0.8rem; margin-bottom: 0.6rem; }
-.newsqa-source:target { border-color: var(--color-accent);
-                        box-shadow: 0 0 0 2px var(--color-accent); }
+.newsqa-source-list { padding-left: 0; list-style: none; margin: 0; }
+.newsqa-source { border: 1px solid #d1d5db; border-radius: 8px; padding: 0.6rem 0.8rem;
+  margin-bottom: 0.6rem; }
+.newsqa-source.newsqa-active { border-color: #1d4ed8; box-shadow: 0 0 0 2px #1d4ed8; }
 .newsqa-title { font-weight: 600; }
-.newsqa-meta, .newsqa-url { font-size: 0.85rem; color: var(--body-text-color-subdued); }
+.newsqa-title a, a.newsqa-cite { color: #1d4ed8; }
+.newsqa-numbers, .newsqa-label { color: #1d4ed8; font-weight: 600; font-size: 0.85rem; }
+.newsqa-meta, .newsqa-url, .newsqa-undated { font-size: 0.85rem; color: #4b5563; }
 .newsqa-url { overflow-wrap: anywhere; }
-.newsqa-chunk { white-space: pre-wrap; margin: 0.5rem 0 0; padding-left: 0.6rem;
-                border-left: 3px solid var(--border-color-primary); font-size: 0.9rem; }
+.newsqa-chunk { white-space: pre-wrap; margin: 0.5rem 0 0; padding: 0.2rem 0.6rem;
+  border-left: 3px solid #d1d5db; font-size: 0.9rem; border-radius: 0 4px 4px 0; }
+.newsqa-chunk.newsqa-active { border-left-color: #1d4ed8; background: #eff6ff; }
 .newsqa-chunk mark { background: #ffe58a; color: #1f1f1f; padding: 0 1px; }
+.dark .newsqa-stats, .dark .newsqa-meta, .dark .newsqa-url, .dark .newsqa-undated {
+  color: #d1d5db; }
+.dark .newsqa-title a, .dark a.newsqa-cite, .dark .newsqa-numbers, .dark .newsqa-label {
+  color: #93c5fd; }
+.dark .newsqa-chunk.newsqa-active { background: #1e293b; }
+a.newsqa-cite { position: relative; text-decoration: none; font-weight: 600; cursor: pointer; }
+.newsqa-preview { display: none; position: absolute; left: -0.5rem; top: 1.5em; z-index: 30;
+  width: min(24rem, 78vw); padding: 0.5rem 0.7rem; background: #ffffff; color: #1f2937;
+  border: 1px solid #9ca3af; border-radius: 8px; box-shadow: 0 6px 18px rgba(0,0,0,0.18);
+  font-weight: 400; font-size: 0.88rem; line-height: 1.35; white-space: normal; text-align: left; }
+.newsqa-preview-quote { display: block; }
+.newsqa-preview-source { display: block; margin-top: 0.3rem; font-size: 0.8rem; color: #4b5563; }
+a.newsqa-cite:hover .newsqa-preview, a.newsqa-cite:focus-visible .newsqa-preview,
+a.newsqa-cite.newsqa-open .newsqa-preview { display: block; }
+#newsqa-chat .message, #newsqa-chat .message-content, #newsqa-chat .bubble {
+  overflow: visible !important; }
+.newsqa-inline { margin-top: 0.5rem; }
+.newsqa-inline summary { cursor: pointer; color: #1d4ed8; font-weight: 600; }
+.newsqa-inline .newsqa-source { margin: 0.5rem 0 0; }
+@media (min-width: 769px) { .newsqa-inline { display: none; } }
+@media (max-width: 768px) {
+  #newsqa-side { display: none; }
+  #newsqa-composer { position: fixed; left: 0; right: 0; bottom: 0; z-index: 40; margin: 0;
+    padding: 0.5rem; background: var(--background-fill-primary);
+    border-top: 1px solid #d1d5db; box-shadow: 0 -4px 12px rgba(0,0,0,0.08); }
+  .gradio-container { padding-bottom: 6rem !important; }
+  /* A tapped marker's preview is a sheet above the composer: a tooltip would leave the screen. */
+  .newsqa-preview { position: fixed; left: 0.5rem; right: 0.5rem; top: auto; bottom: 5.5rem;
+    width: auto; max-height: 45vh; overflow-y: auto; z-index: 60; }
+}
+"""
+
+# Markers are links to their passage; this script replaces the browser's jump-to-anchor: on a
+# wide screen a click marks that passage (and only it) in the sources panel and scrolls to it,
+# on a phone a tap opens the marker's preview in place (the cards fold out under the answer).
+CITE_SCRIPT = """
+if (!window.newsqaCites) {
+  window.newsqaCites = true;
+  const narrow = () => window.matchMedia('(max-width: 768px)').matches;
+  const clear = (name) => document.querySelectorAll('.' + name)
+    .forEach((e) => e.classList.remove(name));
+  document.addEventListener('click', (event) => {
+    const cite = event.target.closest ? event.target.closest('a.newsqa-cite') : null;
+    if (!cite) { clear('newsqa-open'); return; }
+    event.preventDefault();
+    event.stopPropagation();
+    if (narrow()) {
+      const open = cite.classList.contains('newsqa-open');
+      clear('newsqa-open');
+      if (!open) cite.classList.add('newsqa-open');
+      return;
+    }
+    clear('newsqa-active');
+    // The chat's sanitiser keeps href but drops data- attributes: the key is in the href.
+    const key = (cite.getAttribute('href') || '').replace('#source-', '');
+    const passage = document.querySelector(
+      '#newsqa-sources-panel .newsqa-chunk[data-cite~="' + key + '"]');
+    if (!passage) return;
+    passage.classList.add('newsqa-active');
+    passage.closest('.newsqa-source').classList.add('newsqa-active');
+    passage.scrollIntoView({block: 'center'});
+  }, true);
+}
 """
 
 
-def build_app(assistant: Assistant) -> gr.Blocks:
-    """The web app over ``assistant``; launch it with ``launch()``."""
-    feedback_path = assistant.settings.data_dir / "feedback.jsonl"
+@dataclass
+class Ready:
+    """A loaded assistant and what the welcome state says about its index."""
+
+    assistant: Assistant
+    welcome: Welcome
+
+
+def prepare(assistant: Assistant) -> Ready:
+    """``assistant`` with its welcome state; asks the example questions, which also loads
+    everything answering needs, so the first real question is fast."""
+    return Ready(assistant, survey(assistant, load_parser()))
+
+
+def assistant_loader(build: Callable[[], Assistant]) -> Loader[Ready]:
+    """A loader that builds the assistant with ``build`` and prepares it; ``start()`` it."""
+    return Loader(lambda: prepare(build()))
+
+
+def build_app(
+    source: Assistant | Loader[Ready],
+    *,
+    settings: AssistantSettings | None = None,
+    users: Users | None = None,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+    concurrency: int = CONCURRENCY,
+) -> gr.Blocks:
+    """The web app over an assistant, or over a loader that builds one (``serve`` starts it
+    once the page is up) with ``settings``; launch it with ``launch()``.
+
+    With ``users``, only their admins may upload and delete articles; uploads larger than
+    ``max_upload_bytes`` are refused; ``concurrency`` questions are answered at once."""
+    # Imported here: it imports the assistant package, which the page must not wait for.
+    from assistant import IndexBusyError
+    from ui.upload_files import UPLOAD_TYPES, discard_upload, upload_problem
+
+    if isinstance(source, Loader):
+        loader = source
+    else:
+        assistant = source
+        loader = Loader(lambda: prepare(assistant))
+        loader.start()
 
     def filters(outlets: list[str] | None, start: str | None, end: str | None) -> dict[str, Any]:
         return {k: v for k, v in {"outlet": outlets, "from": start, "to": end}.items() if v}
 
+    def conversation(visible: bool) -> tuple[Any, ...]:
+        """Updates for the welcome state, the examples and the "New conversation" button:
+        the first two show until the first question, the button (like the chat) after it."""
+        return (
+            gr.HTML(visible=not visible),
+            gr.Dataset(visible=not visible),
+            gr.Button(visible=visible),
+        )
+
+    # Handlers type a conversation as list[Any]: Gradio resolves their annotations at run
+    # time to find special arguments (gr.LikeData, gr.Request), and Answer is imported for
+    # type checking only.
     def respond(
         message: str,
-        answers: list[Answer],
+        answers: list[Any],
         outlets: list[str] | None,
         start: str | None,
         end: str | None,
@@ -59,33 +205,47 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         answerer: str | None,
     ) -> Iterator[tuple[Any, ...]]:
         question = message.strip()
-        if not question:
+        if not question:  # nothing asked: leave everything (the sources panel too) as it is
+            yield (gr.skip(),) * 7
             return
-        shown = [*_messages(answers), _user(question), _assistant("…")]
-        yield "", shown, answers, gr.skip()
+        shown = [*_messages(answers), _user(question), _assistant(_waiting(loader))]
+        chat = gr.Chatbot(shown, visible=True)  # type: ignore[arg-type]  # dicts are messages
+        yield "", chat, answers, gr.skip(), *conversation(True)
+        try:
+            ready = loader.get()
+        except RuntimeError as error:
+            gr.Warning(str(error))
+            yield message, _messages(answers), answers, gr.skip(), *(gr.skip(),) * 3
+            return
         text = ""
         try:
-            for piece in assistant.stream(
+            for piece in ready.assistant.stream(
                 question,
                 history=[a.question for a in answers],
                 filters=filters(outlets, start, end),
                 k=int(k),
                 answerer=answerer,
             ):
-                if isinstance(piece, Answer):
+                if isinstance(piece, str):
+                    text += piece
+                    shown[-1] = _assistant(render_answer(text, [], len(answers) + 1))
+                    yield "", shown, answers, gr.skip(), *(gr.skip(),) * 3
+                else:
                     if piece.notice:
                         gr.Warning(piece.notice)
                     answers = [*answers, piece]
-                    yield "", _messages(answers), answers, render_sources(answers)
-                else:
-                    text += piece
-                    shown[-1] = _assistant(render_answer(text, [], len(answers) + 1))
-                    yield "", shown, answers, gr.skip()
+                    yield (
+                        "",
+                        _messages(answers),
+                        answers,
+                        render_sources(answers),
+                        *(gr.skip(),) * 3,
+                    )
         except ValueError as error:  # a filter the assistant cannot read, e.g. a malformed date
             gr.Warning(str(error))
-            yield message, _messages(answers), answers, gr.skip()
+            yield message, _messages(answers), answers, gr.skip(), *(gr.skip(),) * 3
 
-    def record(answers: list[Answer], like: gr.LikeData) -> None:
+    def record(answers: list[Any], like: gr.LikeData) -> None:
         if not isinstance(like.liked, bool):  # un-liking, or a custom option: nothing to record
             return
         index = like.index if isinstance(like.index, int) else like.index[0]
@@ -93,38 +253,75 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         entry = feedback_record(
             answers[turn], earlier=[a.question for a in answers[:turn]], liked=like.liked
         )
-        append_feedback(feedback_path, entry)
+        append_feedback(loader.get().assistant.settings.data_dir / "feedback.jsonl", entry)
 
     def library() -> tuple[Any, ...]:
-        rows = assistant.sources()
-        outlets = sorted({r.outlet for r in rows if r.outlet})
+        """The library, filters and welcome state; while the assistant loads, the loading
+        state (and the timer keeps polling)."""
+        if not loader.ready:
+            return (*(gr.skip(),) * 5, render_welcome(None), gr.Timer(active=True))
+        if loader.error is not None:
+            message = render_welcome(None, error=str(loader.error))
+            return (*(gr.skip(),) * 5, message, gr.Timer(active=False))
+        ready = loader.get()
+        rows = ready.assistant.sources()
+        stats = Stats.of(rows)
+        ready.welcome = Welcome(stats, ready.welcome.examples)
         table = [
-            [r.title, r.outlet, r.published.isoformat() if r.published else "", r.chunks, r.id]
+            [r.title, r.outlet, r.published.isoformat() if r.published else "", r.chunks]
             for r in rows
         ]
         return (
-            gr.Dropdown(choices=outlets),
+            gr.Dropdown(choices=list(stats.outlets)),
             table,
             gr.Dropdown(choices=[(r.title or r.id, r.id) for r in rows], value=None),
-            gr.Dataset(samples=[[_example(r.title)] for r in rows[:EXAMPLES] if r.title]),
-            f"{len(rows)} articles, {sum(r.chunks for r in rows)} passages indexed.",
+            gr.Dataset(samples=[[q] for q in ready.welcome.examples]),
+            f"{plural(stats.articles, 'article')}, {plural(stats.passages, 'passage')} indexed.",
+            render_welcome(ready.welcome),
+            gr.Timer(active=False),
         )
 
+    def may_write(request: gr.Request | None) -> bool:
+        return users is None or users.may_write(getattr(request, "username", None))
+
     # Gradio finds the progress tracker by this default value.
-    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008
+    def ingest(
+        files: list[str] | None,
+        request: gr.Request,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> str:
         if not files:
             return "Choose files to upload first."
-        lines = []
-        for file in progress.tqdm(files, desc="Indexing"):
-            report = assistant.ingest([file])
-            lines.append(f"{Path(file).name}: {report.summary()}")
-        return "\n".join(lines)
+        tally = UploadTally()
+        try:  # indexed or refused, Gradio's copy of an upload is not kept
+            if not may_write(request):
+                return "Not indexed: only admins may upload articles."
+            assistant = loader.get().assistant
+            for done, file in enumerate(files):
+                progress((done, len(files)), desc=tally.progress(done, len(files)))
+                problem = upload_problem(Path(file), max_upload_bytes)
+                if problem is not None:
+                    tally.fail(file, problem)
+                    continue
+                try:
+                    tally.add(file, assistant.ingest([file]))
+                except IndexBusyError as error:
+                    return _busy(error) + "\n" + tally.summary()
+        finally:
+            for file in files:
+                discard_upload(Path(file))
+        progress((len(files), len(files)), desc=tally.progress(len(files), len(files)))
+        return tally.summary()
 
-    def delete(article_id: str | None) -> str:
+    def delete(article_id: str | None, request: gr.Request) -> str:
+        if not may_write(request):
+            return "Not deleted: only admins may delete articles."
         if not article_id:
             return "Choose an article to delete."
         try:
-            deleted = assistant.delete(article_id)
+            deleted = loader.get().assistant.delete(article_id)
+        except IndexBusyError as error:
+            return f"Not deleted: {_busy(error)}"
         except ValueError as error:  # a blank key, or a URL several articles share
             return f"Not deleted: {error}"
         return "Deleted." if deleted else "That article is not indexed."
@@ -141,7 +338,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """Answer a question from the indexed articles: the Answer as JSON, with its text
         (``[n]`` markers) and its citations (title, outlet, published, url, quote, ...)."""
         try:
-            answer = assistant.ask(
+            answer = loader.get().assistant.ask(
                 question,
                 filters=filters(outlet, published_from, published_to),
                 k=k,
@@ -152,18 +349,33 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             raise gr.Error(str(error)) from error
         return answer.model_dump(mode="json")
 
-    # The index is one SQLite connection and one Chroma collection shared by every session:
-    # events that touch it run one at a time, so an ingest never interleaves with a search.
+    def new_conversation() -> tuple[Any, ...]:
+        return [], gr.Chatbot([], visible=False), EMPTY_SOURCES, *conversation(False)
+
+    # Uploads and deletes run one at a time; questions run together (the Assistant lets
+    # searches overlap, and makes an ingest or delete wait for the searches under way).
     serial: dict[str, Any] = {"concurrency_id": "assistant", "concurrency_limit": 1}
+    questions: dict[str, Any] = {"concurrency_id": "questions", "concurrency_limit": concurrency}
     private: dict[str, Any] = {"api_visibility": "private"}
+    page = (
+        _PageSettings.of(settings)
+        if isinstance(source, Loader)
+        else _PageSettings.of_assistant(source)
+    )
 
     with gr.Blocks(title="newsqa", analytics_enabled=False) as app:
         answers = gr.State([])
-        gr.Markdown(
-            "# newsqa\nAsk about the indexed news articles: every answer cites its sources."
-        )
+        poll = gr.Timer(POLL_SECONDS, active=True)
+        gr.Markdown("# newsqa")
         with gr.Row():
             with gr.Column(scale=3):
+                welcome = gr.HTML(render_welcome(None), elem_id="newsqa-welcome")
+                examples = gr.Dataset(
+                    components=[gr.Textbox(visible=False)],
+                    label="Try asking",
+                    samples=[],
+                    elem_id="newsqa-examples",
+                )
                 chatbot = gr.Chatbot(
                     label="Conversation",
                     height=520,
@@ -171,39 +383,53 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     latex_delimiters=[],
                     buttons=["copy"],
                     elem_id="newsqa-chat",
+                    visible=False,
                 )
-                with gr.Row():
+                with gr.Row(elem_id="newsqa-composer", equal_height=True):
                     question = gr.Textbox(
                         placeholder="Ask a question…",
                         show_label=False,
                         scale=5,
+                        min_width=180,
                         elem_id="newsqa-question",
                     )
-                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="newsqa-ask")
+                    send = gr.Button(
+                        "Ask", variant="primary", scale=1, min_width=72, elem_id="newsqa-ask"
+                    )
                 # Shown only when there is a choice: an LLM is configured besides the default.
                 answerer = gr.Radio(
-                    choices=[(_answerer_label(assistant, n), n) for n in assistant.answerers],
-                    value=assistant.settings.answerer,
+                    choices=[(label, name) for name, label in page.answerers],
+                    value=page.answerer,
                     label="Answerer",
-                    visible=len(assistant.answerers) > 1,
+                    visible=len(page.answerers) > 1,
                     elem_id="newsqa-answerer",
                 )
-                examples = gr.Dataset(components=[question], label="Try asking", samples=[])
-                new_chat = gr.Button("New conversation", size="sm")
-            with gr.Column(scale=2):
+                new_chat = gr.Button(
+                    "New conversation", size="sm", elem_id="newsqa-new", visible=False
+                )
+            with gr.Column(scale=2, elem_id="newsqa-side"):
                 gr.Markdown("### Sources")
                 sources = gr.HTML(
                     EMPTY_SOURCES,
-                    js_on_load=None,
+                    js_on_load=CITE_SCRIPT,
                     max_height=620,
                     elem_id="newsqa-sources-panel",
                 )
         with gr.Accordion("Filters", open=False), gr.Row():
-            outlets = gr.Dropdown(label="Outlets", choices=[], multiselect=True)
-            start = gr.DateTime(label="Published from", include_time=False, type="string")
-            end = gr.DateTime(label="Published to", include_time=False, type="string")
-            k = gr.Slider(1, 20, value=assistant.settings.k, step=1, label="Passages to read")
-        with gr.Accordion("Articles", open=False):
+            outlets = gr.Dropdown(
+                label="Outlets", choices=[], multiselect=True, elem_id="newsqa-outlets"
+            )
+            start = gr.DateTime(
+                label="Published from",
+                include_time=False,
+                type="string",
+                elem_id="newsqa-from",
+            )
+            end = gr.DateTime(
+                label="Published to", include_time=False, type="string", elem_id="newsqa-to"
+            )
+            k = gr.Slider(1, 20, value=page.k, step=1, label="Passages to read")
+        with gr.Accordion("Articles", open=False, elem_id="newsqa-library"):
             counts = gr.Markdown()
             with gr.Row():
                 uploads = gr.File(
@@ -220,7 +446,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     )
             table = gr.Dataframe(
                 elem_id="newsqa-articles",
-                headers=["Title", "Outlet", "Published", "Passages", "Id"],
+                headers=["Title", "Outlet", "Published", "Passages"],
                 datatype="str",
                 interactive=False,
                 wrap=True,
@@ -233,29 +459,65 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     "Delete article", variant="stop", scale=1, elem_id="newsqa-delete"
                 )
 
-        library_outputs = [outlets, table, doomed, examples, counts]
+        library_outputs = [outlets, table, doomed, examples, counts, welcome, poll]
+        feeds_panel(
+            lambda: loader.get().assistant,
+            may_write=may_write,
+            on_change=(library, library_outputs),
+            **serial,
+            **private,
+        )
         ask_inputs = [question, answers, outlets, start, end, k, answerer]
-        ask_outputs = [question, chatbot, answers, sources]
+        ask_outputs = [question, chatbot, answers, sources, welcome, examples, new_chat]
         for trigger in (question.submit, send.click):
-            trigger(respond, ask_inputs, ask_outputs, **serial, **private)
-        examples.click(lambda sample: sample[0], examples, question, **private)
+            trigger(respond, ask_inputs, ask_outputs, **questions, **private)
+        # An example is asked at once, as answer engines do with their suggestions.
+        examples.click(lambda sample: sample[0], examples, question, **private).then(
+            respond, ask_inputs, ask_outputs, **questions, **private
+        )
         chatbot.like(record, answers, None, **private)
         for reset in (new_chat.click, chatbot.clear):
-            reset(lambda: ([], [], EMPTY_SOURCES), None, [answers, chatbot, sources], **private)
+            reset(
+                new_conversation,
+                None,
+                [answers, chatbot, sources, welcome, examples, new_chat],
+                **private,
+            )
         index_button.click(ingest, uploads, status, **serial, **private).then(
             library, None, library_outputs, **serial, **private
         )
         delete_button.click(delete, doomed, status, **serial, **private).then(
             library, None, library_outputs, **serial, **private
         )
-        app.load(library, None, library_outputs, **serial, **private)
-        gr.api(ask, api_name="ask", **serial)
+        app.load(library, None, library_outputs, **private)
+        poll.tick(library, None, library_outputs, **private)
+        gr.api(ask, api_name="ask", **questions)
     return app
 
 
-def launch(app: gr.Blocks, *, host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> str:
+def launch(
+    app: gr.Blocks,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    block: bool = True,
+    users: Users | None = None,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+) -> str:
     """Serve ``app`` on ``host:port`` with no share link and nothing fetched from outside;
-    returns its local URL. With ``block=False`` the server runs in a background thread."""
+    returns its local URL. With ``block=False`` the server runs in a background thread.
+
+    ``users`` (those given to ``build_app``) must log in; without them, listening beyond
+    loopback logs a warning. Larger uploads than ``max_upload_bytes`` are refused, and the
+    files Gradio keeps for this app are deleted when it stops."""
+    if users is None and not is_loopback(host):
+        logger.warning(
+            "listening on %s without auth: anyone who reaches this address can ask, upload "
+            "and delete articles; add --auth user:password or --users FILE",
+            host,
+        )
+    # Gradio's temporary files of this app, uploads among them, go when the server stops.
+    app.delete_cache = app.delete_cache or (3600, 3600)
     _, url, _ = app.launch(
         server_name=host,
         server_port=port,
@@ -265,19 +527,63 @@ def launch(app: gr.Blocks, *, host: str = "127.0.0.1", port: int = 7860, block: 
         css=CSS,
         footer_links=["api", "settings"],
         enable_monitoring=False,
+        auth=users.login if users else None,
+        auth_message="newsqa: log in with the user name and password you were given.",
+        max_file_size=max_upload_bytes,
     )
     return url
 
 
-def _answerer_label(assistant: Assistant, name: str) -> str:
-    model = getattr(assistant.answerers[name], "model_name", "")
-    if model:
-        return f"LLM ({model}), citations verified"
-    return "Offline: quotes the articles"
+def _busy(error: IndexBusyError) -> str:
+    """One line for a person when another writer holds the index."""
+    holder = error.holder[0].upper() + error.holder[1:]
+    return f"{holder} is writing to the index; try again when it has finished."
 
 
-def _example(title: str) -> str:
-    return f"What happened: {title}?"
+@dataclass(frozen=True)
+class _PageSettings:
+    """What the page needs to know before the assistant has loaded."""
+
+    answerers: list[tuple[str, str]]  # (name, label)
+    answerer: str
+    k: int
+
+    @classmethod
+    def of(cls, settings: AssistantSettings | None) -> _PageSettings:
+        """From the settings the assistant is being built with; None: the defaults."""
+        if settings is None:
+            return cls([("grounded", _OFFLINE)], "grounded", 4)
+        answerers = [("grounded", _OFFLINE)]
+        if settings.llm:
+            answerers.append(("llm", _llm_label(settings.llm)))
+        return cls(answerers, settings.answerer, settings.k)
+
+    @classmethod
+    def of_assistant(cls, assistant: Assistant) -> _PageSettings:
+        """From a built assistant: the answerers it has."""
+        answerers = [
+            (
+                name,
+                _llm_label(model) if (model := getattr(answerer, "model_name", "")) else _OFFLINE,
+            )
+            for name, answerer in assistant.answerers.items()
+        ]
+        return cls(answerers, assistant.settings.answerer, assistant.settings.k)
+
+
+def _llm_label(model: str) -> str:
+    return f"LLM ({model}), citations verified"
+
+
+_OFFLINE = "Offline: quotes the articles"
+
+
+def _waiting(loader: Loader[Ready]) -> str:
+    if loader.ready:
+        return "…"
+    return (
+        '<span class="newsqa-waiting">… the assistant is still loading; the answer follows.</span>'
+    )
 
 
 def _user(question: str) -> dict[str, str]:
@@ -293,6 +599,6 @@ def _messages(answers: list[Answer]) -> list[dict[str, str]]:
     for turn, answer in enumerate(answers, start=1):
         messages += [
             _user(answer.question),
-            _assistant(render_answer(answer.text, answer.citations, turn)),
+            _assistant(render_message(answer, turn)),
         ]
     return messages

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import errno
+import logging
+import os
+import socket
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from pydantic import ValidationError
+
+from ui.access import Users, UsersError, load_users
+from ui.settings import ServeSettings
+
+EXIT_USAGE = 2
+_PORTS_TRIED = 20
 
 
 def register(app: typer.Typer) -> None:
@@ -10,24 +25,167 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def serve(
-        host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-        port: int = typer.Option(7860, help="Port to listen on."),
-        llm: str | None = typer.Option(
-            None,
-            "--llm",
-            help="Offer this LLM answerer too, and pick it by default: openai:MODEL (with "
-            "NEWSQA_LLM_BASE_URL), ollama:MODEL or llamacpp:/path/model.gguf.",
-        ),
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 7860,
+        auth: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--auth",
+                help="A login, user:password (repeatable); any login turns auth on. "
+                "Default: NEWSQA_AUTH.",
+            ),
+        ] = None,
+        users_file: Annotated[
+            Path | None,
+            typer.Option(
+                "--users",
+                help="File of logins, one user:password a line. Default: NEWSQA_USERS_FILE.",
+            ),
+        ] = None,
+        admin: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--admin",
+                help="A user who may upload and delete articles (repeatable); default: "
+                "NEWSQA_ADMIN, else the first user given.",
+            ),
+        ] = None,
+        llm: Annotated[
+            str | None,
+            typer.Option(
+                "--llm",
+                help="Offer this LLM answerer too, and pick it by default: openai:MODEL (with "
+                "NEWSQA_LLM_BASE_URL), ollama:MODEL or llamacpp:/path/model.gguf.",
+            ),
+        ] = None,
     ) -> None:
-        """Start the web app (no share link; nothing is fetched from outside)."""
-        # Imported here so that other commands do not pay for importing Gradio.
-        from assistant import Assistant, AssistantSettings
-        from ui.app import build_app, launch
+        """Start the web app (no share link; nothing is fetched from outside).
+
+        With logins (--auth, --users), everyone must log in and only admins may upload and
+        delete articles. Without, listening beyond 127.0.0.1 prints a warning.
+        """
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+        # Imported here so that other commands do not pay for importing Gradio; the
+        # Assistant (seconds of imports) only in the background, once the page is up.
+        from assistant import AssistantSettings
 
         try:
+            serving = ServeSettings()
             settings = AssistantSettings(llm=llm, answerer="llm") if llm else AssistantSettings()
-            assistant = Assistant(settings)
-        except Exception as error:  # any start-up failure: say what it was, no traceback
-            typer.secho(f"error: {error}", fg="red", err=True)
-            raise typer.Exit(2) from error
-        launch(build_app(assistant), host=host, port=port)
+            users = load_users(
+                auth or serving.auth, users_file or serving.users_file, admin or serving.admin
+            )
+        except (ValidationError, UsersError) as error:
+            raise _fail(str(error)) from error
+        _check_data_dir(settings.data_dir)
+        _check_port(host, port)
+        _announce(users)
+        from ui.starting import StartingPage
+
+        # Importing Gradio takes seconds: meanwhile a placeholder page answers on the port.
+        placeholder = StartingPage.open(host, port)
+        from ui.app import assistant_loader, build_app, launch
+
+        # The page is served first and shows a loading state while the assistant (model,
+        # index, example questions) loads in the background; a failure is shown there.
+        def assistant() -> Any:
+            from assistant import Assistant
+
+            return Assistant(settings)
+
+        loader = assistant_loader(assistant)
+        app = build_app(
+            loader,
+            settings=settings,
+            users=users,
+            max_upload_bytes=serving.max_upload_bytes,
+            concurrency=serving.concurrency,
+        )
+        try:
+            if placeholder is not None:
+                placeholder.close()
+            url = launch(
+                app,
+                host=host,
+                port=port,
+                block=False,
+                users=users,
+                max_upload_bytes=serving.max_upload_bytes,
+            )
+        except OSError as error:  # taken between the check and the launch
+            raise _fail(_port_problem(host, port, error)) from error
+        typer.echo(f"newsqa is up at {url} (the assistant is loading)", err=True)
+        from assistant.remote import announced
+
+        # `newsqa ask` on this index then asks this server rather than load the models again
+        # (not when logins are on: it has none).
+        with announced(settings, url) if users is None else nullcontext():
+            loader.start()
+            app.block_thread()
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", fg="red", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _announce(users: Users | None) -> None:
+    if users is not None:
+        typer.echo(
+            f"auth on: {len(users.passwords)} users; may upload and delete articles: "
+            f"{', '.join(sorted(users.admins))}",
+            err=True,
+        )
+
+
+def _check_data_dir(data_dir: Path) -> None:
+    """Stop with one line when the index folder cannot be read and written."""
+    folder = data_dir
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the index folder is made inside the nearest one that exists
+    if not folder.is_dir():
+        raise _fail(
+            f"the data folder {data_dir} cannot be used: {folder} is not a folder; choose "
+            "another with NEWSQA_DATA_DIR"
+        )
+    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+        raise _fail(
+            f"the data folder {data_dir} cannot be read and written (permission denied on "
+            f"{folder}); fix its permissions or choose another with NEWSQA_DATA_DIR"
+        )
+
+
+def _check_port(host: str, port: int) -> None:
+    """Stop with one line when ``host:port`` cannot be listened on."""
+    problem = _bind_problem(host, port)
+    if problem is not None:
+        raise _fail(_port_problem(host, port, problem))
+
+
+def _bind_problem(host: str, port: int) -> OSError | None:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as error:
+        return error
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # As uvicorn binds: a port left in TIME_WAIT by a server just stopped is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return error
+    return None
+
+
+def _port_problem(host: str, port: int, error: OSError) -> str:
+    if isinstance(error, socket.gaierror):
+        return f"cannot listen on {host!r}: no such address ({error.strerror}); check --host"
+    if error.errno == errno.EADDRINUSE or "empty port" in str(error):
+        tried = range(port + 1, min(port + _PORTS_TRIED, 65536))
+        free = next((p for p in tried if _bind_problem(host, p) is None), None)
+        fix = f"try --port {free}" if free else "stop what listens there, or pick another --port"
+        return f"port {port} is in use; {fix}"
+    if error.errno == errno.EACCES:
+        return f"port {port} is reserved for privileged users here; try --port 7860"
+    return f"cannot listen on {host}:{port} ({error.strerror or error}); check --host and --port"

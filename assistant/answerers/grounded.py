@@ -11,6 +11,7 @@ Usage::
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
@@ -29,9 +30,10 @@ from assistant.answerability import (
 )
 from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
+from assistant.presuppositions import presupposition
 from assistant.records import Passage
 from assistant.text import content_terms, question_kind
-from assistant.verify import names_missing
+from assistant.verify import ClaimVerifier, Verdict, names_missing
 from index.sentences import sentence_spans
 
 # What a sentence looks like when it answers each kind of question.
@@ -64,7 +66,9 @@ _SENTENCES_KEPT = 1024
 @dataclass(frozen=True)
 class Candidate:
     """One sentence of the passages as a possible answer: its ``support`` ranks it, its
-    ``features`` and ``probability`` are what the answerability model reads."""
+    ``features`` and ``probability`` are what the answerability model reads, and
+    ``presupposition`` is the verifier's verdict on what the question takes for granted, read
+    in the sentence's passage."""
 
     passage: int
     text: str
@@ -73,6 +77,7 @@ class Candidate:
     support: float
     features: Features
     probability: float
+    presupposition: Verdict | None = None
 
 
 class GroundedAnswerer:
@@ -92,15 +97,18 @@ class GroundedAnswerer:
         min_support: float = 0.42,
         min_confidence: float | None = None,
         model: AnswerabilityModel | None = None,
+        verifier: ClaimVerifier | None = None,
     ) -> None:
         if max_sentences < 1:
             raise ValueError(f"max_sentences: {max_sentences}; an answer needs at least 1")
         self.embedder = embedder
+        self.verifier = verifier or ClaimVerifier(embedder)
         self.max_sentences = max_sentences
         self.min_support = min_support
         self.min_confidence = min_confidence
         self.model = model or load_model()
         self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._sentences_lock = threading.Lock()
 
     def candidates(
         self, question: str, passages: list[Passage], context: str = ""
@@ -137,6 +145,7 @@ class GroundedAnswerer:
             self.embedder.embed_query(asked_in_full)
         )
         cue = _CUES.get(question_kind(question))
+        presupposed: dict[int, Verdict] = {}
         scored = []
         for (number, sentence), similarity in zip(found, similarities, strict=True):
             # "June 2021" in a question scopes the story; an article published then satisfies it.
@@ -155,6 +164,10 @@ class GroundedAnswerer:
             if offsets.get(sentence) == 0:
                 support += 0.04  # a story's first sentence summarises it
             passage = passages[number - 1]
+            if number not in presupposed:
+                presupposed[number] = presupposition(
+                    question, passage.text, self.verifier, passage.published
+                )
             found_features = features(
                 asked_in_full,
                 sentence,
@@ -164,6 +177,8 @@ class GroundedAnswerer:
                 lead=offsets.get(sentence) == 0,
                 published=passage.published,
                 context=context,
+                presupposed=presupposed[number].coverage,
+                contradicted=presupposed[number].contradicted,
             )
             scored.append(
                 Candidate(
@@ -174,6 +189,7 @@ class GroundedAnswerer:
                     support,
                     found_features,
                     self.model.probability(found_features),
+                    presupposed[number],
                 )
             )
         want = wanted(question)
@@ -184,18 +200,25 @@ class GroundedAnswerer:
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
         """Sentence vectors, each sentence embedded once: a conversation keeps returning to the
         same passages."""
-        missing = list(dict.fromkeys(s for s in sentences if s not in self._sentences))
-        if missing:
+        # Several threads answer at once in the web app: the cache is read and changed under
+        # a lock, and what this call needs is kept aside, since another may evict it meanwhile.
+        with self._sentences_lock:
+            known = {s: self._sentences[s] for s in sentences if s in self._sentences}
+        missing = list(dict.fromkeys(s for s in sentences if s not in known))
+        fresh = {
+            sentence: np.asarray(vector, dtype=np.float32)
             for sentence, vector in zip(
-                missing, self.embedder.embed_documents(missing), strict=True
-            ):
-                self._sentences[sentence] = np.asarray(vector, dtype=np.float32)
-        matrix = np.stack([self._sentences[s] for s in sentences])
-        for sentence in sentences:
-            self._sentences.move_to_end(sentence)
-        while len(self._sentences) > _SENTENCES_KEPT:
-            self._sentences.popitem(last=False)
-        return matrix
+                missing, self.embedder.embed_documents(missing) if missing else [], strict=True
+            )
+        }
+        vectors = known | fresh
+        with self._sentences_lock:
+            for sentence in vectors:
+                self._sentences[sentence] = vectors[sentence]
+                self._sentences.move_to_end(sentence)
+            while len(self._sentences) > _SENTENCES_KEPT:
+                self._sentences.popitem(last=False)
+        return np.stack([vectors[s] for s in sentences])
 
     def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
         """The best sentences, each citing its passage, or an empty draft to decline."""
@@ -247,16 +270,23 @@ _LACKS = {
 
 def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) -> str:
     """What on-topic passages lack, by the kind of question: "The articles cover this ("US
-    strikes on militias") but give no figure for people killed." Empty when they are off topic."""
+    strikes on militias") but give no figure for people killed", and what the question assumes
+    that they contradict. Empty when they are off topic."""
     if not ranked or ranked[0].features.passage_overlap < ON_TOPIC_OVERLAP:
         return ""
     kind = question_kind(question)
-    if kind not in _LACKS:
-        return ""
     want = wanted(question)
     focus = " ".join(want.focus) if want else "it"
+    lacks = [_LACKS[kind].format(focus=focus)] if kind in _LACKS else []
+    verdict = ranked[0].presupposition
+    if verdict is not None and verdict.contradicted:
+        # "the passage gives no date 'June 27'": the verifier's reason, about the question.
+        reason = verdict.reason.replace("the sentence", "the question")
+        lacks.append(f"do not bear out what the question assumes ({reason})")
+    if not lacks:
+        return ""
     title = passages[ranked[0].passage - 1].title
-    return f'The articles cover this ("{title}") but {_LACKS[kind].format(focus=focus)}.'
+    return f'The articles cover this ("{title}") but {" and ".join(lacks)}.'
 
 
 def _distinct(a: str, b: str) -> bool:

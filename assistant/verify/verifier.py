@@ -133,13 +133,36 @@ class WordEmbeddings(Protocol):
 class Verdict:
     """Whether a passage supports a sentence; ``start``/``end`` locate the evidence in the
     passage text; ``reason`` says why not, in words a person can read; ``coverage`` is the
-    share of the sentence's content words the passage accounts for."""
+    share of the sentence's content words the passage accounts for; ``kind`` names the check
+    that decided (one of ``KINDS``)."""
 
     supported: bool
     reason: str
     start: int = 0
     end: int = 0
     coverage: float = 0.0
+    kind: str = "supported"
+
+    @property
+    def contradicted(self) -> bool:
+        """The passage says something else (other roles, the opposite, another number, date
+        or name), as opposed to merely not saying it."""
+        return self.kind in CONTRADICTIONS
+
+
+# What decided a verdict: accepted as quoted or supported; rejected by one of the checks.
+KINDS = (
+    "quoted",
+    "supported",
+    "roles",
+    "polarity",
+    "number",
+    "date",
+    "name",
+    "unaccounted",
+    "empty",
+)
+CONTRADICTIONS = frozenset({"roles", "polarity", "number", "date", "name"})
 
 
 @dataclass(frozen=True)
@@ -180,7 +203,7 @@ class ClaimVerifier:
         sentence = " ".join(sentence.split())
         quoted = _find_verbatim(sentence, passage)
         if quoted is not None:
-            return Verdict(True, "quoted from the passage", *quoted, coverage=1.0)
+            return Verdict(True, "quoted from the passage", *quoted, coverage=1.0, kind="quoted")
         claim = parse(sentence)
         reading = self._read(passage, published)
         content = [t for t in claim if _is_content(t)]
@@ -188,17 +211,21 @@ class ClaimVerifier:
         evidence = _evidence(aligned)
         start, end = _span(reading, evidence)
         coverage = sum(1 for t in content if aligned.get(t.i)) / max(len(content), 1)
-        reason = (
-            self._roles(claim, reading)
-            or _polarity(claim, reading, aligned)
-            or _numbers(claim, reading, published)
-            or _dates(claim, reading, published, aligned)
-            or _names(claim, reading)
-            or _unaccounted(content, aligned, reading, published)
+        checks: tuple[tuple[str, Callable[[], str | None]], ...] = (
+            ("roles", lambda: self._roles(claim, reading)),
+            ("polarity", lambda: _polarity(claim, reading, aligned)),
+            ("number", lambda: _numbers(claim, reading, published)),
+            ("date", lambda: _dates(claim, reading, published, aligned)),
+            ("name", lambda: _names(claim, reading)),
+            ("unaccounted", lambda: _unaccounted(content, aligned, reading, published)),
         )
-        if not content and not reason:
-            reason = "the sentence states nothing checkable"
-        return Verdict(reason is None, reason or "supported", start, end, coverage)
+        for kind, run in checks:
+            reason = run()
+            if reason is not None:
+                return Verdict(False, reason, start, end, coverage, kind=kind)
+        if not content:
+            return Verdict(False, "the sentence states nothing checkable", kind="empty")
+        return Verdict(True, "supported", start, end, coverage)
 
     def _align(self, content: list[Token], reading: _Reading) -> dict[int, set[int]]:
         """For each content token of the claim, the passage sentences that account for it."""

@@ -25,6 +25,8 @@ _OPENERS: dict[str, Callable[..., IO[Any]]] = {
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".json", ".jsonl"}
+COMPRESSED_SUFFIXES = frozenset(_OPENERS)
+"""Endings of compressed files, read as the kind of file their name has before it."""
 
 
 def _format_of(path: Path) -> tuple[str, Callable[..., IO[Any]] | None]:

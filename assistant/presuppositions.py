@@ -1,0 +1,75 @@
+"""What a question takes for granted, checked against a passage by the claim verifier.
+
+"How many people were killed by the June 27 strikes?" takes for granted that people were killed
+by the June 27 strikes. A passage that says so may answer it; one that contradicts it (another
+date, another number, the opposite verb, other roles) cannot, however close it is in meaning.
+Questions that look answerable but are not (SQuAD 2.0's) are mostly of this kind: on the tune
+half of SQuAD 2.0 dev, with each question's own paragraph, the verifier finds a contradiction
+for 0.25 of the unanswerable questions and 0.03 of the answerable ones
+(``python -m eval.presupposition_check``, see the README).
+
+Usage::
+
+    verdict = presupposition("When did the US strike in February?", passage, verifier)
+    verdict.supported, verdict.contradicted, verdict.reason
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from assistant.verify import ClaimVerifier, Verdict
+
+# The question word and what goes with it: "how many", "what", "which"...
+_ASKING = re.compile(
+    r"^(?:in |on |at |for |from |by |to |of |with |during )?"
+    r"(?:how (?:many|much|long|far|old|often|big|large|soon)|what|which|who|whom|whose|when|"
+    r"where|why|how)\b\s*",
+    re.I,
+)
+# The inverted auxiliary of a question: "did the US strike" reads "the US strike"; "what year
+# did Harvard win" asks for a year, so the noun before it goes too.
+_AUXILIARY = re.compile(
+    r"^(?:[a-z-]+\s+(?=(?:did|does|do)\b))?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|might|may)\b\s*",
+    re.I,
+)
+# How many things are asked for: "What two women..." asks for two, it does not say there are two.
+_ASKED_COUNT = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?=[a-z])", re.I
+)
+# Nouns that frame what is asked rather than say anything: "the name of the pilot" asks for the
+# pilot's name; the passage need not use the word "name".
+_FRAME = re.compile(
+    r"^(?:one of (?:the )?|(?:the |a |an )?(?:name|names|type|types|kind|kinds|sort|term|title|"
+    r"number|amount|percentage|proportion|share|year|date|day|month|time)\s+(?:of|for)\s+)",
+    re.I,
+)
+
+
+def claim_of(question: str) -> str:
+    """The statement ``question`` takes for granted, in its own words: the question without
+    its question word, its inverted auxiliary and its framing noun ("When did the US strike in
+    February?" gives "the US strike in February"). Empty when nothing is left."""
+    text = " ".join(question.split()).rstrip("?!. ").strip()
+    text = _ASKING.sub("", text, count=1)
+    text = _ASKED_COUNT.sub("", text, count=1)
+    text = _AUXILIARY.sub("", text, count=1)
+    text = _FRAME.sub("", text, count=1)
+    return text.strip()
+
+
+def presupposition(
+    question: str, passage: str, verifier: ClaimVerifier, published: date | None = None
+) -> Verdict:
+    """The verifier's verdict on what ``question`` takes for granted, read in ``passage`` (of
+    an article published on ``published``). A question that takes nothing checkable for
+    granted ("Why?") is borne out by any passage."""
+    claim = claim_of(question)
+    if not claim:
+        return Verdict(True, "nothing to check", coverage=1.0, kind="empty")
+    verdict = verifier.check(claim, passage, published)
+    if verdict.kind == "empty":
+        return replace(verdict, supported=True, reason="nothing to check", coverage=1.0)
+    return verdict

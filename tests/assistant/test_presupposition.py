@@ -1,0 +1,83 @@
+"""What a question takes for granted, read against the sample article by the claim verifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import ClaimVerifier, claim_of, presupposition
+from index.embeddings import MiniLMEmbeddings
+from index.sample import SAMPLE_DIR
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return next(p for p in SAMPLE_DIR.iterdir() if p.suffix == ".txt").read_text()
+
+
+@pytest.fixture(scope="module")
+def verifier(embedder: MiniLMEmbeddings) -> ClaimVerifier:
+    return ClaimVerifier(embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("When did the US strike in February?", "the US strike in February"),
+        (
+            "How many people were killed by the June 27 strikes?",
+            "people were killed by the June 27 strikes",
+        ),
+        ("What is the name of the drone pilot?", "the drone pilot"),
+        ("What two women defied the pharaoh?", "women defied the pharaoh"),
+        ("In what year did Harvard win?", "Harvard win"),
+        ("Which team was suspended from the MLS?", "team was suspended from the MLS"),
+        ("What is one of the sources of EU law?", "sources of EU law"),
+        ("Why?", ""),
+    ],
+)
+def test_claim_of_drops_what_asks(question: str, claim: str) -> None:
+    assert claim_of(question) == claim
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many drones hit Arbil on June 26?",
+        "When did the Pentagon say Biden ordered the strikes?",
+        "Why?",
+    ],
+)
+def test_a_question_the_article_bears_out(
+    question: str, article: str, verifier: ClaimVerifier
+) -> None:
+    verdict = presupposition(question, article, verifier)
+    assert verdict.supported, verdict.reason
+    assert not verdict.contradicted
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many drones hit Arbil on June 29?", "date"),
+        ("Why did Biden refuse to order the strikes?", "polarity"),
+        ("Why did the militias strike U.S. forces in Syria?", "roles"),
+        ("How many of the six drones hit Arbil?", "number"),
+    ],
+)
+def test_a_question_the_article_contradicts(
+    question: str, kind: str, article: str, verifier: ClaimVerifier
+) -> None:
+    verdict = presupposition(question, article, verifier)
+    assert verdict.contradicted
+    assert verdict.kind == kind, verdict.reason
+
+
+def test_a_question_word_the_article_lacks_is_not_a_contradiction(
+    article: str, verifier: ClaimVerifier
+) -> None:
+    verdict = presupposition(
+        "How many people were killed by the June 27 strikes?", article, verifier
+    )
+    assert not verdict.supported
+    assert verdict.kind == "unaccounted"
+    assert not verdict.contradicted
