@@ -10,6 +10,7 @@ a currency, and "what kind of aircraft" only by one that speaks of aircraft.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.text import MONTHS, ORDINALS, number_value, stem, tokens
@@ -63,9 +64,17 @@ def wanted(question: str) -> Wanted | None:
     return None
 
 
-def holds(sentence: str, want: Wanted, *, asked: str = "") -> bool:
+def holds(
+    sentence: str,
+    want: Wanted,
+    *,
+    asked: str = "",
+    kind_of: Callable[[str], str | None] | None = None,
+) -> bool:
     """Whether ``sentence`` has the kind of answer ``want`` asks for; a number the question
-    ``asked`` states itself ("the June 27 strikes") is no answer to it."""
+    ``asked`` states itself ("the June 27 strikes") is no answer to it, and with ``kind_of``
+    (a noun's kind: "person", "place" or None) neither is a count of another kind than the
+    one asked for ("how many people" is not answered by "two locations")."""
     if want.kind == "amount":
         return bool(_MONEY.search(sentence))
     words = tokens(sentence)
@@ -75,6 +84,7 @@ def holds(sentence: str, want: Wanted, *, asked: str = "") -> bool:
         # count of anything else.
         counts_time = bool(_TIME_UNIT.intersection(want.focus))
         stated = {number_value(w) for w in tokens(asked)} - {None}
+        focus_kind = kind_of(want.focus[-1]) if kind_of else None
         return any(
             number_value(word) is not None
             and number_value(word) not in stated
@@ -83,8 +93,23 @@ def holds(sentence: str, want: Wanted, *, asked: str = "") -> bool:
             and (counts_time or following.lower() not in _TIME_UNIT)
             and preceding.lower() not in MONTHS
             and following.lower() not in MONTHS
-            for preceding, word, following in zip(
-                ["", *words[:-1]], words, [*words[1:], ""], strict=True
+            and not _counts_another_kind(words[position + 1 : position + 3], focus_kind, kind_of)
+            for position, (preceding, word, following) in enumerate(
+                zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
             )
         )
     return bool({stem(w) for w in want.focus} & {stem(w) for w in words})
+
+
+def _counts_another_kind(
+    following: list[str], focus_kind: str | None, kind_of: Callable[[str], str | None] | None
+) -> bool:
+    """Whether the first of the words after a number ("one civilian contractor") that has a
+    kind has another kind than the question's focus."""
+    if focus_kind is None or kind_of is None:
+        return False
+    for word in following:
+        kind = kind_of(word)
+        if kind is not None:
+            return kind != focus_kind
+    return False

@@ -30,10 +30,12 @@ from assistant.answerability import (
 )
 from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
+from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import presupposition
 from assistant.records import Passage
 from assistant.text import content_terms, question_kind
 from assistant.verify import ClaimVerifier, Verdict, names_missing
+from assistant.verify.verifier import WordEmbeddings
 from index.sentences import sentence_spans
 
 # What a sentence looks like when it answers each kind of question.
@@ -103,6 +105,8 @@ class GroundedAnswerer:
             raise ValueError(f"max_sentences: {max_sentences}; an answer needs at least 1")
         self.embedder = embedder
         self.verifier = verifier or ClaimVerifier(embedder)
+        # Persons told from places, where the embedder has word vectors (MiniLM has).
+        self._kind_of = NounKinds(embedder).kind if isinstance(embedder, WordEmbeddings) else None
         self.max_sentences = max_sentences
         self.min_support = min_support
         self.min_confidence = min_confidence
@@ -194,7 +198,9 @@ class GroundedAnswerer:
             )
         want = wanted(question)
         if want is not None:
-            scored = [c for c in scored if holds(c.text, want, asked=question)]
+            scored = [
+                c for c in scored if holds(c.text, want, asked=question, kind_of=self._kind_of)
+            ]
         return sorted(scored, key=lambda c: -c.support)
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
