@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,15 +19,10 @@ from assistant.remote import (
     running_server,
 )
 from assistant.settings import AssistantSettings
+from tests.network import free_port, newsqa_serve
 
 NEWSQA = str(Path(sys.executable).with_name("newsqa"))
 SAMPLE_URL = "https://www.rferl.org/a/us-strike-iran-militia-iraq-syria/31328792.html"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _dead_pid() -> int:
@@ -56,7 +49,7 @@ def test_an_announcement_left_by_a_killed_server_is_ignored(settings: AssistantS
 
 def test_a_server_that_does_not_answer_is_reported_unavailable() -> None:
     with pytest.raises(ServerUnavailableError, match="could not answer"):
-        ask_server(f"http://127.0.0.1:{_free_port()}/", "Why?")
+        ask_server(f"http://127.0.0.1:{free_port()}/", "Why?")
 
 
 @pytest.mark.slow
@@ -68,15 +61,8 @@ def test_ask_goes_to_the_running_server_without_loading_models(tmp_path: Path) -
         "HF_HUB_OFFLINE": "1",
     }
     settings = AssistantSettings(data_dir=tmp_path / "data")
-    port = _free_port()
-    server = subprocess.Popen(
-        [NEWSQA, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    port = free_port()
+    with newsqa_serve(port, env) as server:
         url = None
         for _ in range(240):  # the server announces itself once it listens
             url = running_server(settings)
@@ -101,11 +87,4 @@ def test_ask_goes_to_the_running_server_without_loading_models(tmp_path: Path) -
         imported = {line.rsplit("|", 1)[-1].strip() for line in asked.stderr.splitlines()}
         assert "gradio_client" in imported
         assert not {"torch", "spacy", "sentence_transformers", "chromadb"} & imported
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
     assert not announcement_path(settings).exists()

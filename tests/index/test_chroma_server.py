@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,14 +13,9 @@ import pytest
 
 from assistant import Assistant, AssistantSettings
 from index.embeddings import MiniLMEmbeddings
+from tests.network import free_port
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -29,7 +23,7 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
     """A real `chroma run` server on loopback, stopped after the test."""
     chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
     assert chroma, "the chroma command comes with the chromadb package"
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "chroma.log").open("w")
     server = subprocess.Popen(
         [

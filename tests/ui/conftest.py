@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, AssistantSettings
+from tests.network import free_port
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,6 @@ class Served:
     url: str
     assistant: Assistant
     data_dir: Path
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +31,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         AssistantSettings(data_dir=data_dir, progress=False, sample_if_empty=True)
     )
     app = build_app(assistant)
-    url = launch(app, host="127.0.0.1", port=_free_port(), block=False)
+    url = launch(app, host="127.0.0.1", port=free_port(), block=False)
     try:
         yield Served(url, assistant, data_dir)
     finally:

@@ -19,7 +19,7 @@ from assistant import Answer, Assistant, AssistantSettings
 from assistant.answerers import GroundedAnswerer
 from eval.load import run_load
 from index.embeddings import MiniLMEmbeddings
-from tests.ui.conftest import _free_port
+from tests.network import free_port
 
 
 def test_the_answerers_caches_survive_many_threads(
@@ -101,7 +101,7 @@ def busy_app(tmp_path: Path) -> Iterator[tuple[str, dict[str, int]]]:
 
     assistant.stream = counted  # type: ignore[method-assign]
     app = build_app(Loader.of(prepare(assistant)), concurrency=4)
-    url = launch(app, host="127.0.0.1", port=_free_port(), block=False)
+    url = launch(app, host="127.0.0.1", port=free_port(), block=False)
     try:
         yield url, counts
     finally:

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from assistant import COMPRESSED_SUFFIXES, SUPPORTED_SUFFIXES, Assistant, AssistantSettings
 from index.pipeline import writer_lock
-from tests.ui.conftest import _free_port
+from tests.network import free_port
 from ui.access import UsersError, is_loopback, load_users
 from ui.upload_files import UPLOAD_TYPES, upload_problem
 
@@ -166,7 +166,7 @@ def test_serve_with_a_data_folder_it_cannot_use_says_so(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("NEWSQA_DATA_DIR", str(blocker / "data"))
-    result = CliRunner().invoke(serve_cli, ["serve", "--port", str(_free_port())])
+    result = CliRunner().invoke(serve_cli, ["serve", "--port", str(free_port())])
     assert result.exit_code == 2
     line = _one_error_line(result.output)
     assert f"{blocker} is not a folder; choose another with NEWSQA_DATA_DIR" in line
@@ -203,7 +203,7 @@ def test_listening_beyond_loopback_without_auth_is_warned(
     # 192.0.2.1 (TEST-NET-1) is no address of this machine: the warning comes, then the bind
     # fails, and nothing ever listens beyond loopback.
     with caplog.at_level(logging.WARNING, logger="ui.app"), pytest.raises(OSError):
-        launch(app, host="192.0.2.1", port=_free_port(), block=False)
+        launch(app, host="192.0.2.1", port=free_port(), block=False)
     app.close()
     assert "listening on 192.0.2.1 without auth" in caplog.text
     assert "add --auth user:password or --users FILE" in caplog.text
@@ -236,7 +236,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Guarded]:
     users = load_users([f"{n}:{p}" for n, p in PASSWORDS.items()], None, [])
     app = build_app(Loader.of(prepare(assistant)), users=users, max_upload_bytes=20_000)
     url = launch(
-        app, host="127.0.0.1", port=_free_port(), block=False, users=users, max_upload_bytes=20_000
+        app, host="127.0.0.1", port=free_port(), block=False, users=users, max_upload_bytes=20_000
     )
     try:
         yield Guarded(url, assistant, settings)
@@ -393,7 +393,7 @@ def test_uploads_never_indexed_are_deleted_when_the_app_stops(tmp_path: Path) ->
         AssistantSettings(data_dir=tmp_path, progress=False, sample_if_empty=False)
     )
     app = build_app(assistant)
-    url = launch(app, host="127.0.0.1", port=_free_port(), block=False)
+    url = launch(app, host="127.0.0.1", port=free_port(), block=False)
     try:
         http = httpx.Client(base_url=url, timeout=30)
         [uploaded] = http.post(

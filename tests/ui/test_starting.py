@@ -4,9 +4,7 @@ whose page shows a loading state while the assistant loads in the background."""
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -14,15 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.network import free_port, newsqa_serve
 from ui.starting import StartingPage
 
 NEWSQA = str(Path(sys.executable).with_name("newsqa"))
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _get(url: str) -> str | None:
@@ -34,7 +27,7 @@ def _get(url: str) -> str | None:
 
 
 def test_placeholder_serves_then_frees_the_port() -> None:
-    port = _free_port()
+    port = free_port()
     page = StartingPage.open("127.0.0.1", port)
     assert page is not None
     try:
@@ -57,18 +50,11 @@ def test_placeholder_steps_aside_when_the_port_is_taken() -> None:
 
 @pytest.mark.slow
 def test_serve_answers_before_the_assistant_has_loaded(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, HF_HUB_OFFLINE="1", NEWSQA_DATA_DIR=str(tmp_path / "data"))
     started = time.monotonic()
-    server = subprocess.Popen(
-        [NEWSQA, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with newsqa_serve(port, env) as server:
         first = None
         while first is None and time.monotonic() - started < 120:
             assert server.poll() is None, server.stderr.read() if server.stderr else ""
@@ -88,10 +74,3 @@ def test_serve_answers_before_the_assistant_has_loaded(tmp_path: Path) -> None:
         print(
             f"first page after {first_page:.1f} s, the app after {time.monotonic() - started:.1f} s"
         )
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()

@@ -13,7 +13,8 @@ import pytest
 
 from assistant.verify import ClaimVerifier
 from index.embeddings import MiniLMEmbeddings
-from tests.assistant.llm.support import free_port, require
+from tests.assistant.llm.support import require
+from tests.network import free_port
 
 READY_SECONDS = 120
 MODEL_ALIAS = "gemma-3-270m"

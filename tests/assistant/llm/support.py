@@ -1,20 +1,11 @@
-"""Helpers of the LLM answerer tests: a free loopback port, and skipping without an extra."""
+"""Helpers of the LLM answerer tests: skipping without an extra."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import socket
 
 import pytest
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 nobody listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def require(module: str, what: str) -> None:

@@ -16,7 +16,8 @@ from assistant import Answer, Assistant, AssistantSettings
 from assistant.api import llm_answerer
 from assistant.llm import LLMAnswerer
 from index.embeddings import MiniLMEmbeddings
-from tests.assistant.llm.support import free_port, require
+from tests.assistant.llm.support import require
+from tests.network import free_port
 
 QUESTION = "Who ordered the air strikes on the militias' facilities?"
 BIDEN = "President Joe Biden ordered the air strikes on facilities used by the militias [1]."

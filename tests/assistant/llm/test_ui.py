@@ -12,7 +12,7 @@ import pytest
 from assistant import Answer, Assistant, AssistantSettings
 from assistant.api import llm_answerer
 from tests.assistant.llm.conftest import MODEL_ALIAS
-from tests.assistant.llm.support import free_port
+from tests.network import free_port
 
 REPO = Path(__file__).resolve().parents[3]
 SCREENSHOT = REPO / "test-artifacts" / "ui-llm-answer.png"
