@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import chromadb
+import fasteners
 import numpy as np
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
@@ -22,9 +23,28 @@ class IndexMismatchError(RuntimeError):
     """The collection was built with other embedding or chunking settings."""
 
 
+@contextmanager
+def _opening(settings: IndexSettings) -> Iterator[None]:
+    """Hold, across processes, the right to open the embedded Chroma folder of ``settings``.
+
+    Starting an embedded client runs Chroma's schema migrations, and finding a collection may
+    create it: two processes doing either at once on one folder fail at once with "table
+    collections already exists" or "database is locked" (its SQLite is in rollback-journal
+    mode, where a lock upgrade inside a transaction does not wait). Seen in CI with two
+    `newsqa ingest` started together on a new data folder. The writer lock does not cover
+    this: it is per collection, and readers open Chroma too. A server needs no such lock.
+    """
+    if settings.chroma_host:
+        yield
+        return
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    with fasteners.InterProcessLock(settings.chroma_path.with_name("chroma.open.lock")):
+        yield
+
+
 def connect(settings: IndexSettings) -> chromadb.api.ClientAPI:
     """A Chroma client for ``settings``, with anonymized telemetry off, that sees the database
-    as it is now.
+    as it is now. Call under ``_opening``.
 
     Chroma keeps one in-memory system per folder and process, whose vector indexes never load
     what another process wrote since; so an embedded client starts a system of its own
@@ -35,14 +55,13 @@ def connect(settings: IndexSettings) -> chromadb.api.ClientAPI:
         return chromadb.HttpClient(
             host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
         )
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
     SharedSystemClient.clear_system_cache()
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
 def drop_collection(settings: IndexSettings) -> None:
     """Delete the collection of ``settings``, whatever it was built with; nothing if absent."""
-    with suppress(NotFoundError):
+    with _opening(settings), suppress(NotFoundError):
         connect(settings).delete_collection(settings.collection)
 
 
@@ -50,15 +69,16 @@ class VectorStore:
     """Chunk vectors and metadata in one Chroma collection, stamped with a fingerprint."""
 
     def __init__(self, settings: IndexSettings, fingerprint: str) -> None:
-        self.client = connect(settings)
         self.name = settings.collection
         self.fingerprint = fingerprint
-        # embedding_function=None: Chroma's default would download a model; we pass vectors.
-        self.collection = self.client.get_or_create_collection(
-            self.name,
-            embedding_function=None,
-            metadata={"hnsw:space": "cosine", FINGERPRINT_KEY: fingerprint},
-        )
+        with _opening(settings):
+            self.client = connect(settings)
+            # embedding_function=None: Chroma's default would download a model; we pass vectors.
+            self.collection = self.client.get_or_create_collection(
+                self.name,
+                embedding_function=None,
+                metadata={"hnsw:space": "cosine", FINGERPRINT_KEY: fingerprint},
+            )
         found = (self.collection.metadata or {}).get(FINGERPRINT_KEY)
         if found != fingerprint:
             raise IndexMismatchError(

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, AssistantSettings
+from index import store
 from index.article import Article
 from index.chunking import Chunker
 from index.embeddings import MiniLMEmbeddings
@@ -224,3 +225,34 @@ def test_vectors_left_by_a_delete_killed_after_its_commit_are_cleaned_by_the_nex
     report = Index(settings, CountingEmbeddings(embedder)).ingest([corpus])
     assert (report.unchanged, report.failed) == (1, 0)
     assert _stored(index) == _expected_chunk_ids(corpus, settings)
+
+
+_OPEN_CHROMA = """
+from index.settings import IndexSettings
+from index.store import VectorStore
+
+store = VectorStore(IndexSettings(), "fingerprint")
+print(store.count())
+"""
+
+
+def test_a_process_opening_chroma_waits_while_another_opens_it(
+    settings: AssistantSettings,
+) -> None:
+    """Two processes starting Chroma on one new folder at once clashed in its migrations
+    ("table collections already exists", "database is locked"): opening is serialized."""
+    with store._opening(settings):
+        opener = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(_OPEN_CHROMA)],
+            env=_env(settings),
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        with pytest.raises(subprocess.TimeoutExpired):
+            opener.wait(timeout=8)  # starting Chroma alone takes about 2 s here
+        assert not settings.chroma_path.joinpath("chroma.sqlite3").exists()
+    out, err = opener.communicate(timeout=120)
+    assert opener.returncode == 0, err
+    assert out.strip() == "0", "it opened an empty collection once the lock was free"
