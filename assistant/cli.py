@@ -69,6 +69,10 @@ EXIT_NOTHING_INGESTED = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 EXIT_BUSY = 4
+# A watch outlives a poll that fails whole (a network blip, a feed briefly down) and gives up
+# on the third in a row: by then the fault has lasted two intervals, and a supervisor should
+# be told (exit 1) rather than see a watch that silently indexes nothing.
+WATCH_FAILED_POLLS = 3
 
 
 def _settings(**overrides: Any) -> AssistantSettings:
@@ -272,7 +276,7 @@ def ingest(
         )
         if urls:
             with _web(index, allow_private) as web:
-                done = web.ingest(urls).including(done.report)
+                done = web.ingest(urls, defaults).including(done.report)
     except IndexBusyError as error:
         raise _busy(error) from error
     report = done.report
@@ -301,8 +305,12 @@ def watch(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per poll.")] = False,
 ) -> None:
     """Poll feeds and index their new articles. Each feed is asked for with its ETag and
-    Last-Modified, and an entry seen once is never fetched again: both are kept in the index,
-    so a restart carries on where the last run stopped."""
+    Last-Modified, and an entry seen once is fetched again only when the feed revises it: both
+    are kept in the index, so a restart carries on where the last run stopped.
+
+    Exit codes: 0 the polls were made (also when nothing was new); 1 every fetch failed in
+    the last poll or in three polls in a row, where the watch stops; 2 a usage or settings error.
+    """
     from index.web import parse_interval
     from index.web import watch as watch_feeds
 
@@ -321,7 +329,10 @@ def watch(
             )
             raise typer.Exit(EXIT_USAGE)
 
+        failed_in_a_row = 0
+
         def poll(number: int) -> None:
+            nonlocal failed_in_a_row
             started = datetime.now()
             try:
                 done = web.ingest(feeds) if feeds else web.poll()
@@ -333,6 +344,20 @@ def watch(
             else:
                 _echo(f"poll {number} at {started:%Y-%m-%d %H:%M:%S}")
                 _echo(done.summary())
+            failed_in_a_row = failed_in_a_row + 1 if done.all_failed else 0
+            if not failed_in_a_row:
+                return
+            first = done.report.failures[0].reason.splitlines()[0]
+            gives_up = failed_in_a_row >= WATCH_FAILED_POLLS or number == max_polls
+            _echo(
+                f"{'error' if gives_up else 'warning'}: poll {number}: every fetch failed "
+                f"({done.report.failed}){', so the watch stops' if gives_up else ''}; "
+                f"the first: {first}",
+                fg="red" if gives_up else "yellow",
+                err=True,
+            )
+            if gives_up:
+                raise typer.Exit(EXIT_NOTHING_INGESTED)
 
         try:
             watch_feeds(poll, every=interval, max_polls=max_polls)

@@ -51,6 +51,9 @@ _MIGRATIONS = (
         outcome TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (feed_url, entry)
     );
     """,
+    # 2: each seen feed entry's version (index.web.feeds), so a revised entry is fetched again.
+    # Rows seen before hold '': their version is recorded at the next poll.
+    "ALTER TABLE feed_entries ADD COLUMN version TEXT NOT NULL DEFAULT ''",
 )
 
 

@@ -1,4 +1,5 @@
-"""RSS and Atom feeds: bytes in, the feed's title and its entries (link, title, date, author) out.
+"""RSS and Atom feeds: bytes in, the feed's title and its entries (link, title, date, author,
+version) out.
 
 feedparser reads RSS 0.9x/1.0/2.0 and Atom, resolves relative links against the feed's URL, and
 never fetches anything a feed refers to (no external entities, no DTDs).
@@ -6,6 +7,8 @@ never fetches anything a feed refers to (no external entities, no DTDs).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -18,13 +21,18 @@ from index.web.fetch import FEED_TYPES, Fetched
 
 @dataclass(frozen=True)
 class Entry:
-    """One item of a feed: ``key`` identifies it across polls (its id, else its link)."""
+    """One item of a feed: ``key`` identifies it across polls (its id, else its link);
+    ``version`` changes when the feed revises it (a new updated date, title, summary or
+    content); ``stamp`` is when it was last updated, else published, to take the newest
+    first."""
 
     key: str
     link: str
     title: str = ""
     published: date | None = None
     author: str = ""
+    version: str = ""
+    stamp: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -70,23 +78,42 @@ def parse_feed(fetched: Fetched) -> Feed:
         link = str(item.get("link") or "").strip()
         if not link:
             continue  # an entry without a link has no article page to fetch
+        # dict.get: feedparser's own get answers "updated" with the published date (and warns)
+        updated = _moment(dict.get(item, "updated_parsed"))
+        published = _moment(item.get("published_parsed")) or updated
         entries.append(
             Entry(
                 key=str(item.get("id") or link).strip(),
                 link=link,
                 title=str(item.get("title") or "").strip(),
-                published=_date(item.get("published_parsed") or item.get("updated_parsed")),
+                published=published.date() if published else None,
                 author=str(item.get("author") or "").strip(),
+                version=_version(item),
+                stamp=updated or published,
             )
         )
     title = str(parsed.feed.get("title") or "").strip()
     return Feed(url=fetched.url, title=title, entries=entries)
 
 
-def _date(value: Any) -> date | None:
+def _version(item: Any) -> str:
+    """A digest of what the feed says of an entry that a revision changes. The link is left
+    out: tracking parameters that change on every fetch of a feed would make every entry look
+    revised at every poll."""
+    said = [
+        dict.get(item, "updated", ""),
+        item.get("published", ""),
+        item.get("title", ""),
+        item.get("summary", ""),
+        [part.get("value", "") for part in item.get("content", [])],
+    ]
+    return hashlib.sha256(json.dumps(said, default=str).encode()).hexdigest()[:32]
+
+
+def _moment(value: Any) -> datetime | None:
     if not isinstance(value, time.struct_time):
         return None
     try:
-        return datetime(*value[:6], tzinfo=UTC).date()
+        return datetime(*value[:6], tzinfo=UTC)
     except ValueError:
         return None

@@ -5,7 +5,10 @@ sends the ETag and Last-Modified it was given (so an unchanged feed costs a 304)
 and stops reading past the size limit. Timeouts, refused connections, 429 and 5xx answers are
 retried with exponential backoff, or after the server's Retry-After (tenacity). Redirects are
 followed by hand, at most ``max_redirects``, and every target passes the address guard before
-it is requested. The body is returned as bytes: nothing in it is run.
+it is requested. Each request goes to an address the guard judged for it, never to one found by
+resolving the host again (see guard.py), with the host name in its Host header and, over https,
+in its TLS server name, against which the certificate is checked. The body is returned as
+bytes: nothing in it is run.
 
 Usage::
 
@@ -17,8 +20,9 @@ Usage::
 from __future__ import annotations
 
 import email.utils
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -32,6 +36,8 @@ from index.web.errors import BlockedURLError, FetchError
 from index.web.guard import AddressGuard
 from index.web.settings import FetchSettings
 from index.web.throttle import HostThrottle
+
+logger = logging.getLogger(__name__)
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset(
@@ -115,7 +121,9 @@ class Fetcher:
         *,
         guard: AddressGuard | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
+        """``transport`` replaces httpx's own (it then sets its own limits and TLS trust)."""
         self.settings = settings
         self.guard = guard or AddressGuard(allow_private=settings.allow_private)
         self.throttle = HostThrottle(settings.host_interval, sleep=sleep)
@@ -127,6 +135,7 @@ class Fetcher:
             follow_redirects=False,  # each hop is checked by the guard first
             trust_env=False,  # a proxy would resolve hosts the guard never saw
             limits=httpx.Limits(max_connections=settings.concurrency * 2),
+            transport=transport,
         )
 
     def __enter__(self) -> Fetcher:
@@ -155,10 +164,10 @@ class Fetcher:
         refused address) naming the URL and the reason. A body whose content type is not in
         ``accept`` is refused unread."""
         headers = validators.headers() if validators else {}
-        self.guard.check(url)
+        addresses = self.guard.check(url)
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            hop = self._request(url, current, headers, accept)
+            hop = self._request(url, current, addresses, headers, accept)
             if hop.status not in _REDIRECTS:
                 return Fetched(
                     url=url,
@@ -176,7 +185,7 @@ class Fetcher:
                 raise FetchError(url, f"HTTP {hop.status} redirect without a Location")
             target = urljoin(current, location)
             try:
-                self.guard.check(target)
+                addresses = self.guard.check(target)
             except BlockedURLError as error:
                 raise BlockedURLError(url, f"redirect to {target} {error.reason}") from None
             current = target
@@ -185,9 +194,15 @@ class Fetcher:
         )
 
     def _request(
-        self, url: str, current: str, headers: dict[str, str], accept: frozenset[str]
+        self,
+        url: str,
+        current: str,
+        addresses: Sequence[str],
+        headers: dict[str, str],
+        accept: frozenset[str],
     ) -> _Hop:
-        """One hop, retried on timeouts, connection errors, 429 and 5xx."""
+        """One hop, to one of ``addresses``, retried on timeouts, connection errors, 429 and
+        5xx."""
         retrying = Retrying(
             stop=stop_after_attempt(self.settings.retries + 1),
             wait=self._wait,
@@ -196,7 +211,7 @@ class Fetcher:
             reraise=True,
         )
         try:
-            return retrying(self._attempt, url, current, headers, accept)
+            return retrying(self._attempt, url, current, addresses, headers, accept)
         except _RetryableStatus as error:
             asked = (
                 f" (it asked to wait {error.retry_after:g} s, more than "
@@ -231,11 +246,17 @@ class Fetcher:
         return float(self._backoff(state))
 
     def _attempt(
-        self, url: str, current: str, headers: dict[str, str], accept: frozenset[str]
+        self,
+        url: str,
+        current: str,
+        addresses: Sequence[str],
+        headers: dict[str, str],
+        accept: frozenset[str],
     ) -> _Hop:
         self.throttle.wait(urlsplit(current).netloc.lower())
         started = time.monotonic()
-        with self.client.stream("GET", current, headers=headers) as response:
+        response = self._send(current, addresses, headers)
+        try:
             status = response.status_code
             if status in _RETRIED:
                 raise _RetryableStatus(status, _retry_after(response.headers.get("retry-after")))
@@ -251,7 +272,36 @@ class Fetcher:
                     "or an RSS/Atom feed; nothing was read",
                 )
             body = self._body(url, response, started)
+        finally:
+            response.close()
         return _Hop(status, response.headers, content_type, charset, body)
+
+    def _send(
+        self, current: str, addresses: Sequence[str], headers: dict[str, str]
+    ) -> httpx.Response:
+        """GET ``current`` from the first of ``addresses`` that takes the connection (the
+        response is streamed: close it). The URL is rewritten to the address, so httpx never
+        resolves the host itself; the host name goes in the Host header and, over https, is the
+        TLS server name the certificate must match."""
+        target = httpx.URL(current)
+        host = target.raw_host.decode("ascii")  # IDNA-encoded, as SNI and Host want it
+        extensions = {"sni_hostname": host} if target.scheme == "https" else {}
+        # httpx pools connections by the address in the URL: kept open, one TLS-checked for
+        # a host would carry the next request to another host at that address unchecked.
+        pinned = {**headers, "Host": target.netloc.decode("ascii"), "Connection": "close"}
+
+        def send(address: str) -> httpx.Response:
+            request = self.client.build_request(
+                "GET", target.copy_with(host=address), headers=pinned, extensions=extensions
+            )
+            return self.client.send(request, stream=True)
+
+        for address in addresses[:-1]:
+            try:
+                return send(address)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+                logger.debug("%s: no connection to %s (%s); next address", current, address, error)
+        return send(addresses[-1])
 
     def _body(self, url: str, response: httpx.Response, started: float) -> bytes:
         limit = self.settings.max_bytes

@@ -6,11 +6,15 @@ metadata endpoint (``http://169.254.169.254/``) and index what they return. The 
 the addresses the host name resolves to, not on its spelling, and the fetcher runs it again on
 every redirect target.
 
+The check returns the addresses it judged, and the fetcher connects to one of those and to no
+other: were the host name resolved again to connect, a DNS server answering a public address to
+the check and a private one a moment later (DNS rebinding) would take the request past it.
+
 Usage::
 
     guard = AddressGuard()                        # the system resolver
     guard.check("http://169.254.169.254/latest")  # raises BlockedURLError
-    AddressGuard(allow_private=True).check("http://127.0.0.1:8000/feed.xml")  # passes
+    AddressGuard(allow_private=True).check("http://127.0.0.1:8000/feed.xml")  # ["127.0.0.1"]
 """
 
 from __future__ import annotations
@@ -39,9 +43,10 @@ _METADATA = {
 
 
 def system_resolver(host: str, port: int) -> list[str]:
-    """Every address the operating system resolves ``host`` to."""
+    """Every address the operating system resolves ``host`` to, in its order of preference
+    (the order to try them in)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({str(info[4][0]) for info in infos})
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def forbidden_kind(address: IPAddress) -> str | None:
@@ -68,9 +73,11 @@ class AddressGuard:
         self.allow_private = allow_private
         self.resolver = resolver
 
-    def check(self, url: str) -> None:
-        """Raise ``BlockedURLError`` (saying why) unless ``url`` may be fetched; a host that
-        does not resolve raises a transient ``FetchError``."""
+    def check(self, url: str) -> list[str]:
+        """The addresses ``url``'s host stands for, resolved once and each judged public (or
+        not judged, with ``allow_private``): the only ones to connect to for it. Raises
+        ``BlockedURLError`` (saying why) when ``url`` may not be fetched; a host that does not
+        resolve raises a transient ``FetchError``."""
         parts = urlsplit(url)
         if parts.scheme.lower() not in SCHEMES:
             shown = parts.scheme or "no scheme"
@@ -84,9 +91,10 @@ class AddressGuard:
             port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         except ValueError as error:
             raise BlockedURLError(url, f"refused: the port is not a number ({error})") from None
+        addresses = list(self._addresses(url, host, port))
         if self.allow_private:
-            return
-        for text in self._addresses(url, host, port):
+            return addresses
+        for text in addresses:
             address = ipaddress.ip_address(text.split("%", 1)[0])  # drop an IPv6 zone
             kind = forbidden_kind(address)
             if kind:
@@ -97,6 +105,7 @@ class AddressGuard:
                     "addresses (to fetch from this machine or your network, give "
                     "--allow-private or set NEWSQA_FETCH_ALLOW_PRIVATE=1)",
                 )
+        return addresses
 
     def _addresses(self, url: str, host: str, port: int) -> Sequence[str]:
         try:

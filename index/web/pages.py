@@ -2,8 +2,8 @@
 
 The main text and metadata come from the HTML loader (trafilatura, which runs no script). What
 the page lacks comes from the feed: its entry's title and author, and the feed's title as the
-outlet; with neither, the outlet the host name stands for ("BBC" for www.bbc.co.uk). The
-entry's date comes before the page's.
+outlet; then what the person ingesting gave (``--outlet``, ``--published``); last, the outlet
+the host name stands for ("BBC" for www.bbc.co.uk). The entry's date comes before the page's.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from index.article import Article
 from index.loaders.html import parse_html
 from index.loaders.reading import decode
-from index.metadata import first_sentence, outlet_from_url
+from index.metadata import ArticleDefaults, first_sentence, with_defaults
 from index.web.fetch import Fetched
 
 
@@ -30,11 +30,14 @@ class Hints:
     author: str = ""
 
 
-def page_article(fetched: Fetched, hints: Hints | None = None) -> Article:
+def page_article(
+    fetched: Fetched, hints: Hints | None = None, defaults: ArticleDefaults | None = None
+) -> Article:
     """The article on a fetched HTML page; raises ``ArticleError`` when it holds no text.
 
     ``source`` is the URL as asked for (a feed's link); ``url`` is where the page was found,
-    after redirects.
+    after redirects. What the page and its feed say comes first, then what the person gave
+    (``defaults``), then for the outlet what the URL's host stands for.
     """
     hints = hints or Hints()
     article = parse_html(_html(fetched), source=fetched.url, url=fetched.final_url)
@@ -44,15 +47,19 @@ def page_article(fetched: Fetched, hints: Hints | None = None) -> Article:
     if outlet.lower() in _host_names(host) | {where.netloc.lower()}:
         outlet = ""  # trafilatura names the host when the page names no site
     untitled = article.title == first_sentence(article.text)
-    return replace(
-        article,
-        title=hints.title if untitled and hints.title else article.title,
-        outlet=outlet or hints.outlet or outlet_from_url(fetched.final_url) or _bare_host(host),
-        author=article.author or hints.author,
-        # The feed's date first: it is the publisher's own, where a page without date
-        # metadata gets one guessed from its text (a "Copyright 2024" footer gives 2024-01-01).
-        published=hints.published or article.published,
+    filled = with_defaults(
+        replace(
+            article,
+            title=hints.title if untitled and hints.title else article.title,
+            outlet=outlet or hints.outlet,
+            author=article.author or hints.author,
+            # The feed's date first: it is the publisher's own, where a page without date
+            # metadata gets one guessed from its text ("Copyright 2024" gives 2024-01-01).
+            published=hints.published or article.published,
+        ),
+        defaults,
     )
+    return filled if filled.outlet else replace(filled, outlet=_bare_host(host))
 
 
 def _html(fetched: Fetched) -> str:

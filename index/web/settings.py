@@ -38,6 +38,14 @@ class FetchSettings(BaseSettings):
         default=1.0, ge=0, description="Seconds between two requests to one host."
     )
     concurrency: int = Field(default=4, ge=1, description="Pages fetched at once.")
+    # 50: most news feeds list 10 to 50 entries, so one poll reads a whole feed; an archive
+    # feed of thousands is read over several polls, each about a minute at one page a second.
+    max_entries: int = Field(
+        default=50,
+        ge=1,
+        description="Entries of one feed fetched per poll, the newest first; the rest wait "
+        "for the next poll.",
+    )
     max_redirects: int = Field(default=5, ge=0, description="Redirects followed per URL.")
     allow_private: bool = Field(
         default=False,

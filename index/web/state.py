@@ -1,5 +1,6 @@
-"""What the web fetcher remembers between runs, in the ledger (tables of its migration 1): the
-ETag and Last-Modified of each URL fetched, the watched feeds, and the feed entries seen.
+"""What the web fetcher remembers between runs, in the ledger (its migrations 1 and 2): the ETag
+and Last-Modified of each URL fetched, the watched feeds, and the feed entries seen, each with
+the version the feed gave it (so a revised entry is fetched again).
 
 It lives beside the articles, so it survives a restart, and ``newsqa reset`` forgets both.
 """
@@ -7,7 +8,7 @@ It lives beside the articles, so it survives a restart, and ``newsqa reset`` for
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -43,6 +44,7 @@ class SeenEntry:
     link: str
     article_id: str | None
     outcome: str
+    version: str
 
 
 class WebState:
@@ -71,18 +73,19 @@ class WebState:
         ).fetchone()
         return row is not None
 
-    def seen(self, feed_url: str, keys: Sequence[str]) -> set[str]:
-        """Those of ``keys`` already dealt with in ``feed_url``."""
-        found: set[str] = set()
+    def seen(self, feed_url: str, keys: Sequence[str]) -> dict[str, str]:
+        """Those of ``keys`` already dealt with in ``feed_url``, each with the version it had
+        then ('' when not known)."""
+        found: dict[str, str] = {}
         for first in range(0, len(keys), 500):
             part = list(keys[first : first + 500])
             marks = ",".join("?" * len(part))
             found.update(
-                r[0]
-                for r in self.db.execute(
-                    f"SELECT entry FROM feed_entries WHERE feed_url = ? AND entry IN ({marks})",
+                self.db.execute(
+                    "SELECT entry, version FROM feed_entries "
+                    f"WHERE feed_url = ? AND entry IN ({marks})",
                     [feed_url, *part],
-                )
+                ).fetchall()
             )
         return found
 
@@ -112,11 +115,13 @@ class WebState:
         status: str,
         validators: Validators | None,
         entries: Sequence[SeenEntry] = (),
+        versions: Mapping[str, str] | None = None,
     ) -> None:
         """Remember one poll of a feed (adding it to the watched feeds when ``title`` is given,
-        i.e. it was read as a feed): its outcome, the entries dealt with, and the validators to
-        send next time (None keeps the old ones, so a poll that left entries to retry fetches
-        the feed again)."""
+        i.e. it was read as a feed): its outcome, the entries dealt with, the versions of
+        entries seen before whose version was not known (``versions``: key to version), and
+        the validators to send next time (None keeps the old ones, so a poll that left entries
+        to retry fetches the feed again)."""
         now = _now()
         with self.ledger.transaction() as db:
             if title is not None:
@@ -132,8 +137,18 @@ class WebState:
             if validators is not None:
                 _store_validators(db, feed_url, validators)
             db.executemany(
-                "INSERT OR REPLACE INTO feed_entries VALUES (?, ?, ?, ?, ?, ?)",
-                [(feed_url, e.key, e.link, e.article_id, e.outcome, now) for e in entries],
+                "INSERT OR REPLACE INTO feed_entries "
+                "(feed_url, entry, link, article_id, outcome, seen_at, version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (feed_url, e.key, e.link, e.article_id, e.outcome, now, e.version)
+                    for e in entries
+                ],
+            )
+            db.executemany(
+                "UPDATE feed_entries SET version = ? "
+                "WHERE feed_url = ? AND entry = ? AND version = ''",
+                [(version, feed_url, key) for key, version in (versions or {}).items()],
             )
 
 

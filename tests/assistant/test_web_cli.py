@@ -83,6 +83,65 @@ def test_own_network_urls_are_refused_without_allow_private(
     assert site.requests == []
 
 
+def test_ingest_gives_urls_the_outlet_and_date_their_pages_lack(
+    cli_env: dict[str, str], site: Site
+) -> None:
+    runner = CliRunner()
+    args = ["--allow-private", "--outlet", "Isle Post", "--published", "2024-02-01"]
+    done = runner.invoke(
+        app, ["ingest", site.url("/undated.html"), site.url("/articles/harbour.html"), *args]
+    )
+    assert done.exit_code == 0, done.output
+    listed = runner.invoke(app, ["sources"]).stdout
+    assert "2024-02-01  Isle Post" in listed and "Ferry Timetable Changes" in listed
+    assert "2024-03-05  Coast News" in listed  # the page's own metadata wins
+
+
+def test_watch_stops_with_an_error_when_every_fetch_failed_three_polls_in_a_row(
+    cli_env: dict[str, str], site: Site
+) -> None:
+    site.gone.add("/rss.xml")
+    urls = [site.url("/rss.xml"), site.url("/missing")]
+    result = CliRunner().invoke(
+        app, ["watch", *urls, "--allow-private", "--every", "0.1s", "--max-polls", "5"]
+    )
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert [line.split(";")[0] for line in lines] == [
+        "warning: poll 1: every fetch failed (2)",
+        "warning: poll 2: every fetch failed (2)",
+        "error: poll 3: every fetch failed (2), so the watch stops",
+    ]
+    assert "the first: " in lines[-1] and "HTTP 404 Not Found" in lines[-1]
+    assert len(site.hits("/rss.xml")) == 3  # no fourth poll
+
+
+def test_watch_whose_last_poll_failed_whole_exits_with_an_error(
+    cli_env: dict[str, str], site: Site
+) -> None:
+    site.gone.add("/rss.xml")
+    result = CliRunner().invoke(
+        app, ["watch", site.url("/rss.xml"), "--allow-private", "--max-polls", "1"]
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: poll 1: every fetch failed (1), so the watch stops")
+
+
+def test_watch_succeeds_when_some_fetches_did_or_nothing_was_new(
+    cli_env: dict[str, str], site: Site
+) -> None:
+    # Poll 1 indexes the feed while a page fails; poll 2 finds the feed unchanged (a 304).
+    urls = [site.url("/rss.xml"), site.url("/missing")]
+    result = CliRunner().invoke(
+        app, ["watch", *urls, "--allow-private", "--every", "0.1s", "--max-polls", "2", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    one, two = (json.loads(line) for line in result.stdout.splitlines())
+    assert (one["added"], one["failed"], two["added"], two["failed"]) == (2, 1, 0, 1)
+    assert two["feeds"][0]["status"] == "not modified (HTTP 304), nothing fetched"
+    assert result.stderr == ""
+
+
 def test_watch_usage_errors(cli_env: dict[str, str]) -> None:
     runner = CliRunner()
     nothing = runner.invoke(app, ["watch", "--max-polls", "1"])

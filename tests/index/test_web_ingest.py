@@ -1,11 +1,13 @@
 """Feeds and pages into a real index, from a real HTTP server on 127.0.0.1: articles with their
-metadata, polls that fetch nothing they have (the server counts and sees conditional headers),
-failures that never stop the rest, and state that survives a restart and a reset."""
+metadata, polls that fetch nothing they have (the server counts and sees conditional headers)
+but what the feed revised, at most so many entries a poll, failures that never stop the rest,
+and state that survives a restart and a reset."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 from assistant import AssistantSettings
 from index.embeddings import MiniLMEmbeddings
 from index.ledger import _SCHEMA, Ledger
+from index.metadata import ArticleDefaults
 from index.pipeline import Index, reset_index
 from index.web import FetchSettings, WebIngester
 from tests.index.website import Item, Site, default_site, serve
@@ -196,10 +199,12 @@ def test_an_archive_from_before_the_web_tables_keeps_its_articles(tmp_path: Path
     old.commit()
     old.close()
     ledger = Ledger(path)
-    assert ledger.db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert ledger.db.execute("PRAGMA user_version").fetchone()[0] == 2
     assert [r.title for r in ledger.articles()] == ["Old story"]
     assert ledger.db.execute("SELECT COUNT(*) FROM feeds").fetchone()[0] == 0
     Ledger(path)  # opening it again changes nothing
+    columns = [row[1] for row in ledger.db.execute("PRAGMA table_info(feed_entries)")]
+    assert columns[-1] == "version" and columns.count("version") == 1
 
 
 def test_a_reset_forgets_what_was_fetched(
@@ -214,3 +219,115 @@ def test_a_reset_forgets_what_was_fetched(
         done = web.ingest([site.url("/rss.xml")])
     assert done.report.added == 2  # fetched again in full: the index no longer had them
     assert "If-None-Match" not in site.requests[first].headers
+
+
+def test_a_revised_entry_is_fetched_again_and_replaces_its_article(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, site: Site
+) -> None:
+    with _web(Index(settings, embedder)) as web:
+        web.ingest([site.url("/rss.xml"), site.url("/atom.xml")])
+    # The Atom feed gives an entry a later <updated> (its story gained a paragraph); the RSS
+    # feed rewrites another entry's summary alone. The other two entries stay as they were.
+    site.revisions["glacier"] = "Update: the tax takes effect in June, a month late."
+    site.atom_items[0] = replace(site.atom_items[0], published="2024-04-09T08:00:00Z")
+    site.atom_modified += 60
+    site.rss_items[1] = replace(site.rss_items[1], summary="Summary, corrected.")
+    first = len(site.requests)
+    restarted = Index(settings, embedder)  # what was seen, and in which version, was kept
+    with _web(restarted) as web:
+        done = web.poll()
+    assert sorted(_paths(site)[first:]) == [
+        "/articles/bridge.html",
+        "/articles/glacier.html",
+        "/atom.xml",
+        "/rss.xml",
+    ]
+    assert [(p.title, p.new, p.updated, p.indexed) for p in done.feeds] == [
+        ("Coast News Wire", 0, 1, 1),
+        ("Valley Courier", 0, 1, 1),
+    ]
+    assert "1 updated: 1 indexed" in done.feeds[0].line()
+    assert (done.report.added, done.report.updated, done.report.unchanged) == (0, 1, 1)
+    glacier = [r for r in restarted.ledger.articles() if r.title == "Zorbland Passes Glacier Tax"]
+    assert len(glacier) == 1 and "takes effect in June" in glacier[0].text
+    assert glacier[0].published == date(2024, 4, 9)
+    first = len(site.requests)
+    with _web(restarted) as web:
+        again = web.poll()
+    assert again.report.added == again.report.updated == 0
+    assert sorted(_paths(site)[first:]) == ["/atom.xml", "/rss.xml"]  # 304s, no page
+
+
+def test_entries_seen_before_versions_were_kept_are_not_fetched_again(
+    index: Index, site: Site
+) -> None:
+    with _web(index) as web:
+        web.ingest([site.url("/rss.xml")])
+    index.ledger.db.execute("UPDATE feed_entries SET version = ''")  # as an older newsqa left it
+    site.rss_items.append(Item("orchard", "Thu, 07 Mar 2024 10:00:00 GMT"))
+    first = len(site.requests)
+    with _web(index) as web:
+        done = web.poll()
+    assert _paths(site)[first:] == ["/rss.xml", "/articles/orchard.html"]
+    assert (done.feeds[0].new, done.feeds[0].updated) == (1, 0)
+    versions = [row[0] for row in index.ledger.db.execute("SELECT version FROM feed_entries")]
+    assert len(versions) == 3 and all(versions)  # the old entries' versions recorded now
+
+
+def test_a_poll_fetches_the_newest_entries_up_to_the_cap_and_leaves_the_rest(
+    index: Index, site: Site
+) -> None:
+    site.rss_items = [
+        Item("orchard", "Mon, 04 Mar 2024 10:00:00 GMT"),
+        Item("harbour", "Tue, 05 Mar 2024 10:00:00 GMT"),
+        Item("glacier", "Thu, 07 Mar 2024 10:00:00 GMT"),
+        Item("bridge", "Wed, 06 Mar 2024 10:00:00 GMT"),
+    ]
+    articles = "/articles/{}.html".format
+    with _web(index, max_entries=2) as web:
+        first = web.ingest([site.url("/rss.xml")])
+        assert sorted(_paths(site)) == [articles("bridge"), articles("glacier"), "/rss.xml"]
+        poll = first.feeds[0]
+        assert (poll.new, poll.indexed, poll.later) == (4, 2, 2)
+        assert poll.line().endswith(", 2 left for the next poll")
+        start = len(site.requests)
+        second = web.poll()
+        # The feed is read in full again (not a 304) for the two left, and only those fetched.
+        assert "If-None-Match" not in site.requests[start].headers
+        assert sorted(_paths(site)[start:]) == [
+            articles("harbour"),
+            articles("orchard"),
+            "/rss.xml",
+        ]
+        assert (second.feeds[0].new, second.feeds[0].later) == (2, 0)
+        start = len(site.requests)
+        third = web.poll()
+    assert _paths(site)[start:] == ["/rss.xml"] and third.feeds[0].status.startswith("not modified")
+    assert len(index.ledger.articles()) == 4
+
+
+def test_the_outlet_and_date_given_fill_what_page_and_feed_leave_out(
+    index: Index, site: Site
+) -> None:
+    given = ArticleDefaults(outlet="Island Gazette", published=date(2024, 2, 1))
+    with _web(index) as web:
+        done = web.ingest([site.url("/undated.html"), site.url("/rss.xml")], given)
+    assert done.report.added == 3, done.summary()
+    rows = {r.url: (r.outlet, r.published) for r in index.ledger.articles()}
+    assert rows == {
+        site.url("/undated.html"): ("Island Gazette", date(2024, 2, 1)),
+        # The page names its site, the feed its title and the dates: theirs come first.
+        site.url("/articles/harbour.html"): ("Coast News", date(2024, 3, 5)),
+        site.url("/articles/bridge.html"): ("Coast News Wire", date(2024, 3, 6)),
+    }
+
+
+def test_a_run_where_every_url_failed_says_so(index: Index, site: Site) -> None:
+    with _web(index) as web:
+        web.ingest([site.url("/rss.xml")])
+        nothing_new = web.poll()
+        some = web.ingest([site.url("/missing"), site.url("/articles/harbour.html")])
+        site.gone.add("/rss.xml")
+        down = web.ingest([site.url("/missing"), site.url("/rss.xml")])
+    assert not nothing_new.all_failed and not some.all_failed
+    assert down.all_failed and [p.unreachable for p in down.feeds] == [True]

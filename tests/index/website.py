@@ -1,14 +1,18 @@
 """A small news site on 127.0.0.1 for the web-ingest tests: an RSS 2.0 feed, an Atom feed,
-article pages, a redirect, a slow page, oversized pages, a 404 and a 503-then-200 page.
+article pages, a redirect, a slow page, oversized pages, a 404 and a 503-then-200 page; over
+http, or over https with a certificate made for the test (``self_signed``).
 
 It answers conditional requests as a real server does (ETag / If-None-Match on the RSS feed,
 Last-Modified / If-Modified-Since on the Atom feed) and records every request: path, headers,
-time, and how many were in flight at once.
+time, and how many were in flight at once; over https, the TLS server name each client gave.
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +20,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 PAGE = """<!doctype html>
@@ -65,8 +70,11 @@ STORIES = {
 }
 
 
-def page(slug: str, *, site: str = "", published: str = "", bare: bool = False) -> str:
-    """An article page; ``bare`` leaves out the title, site name and date (a feed fills them)."""
+def page(
+    slug: str, *, site: str = "", published: str = "", bare: bool = False, revision: str = ""
+) -> str:
+    """An article page; ``bare`` leaves out the title, site name and date (a feed fills them);
+    ``revision`` is a paragraph added to the story."""
     title, paragraphs = STORIES[slug]
     head = '<meta charset="utf-8">'
     if not bare:
@@ -75,8 +83,19 @@ def page(slug: str, *, site: str = "", published: str = "", bare: bool = False) 
             head += f'<meta property="og:site_name" content="{site}">'
         if published:
             head += f'<meta property="article:published_time" content="{published}">'
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = "".join(f"<p>{p}</p>" for p in [*paragraphs, *([revision] if revision else [])])
     return PAGE.format(head=head, h1="" if bare else title, paragraphs=body)
+
+
+# A page with no date anywhere (no metadata, no copyright line) and no site name: only what
+# the person ingesting it gives (--published, --outlet) can date it and name its outlet.
+UNDATED = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Ferry Timetable Changes</title>"
+    "</head><body><article><h1>Ferry Timetable Changes</h1>"
+    "<p>The island ferry will leave half an hour earlier on weekdays, the operator said.</p>"
+    "<p>Weekend crossings keep their times, and the evening boat is unchanged.</p>"
+    "<p>Passengers with season tickets need not buy new ones.</p></article></body></html>"
+)
 
 
 @dataclass(frozen=True)
@@ -84,9 +103,10 @@ class Item:
     """A feed entry."""
 
     slug: str
-    published: str  # RFC 822 for RSS; converted for Atom
+    published: str  # RFC 822 for RSS; ISO 8601 for Atom, where it is the entry's <updated>
     author: str = ""
     guid: str = ""
+    summary: str = "Summary only."
 
 
 @dataclass
@@ -98,13 +118,18 @@ class Request:
 
 @dataclass
 class Site:
-    """The site's content and what it saw; change ``rss_items`` to publish a new story."""
+    """The site's content and what it saw; change ``rss_items`` to publish a new story, and
+    ``revisions`` (slug: an added paragraph) to revise one."""
 
     port: int = 0
     host: str = "127.0.0.1"
+    scheme: str = "http"
     rss_items: list[Item] = field(default_factory=list)
     atom_items: list[Item] = field(default_factory=list)
+    revisions: dict[str, str] = field(default_factory=dict)
+    gone: set[str] = field(default_factory=set)  # paths answered with a 404 from now on
     requests: list[Request] = field(default_factory=list)
+    server_names: list[str | None] = field(default_factory=list)  # TLS SNI, over https
     in_flight: int = 0
     max_in_flight: int = 0
     slow_seconds: float = 2.0
@@ -114,7 +139,7 @@ class Site:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str, host: str | None = None) -> str:
-        return f"http://{host or self.host}:{self.port}{path}"
+        return f"{self.scheme}://{host or self.host}:{self.port}{path}"
 
     def hits(self, path: str) -> list[Request]:
         with self.lock:
@@ -127,7 +152,7 @@ class Site:
             f"<guid>{i.guid or self.url(f'/articles/{i.slug}.html')}</guid>"
             f"<pubDate>{i.published}</pubDate>"
             + (f"<author>{i.author}</author>" if i.author else "")
-            + "<description>Summary only.</description></item>"
+            + f"<description>{i.summary}</description></item>"
             for i in self.rss_items
         )
         return (
@@ -173,6 +198,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self, site: Site) -> None:
         path = self.path.split("?", 1)[0]
+        if path in site.gone:
+            return self._send(404, b"not found", "text/plain")
         if path == "/rss.xml":
             body = site.rss().encode()
             etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
@@ -191,8 +218,16 @@ class _Handler(BaseHTTPRequestHandler):
             if slug in STORIES:
                 time.sleep(site.page_delay)
                 bare = slug in ("bridge", "orchard")
-                html = page(slug, site="Coast News", published="2024-03-05", bare=bare)
+                html = page(
+                    slug,
+                    site="Coast News",
+                    published="2024-03-05",
+                    bare=bare,
+                    revision=site.revisions.get(slug, ""),
+                )
                 return self._send(200, html.encode(), "text/html; charset=utf-8")
+        if path == "/undated.html":
+            return self._send(200, UNDATED.encode(), "text/html; charset=utf-8")
         if path == "/redirect":
             return self._send(302, b"", "", {"Location": "/articles/harbour.html"})
         if path == "/loop":
@@ -247,12 +282,36 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client stopped reading: what the test wants
 
 
+def self_signed(folder: Path, host: str) -> tuple[Path, Path]:
+    """A certificate for ``host`` signed by itself, and its key (made by the openssl
+    command): a client that trusts the certificate checks the name for real."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise FileNotFoundError("the https tests need the openssl command")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *(openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"),
+            *("-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2"),
+            *("-subj", f"/CN={host}", "-addext", f"subjectAltName=DNS:{host}"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
 @contextmanager
-def serve(site: Site) -> Iterator[Site]:
-    """Run ``site`` on a free port of 127.0.0.1 until the block ends."""
+def serve(site: Site, *, tls: ssl.SSLContext | None = None) -> Iterator[Site]:
+    """Run ``site`` on a free port of 127.0.0.1 until the block ends; over https with
+    ``tls`` (a server context holding the certificate)."""
     handler = type("Handler", (_Handler,), {"site": site})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
+    if tls is not None:
+        tls.sni_callback = lambda _socket, name, _context: site.server_names.append(name)
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+        site.scheme = "https"
     site.port = int(server.server_address[1])
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
