@@ -148,12 +148,21 @@ def _months(text: str) -> set[int]:
     return {MONTHS[m.lower()] for m in _MONTH.findall(text)}
 
 
+# "before June", "since March": a month that bounds the time asked for, not the time itself.
+_BOUNDED_MONTH = re.compile(
+    r"\b(before|after|since|until|till|prior to|earlier than|later than|other than)\s+"
+    + _MONTH.pattern,
+    re.I,
+)
+
+
 def other_time(question: str, context: str, sentence: str) -> bool:
     """The sentence is about another time than the one asked for: the question names a month
     and the sentence speaks of other months only, or a follow-up names none and the sentence
-    speaks only of the months the conversation already covered ("the strike before that")."""
+    speaks only of the months the conversation already covered ("the strike before that").
+    A question that bounds its time by a month ("before June") asks about another month."""
     months = _months(sentence)
-    if not months:
+    if not months or _BOUNDED_MONTH.search(question):
         return False
     asked = _months(question)
     if asked:

@@ -136,7 +136,9 @@ class GroundedAnswerer:
                 sentence = " ".join(passage.text[start:end].split())
                 # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
                 asks = sentence.rstrip("\"'”’ )").endswith("?")
-                if sentence not in offsets and len(sentence) > 20 and not asks:
+                # "the June 27 strikes" are not answered by what a sentence says of February's.
+                elsewhen = other_time(question, "", sentence)
+                if sentence not in offsets and len(sentence) > 20 and not asks and not elsewhen:
                     offsets[sentence] = passage.start + start
                     found.append((number, sentence))
         if not found:

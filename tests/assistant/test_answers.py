@@ -44,6 +44,18 @@ def test_questions_the_articles_do_not_cover_are_declined(
     assert "don't cover" in answer.text
 
 
+def test_what_a_sentence_says_of_another_month_does_not_answer_a_dated_question(
+    sample_assistant: Assistant,
+) -> None:
+    """The article counts the dead of February's rocket attacks, none of June 27's strikes."""
+    answer = sample_assistant.ask("How many people were killed by the June 27 strikes?")
+    assert "February" not in answer.text and "civilian contractor" not in answer.text
+    # A month that bounds the time asked for is no reason to pass over the sentences about it.
+    earlier = sample_assistant.ask("When did the US last strike these same militias before June?")
+    assert not earlier.refused
+    assert earlier.text.startswith("In February, the U.S. military launched air strikes")
+
+
 def test_filters_that_exclude_every_article_lead_to_a_refusal(sample_assistant: Assistant) -> None:
     assert sample_assistant.ask("Why did the US strike?", filters={"outlet": "BBC"}).refused
     assert sample_assistant.ask("Why did the US strike?", filters={"from": "2022-01-01"}).refused
