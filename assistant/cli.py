@@ -129,7 +129,9 @@ def _filters(outlet: list[str] | None, start: str | None, end: str | None) -> di
     return {k: v for k, v in {"outlet": outlet, "from": start, "to": end}.items() if v}
 
 
-def _ask_server(question: str, filters: dict[str, Any], k: int | None) -> Answer | None:
+def _ask_server(
+    question: str, filters: dict[str, Any], k: int | None, as_of: str | None
+) -> Answer | None:
     """The answer of a running ``newsqa serve`` of this index, or None when none runs (or it
     fails: the question is then answered here)."""
     from assistant.remote import ServerUnavailableError, ask_server, running_server
@@ -141,7 +143,7 @@ def _ask_server(question: str, filters: dict[str, Any], k: int | None) -> Answer
     if url is None:
         return None
     try:
-        return ask_server(url, question, filters=filters, k=k)
+        return ask_server(url, question, filters=filters, k=k, as_of=as_of)
     except ValueError as error:  # the server refused the question or a filter
         _echo(f"error: {error}", fg="red", err=True)
         raise typer.Exit(EXIT_USAGE) from error
@@ -385,12 +387,12 @@ def ask(
     """Answer one question, with citations; sentences print as soon as they are verified.
 
     When `newsqa serve` is running on the same index, the question is sent to it (its models
-    are loaded: an answer in about a second instead of 15-20), unless --local, --llm or
-    --as-of is given (the web app's API takes neither).
+    are loaded: an answer in about a second instead of 15-20), unless --local or --llm is
+    given (the web app's API answers with the server's own answerer).
     """
     filters = _filters(outlet, published_from, published_to)
-    if not (local or llm or as_of):
-        answer = _ask_server(question, filters, k)
+    if not (local or llm):
+        answer = _ask_server(question, filters, k, as_of)
         if answer is not None:
             if as_json:
                 _echo(printable_json(answer.model_dump(mode="json")))

@@ -14,6 +14,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +76,11 @@ def ask_server(
     filters: dict[str, Any] | None = None,
     k: int | None = None,
     history: list[str] | None = None,
+    as_of: date | str | None = None,
 ) -> Answer:
-    """Ask the server at ``url`` through its ``/ask`` endpoint. Raises ``ValueError`` with the
-    server's message when it refuses the question (a bad filter), and
+    """Ask the server at ``url`` through its ``/ask`` endpoint; ``as_of`` prefers articles
+    published just before that date, as ``Assistant.ask`` does. Raises ``ValueError`` with the
+    server's message when it refuses the question (a bad filter or date), and
     ``ServerUnavailableError`` when it cannot be reached or fails."""
     import httpx
     from gradio_client import Client
@@ -100,6 +103,7 @@ def ask_server(
             published_to=filters.get("to"),
             k=k,
             history=history,
+            as_of=as_of.isoformat() if isinstance(as_of, date) else as_of,
             api_name="/ask",
         )
     except AppError as error:  # the server's own message: a question or filter it refused

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from ui.access import Users, is_loopback
+from ui.examples import Parse
 from ui.feedback import append_feedback, feedback_record
 from ui.feeds import feeds_panel
 from ui.loading import Loader
@@ -85,6 +86,7 @@ a.newsqa-cite { position: relative; text-decoration: none; font-weight: 600; cur
 .newsqa-preview-source { display: block; margin-top: 0.3rem; font-size: 0.8rem; color: #4b5563; }
 a.newsqa-cite:hover .newsqa-preview, a.newsqa-cite:focus-visible .newsqa-preview,
 a.newsqa-cite.newsqa-open .newsqa-preview { display: block; }
+a.newsqa-cite.newsqa-up .newsqa-preview { top: auto; bottom: 1.5em; }
 #newsqa-chat .message, #newsqa-chat .message-content, #newsqa-chat .bubble {
   overflow: visible !important; }
 .newsqa-inline { margin-top: 0.5rem; }
@@ -97,6 +99,11 @@ a.newsqa-cite.newsqa-open .newsqa-preview { display: block; }
     padding: 0.5rem; background: var(--background-fill-primary);
     border-top: 1px solid #d1d5db; box-shadow: 0 -4px 12px rgba(0,0,0,0.08); }
   .gradio-container { padding-bottom: 6rem !important; }
+  /* The chat fills the screen between the page title and the pinned composer (11rem: both,
+     with their margins) instead of the desktop's fixed 520 px; dvh follows the phone's
+     browser bars as they show and hide. */
+  #newsqa-chat { height: calc(100vh - 11rem) !important; height: calc(100dvh - 11rem) !important;
+    min-height: 16rem; }
   /* A tapped marker's preview is a sheet above the composer: a tooltip would leave the screen. */
   .newsqa-preview { position: fixed; left: 0.5rem; right: 0.5rem; top: auto; bottom: 5.5rem;
     width: auto; max-height: 45vh; overflow-y: auto; z-index: 60; }
@@ -133,22 +140,59 @@ if (!window.newsqaCites) {
     passage.closest('.newsqa-source').classList.add('newsqa-active');
     passage.scrollIntoView({block: 'center'});
   }, true);
+  // A preview opens below its marker, unless that would cut it off at the bottom of the
+  // chat box (the last answer's markers sit there): then it opens above.
+  const place = (event) => {
+    const cite = event.target.closest ? event.target.closest('a.newsqa-cite') : null;
+    const chat = document.querySelector('#newsqa-chat');
+    if (!cite || !chat || narrow() || cite.contains(event.relatedTarget)) return;
+    const preview = cite.querySelector('.newsqa-preview');
+    // False while the preview is not laid out yet (the hover style not applied).
+    const measure = () => {
+      const box = preview.getBoundingClientRect();
+      if (!box.height) return false;
+      const bottom = Math.min(window.innerHeight, chat.getBoundingClientRect().bottom);
+      cite.classList.toggle('newsqa-up', box.bottom > bottom);
+      return true;
+    };
+    cite.classList.remove('newsqa-up');
+    if (preview && !measure()) requestAnimationFrame(measure);
+  };
+  document.addEventListener('mouseover', place, true);
+  document.addEventListener('focusin', place, true);
 }
 """
 
 
 @dataclass
 class Ready:
-    """A loaded assistant and what the welcome state says about its index."""
+    """A loaded assistant, what the welcome state says about its index, and the parser its
+    example questions are written with."""
 
     assistant: Assistant
     welcome: Welcome
+    parse: Parse
+    surveyed: frozenset[str] = frozenset()  # ids of the articles the examples were chosen from
+
+    def resurvey(self) -> None:
+        """Write the welcome state anew when an upload, delete or feed changed which articles
+        are indexed (a refused or empty upload costs no new survey)."""
+        articles = _article_ids(self.assistant)
+        if articles != self.surveyed:
+            self.welcome = survey(self.assistant, self.parse)
+            self.surveyed = articles
 
 
 def prepare(assistant: Assistant) -> Ready:
     """``assistant`` with its welcome state; asks the example questions, which also loads
     everything answering needs, so the first real question is fast."""
-    return Ready(assistant, survey(assistant, load_parser()))
+    parse = load_parser()
+    articles = _article_ids(assistant)
+    return Ready(assistant, survey(assistant, parse), parse, articles)
+
+
+def _article_ids(assistant: Assistant) -> frozenset[str]:
+    return frozenset(row.id for row in assistant.sources())
 
 
 def assistant_loader(build: Callable[[], Assistant]) -> Loader[Ready]:
@@ -281,8 +325,26 @@ def build_app(
             gr.Timer(active=False),
         )
 
+    def refresh() -> tuple[Any, ...]:
+        """The library after the index changed, with example questions written from what it
+        now holds (the newest articles first, so an upload's own question comes up)."""
+        if loader.ready and loader.error is None:
+            loader.get().resurvey()
+        return library()
+
     def may_write(request: gr.Request | None) -> bool:
         return users is None or users.may_write(getattr(request, "username", None))
+
+    def controls(request: gr.Request) -> tuple[Any, ...]:
+        """Show a signed-in user the upload, delete and feed controls only if they may use
+        them (the handlers refuse the others all the same)."""
+        writer = may_write(request)
+        return (
+            gr.Row(visible=writer),
+            gr.Row(visible=writer),
+            gr.Column(visible=writer),
+            gr.Markdown(visible=not writer),
+        )
 
     # Gradio finds the progress tracker by this default value.
     def ingest(
@@ -334,12 +396,15 @@ def build_app(
         k: int | None = None,
         history: list[str] | None = None,
         answerer: str | None = None,
+        as_of: str | None = None,
     ) -> dict[str, Any]:
         """Answer a question from the indexed articles: the Answer as JSON, with its text
-        (``[n]`` markers) and its citations (title, outlet, published, url, quote, ...)."""
+        (``[n]`` markers) and its citations (title, outlet, published, url, quote, ...).
+        ``as_of`` (YYYY-MM-DD) prefers articles published just before that date."""
         try:
             answer = loader.get().assistant.ask(
                 question,
+                as_of=as_of or None,
                 filters=filters(outlet, published_from, published_to),
                 k=k,
                 history=history,
@@ -431,7 +496,14 @@ def build_app(
             k = gr.Slider(1, 20, value=page.k, step=1, label="Passages to read")
         with gr.Accordion("Articles", open=False, elem_id="newsqa-library"):
             counts = gr.Markdown()
-            with gr.Row():
+            # With logins, the write controls stay hidden until the page knows who is signed
+            # in (``controls``): a reader never sees them, not even while the page loads.
+            reader_note = gr.Markdown(
+                "Only admins may upload or delete articles.",
+                visible=False,
+                elem_id="newsqa-reader-note",
+            )
+            with gr.Row(visible=users is None, elem_id="newsqa-upload-row") as upload_row:
                 uploads = gr.File(
                     label="Upload articles",
                     file_count="multiple",
@@ -451,7 +523,7 @@ def build_app(
                 interactive=False,
                 wrap=True,
             )
-            with gr.Row():
+            with gr.Row(visible=users is None, elem_id="newsqa-delete-row") as delete_row:
                 doomed = gr.Dropdown(
                     label="Article to delete", choices=[], scale=3, elem_id="newsqa-doomed"
                 )
@@ -460,13 +532,14 @@ def build_app(
                 )
 
         library_outputs = [outlets, table, doomed, examples, counts, welcome, poll]
-        feeds_panel(
-            lambda: loader.get().assistant,
-            may_write=may_write,
-            on_change=(library, library_outputs),
-            **serial,
-            **private,
-        )
+        with gr.Column(visible=users is None, elem_id="newsqa-feeds-box") as feeds_box:
+            feeds_panel(
+                lambda: loader.get().assistant,
+                may_write=may_write,
+                on_change=(refresh, library_outputs),
+                **serial,
+                **private,
+            )
         ask_inputs = [question, answers, outlets, start, end, k, answerer]
         ask_outputs = [question, chatbot, answers, sources, welcome, examples, new_chat]
         for trigger in (question.submit, send.click):
@@ -484,12 +557,14 @@ def build_app(
                 **private,
             )
         index_button.click(ingest, uploads, status, **serial, **private).then(
-            library, None, library_outputs, **serial, **private
+            refresh, None, library_outputs, **serial, **private
         )
         delete_button.click(delete, doomed, status, **serial, **private).then(
-            library, None, library_outputs, **serial, **private
+            refresh, None, library_outputs, **serial, **private
         )
         app.load(library, None, library_outputs, **private)
+        if users is not None:
+            app.load(controls, None, [upload_row, delete_row, feeds_box, reader_note], **private)
         poll.tick(library, None, library_outputs, **private)
         gr.api(ask, api_name="ask", **questions)
     return app
