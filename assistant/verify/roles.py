@@ -3,15 +3,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from assistant.verify.entities import canonical
 
 # Prepositions that mark a role of their own ("bought it from X", "lost to Y").
 _ROLE_PREPOSITIONS = frozenset({"from", "to", "against", "over", "with"})
+# Words by which a phrase points back to something named before.
+_ANAPHORS = frozenset(
+    {"those", "these", "this", "that", "its", "their", "his", "her", "they", "them", "it"}
+    | {"he", "she", "former", "latter"}
+)
+# Pronouns that may stand for the person a sentence is about.
+_PERSONAL = frozenset({"he", "him", "she", "her"})
+# Relative adverbs: "the house where she lived" does not act on the house.
+_GAPLESS = frozenset({"where", "when", "why", "how", "whereby"})
 # Verbs whose agent and patient may trade places without changing the claim.
 SYMMETRIC = frozenset(
     ["meet", "face", "play", "marry", "draw", "tie", "clash", "compete", "merge", "negotiate"]
@@ -26,6 +35,9 @@ class Event:
     verb: Token
     roles: tuple[tuple[str, frozenset[str]], ...]
     names: tuple[tuple[str, frozenset[str]], ...] = ()
+    # Each role's whole phrase, prepositional phrases and determiners included ("the cost for
+    # diesel", "those companies' EVs"): what else the argument may be said to be.
+    extents: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def role(self, name: str) -> frozenset[str]:
         """The words of the argument in role ``name`` (empty when absent)."""
@@ -35,15 +47,42 @@ class Event:
         """The proper names among the words of role ``name``."""
         return next((words for role, words in self.names if role == name), frozenset())
 
+    def extent(self, name: str) -> frozenset[str]:
+        """The lowercased words of the whole phrase in role ``name``."""
+        return next((words for role, words in self.extents if role == name), frozenset())
 
-def events(tokens: Iterable[Token]) -> list[Event]:
-    """The events of the verbs among ``tokens`` that have at least one argument."""
+
+def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None:
+    """The event of ``token`` with the arguments ``heads`` by role, if at least ``least`` of
+    them name something."""
+    roles = {role: _words(head) for role, head in heads.items()}
+    roles = {role: words for role, words in roles.items() if words}
+    if len(roles) < least:
+        return None
+    names = {role: _words(heads[role], proper=True) for role in roles}
+    extents = {role: _extent(heads[role]) for role in roles}
+    return Event(
+        token,
+        tuple(sorted(roles.items())),
+        tuple(sorted(names.items())),
+        tuple(sorted(extents.items())),
+    )
+
+
+def _extent(head: Token) -> frozenset[str]:
+    words = {t.lower_ for t in head.subtree} | {canonical(t.text) for t in head.subtree}
+    return frozenset(w for w in words if w)
+
+
+def events(tokens: Sequence[Token] | Doc) -> list[Event]:
+    """The events of the verbs among ``tokens`` that have at least two arguments, and of the
+    nouns of action with one."""
     found = []
     for verb in tokens:
         if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "aux":
             continue
         heads: dict[str, Token] = {}
-        for child in verb.children:
+        for child in _arguments(verb):
             if child.dep_ in {"nsubj", "csubj"}:
                 heads["agent"] = child
             elif child.dep_ in {"dobj", "nsubjpass"}:
@@ -64,16 +103,61 @@ def events(tokens: Iterable[Token]) -> list[Event]:
             subject = [c for c in verb.head.children if c.dep_ in {"nsubj", "csubj"}]
             if subject:
                 heads["agent"] = subject[0]
+        # "the changes the Senate made": a relative clause without an object acts on its noun.
+        if (
+            verb.dep_ == "relcl"
+            and "patient" not in heads
+            and "agent" in heads
+            and heads["agent"].tag_ not in {"WP", "WDT"}  # "who had been struggling": no gap
+            and verb.head.pos_ in {"NOUN", "PROPN"}
+            and not any(c.lower_ in _GAPLESS for c in verb.children)
+            and not any(c.dep_ == "prep" and not list(c.children) for c in verb.children)
+        ):
+            heads["patient"] = verb.head
         # "Srichaphan, who had replaced Ljubicic": a relative pronoun stands for its noun.
         for role, head in heads.items():
             if verb.dep_ == "relcl" and head.tag_ in {"WP", "WDT"}:
                 heads[role] = verb.head
-        roles = {role: _words(head) for role, head in heads.items()}
-        roles = {role: words for role, words in roles.items() if words}
-        if len(roles) >= 2:
-            names = {role: _words(heads[role], proper=True) for role in roles}
-            found.append(Event(verb, tuple(sorted(roles.items())), tuple(sorted(names.items()))))
+        event = _event(verb, heads, least=2)
+        if event is not None:
+            found.append(event)
         found.extend(_nominal_events(verb, heads))
+    found.extend(_noun_events(tokens))
+    return found
+
+
+def _noun_events(tokens: Sequence[Token] | Doc) -> list[Event]:
+    """The roles a noun of action gives by itself: "sanctions on Russia" (Russia the patient),
+    "sanctions imposed by Russia" and "attacks by the groups" (the agent)."""
+    found = []
+    for noun in tokens:
+        if noun.pos_ != "NOUN":
+            continue
+        heads: dict[str, Token] = {}
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "against", "by"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        heads["agent" if child.lower_ == "by" else "patient"] = pobj
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                for by in child.children:
+                    if by.dep_ == "agent":
+                        for pobj in by.children:
+                            if pobj.dep_ == "pobj":
+                                heads["agent"] = pobj
+        event = _event(noun, heads, least=1)
+        if event is not None:
+            found.append(event)
+    return found
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """The verb's dependents, with the prepositions its particles and adverbs carry: in "heads
+    back to the House" the parser hangs "to the House" on "back"."""
+    found = list(verb.children)
+    for child in verb.children:
+        if child.dep_ in {"advmod", "prt"}:
+            found.extend(c for c in child.children if c.dep_ == "prep")
     return found
 
 
@@ -87,11 +171,9 @@ def _nominal_events(verb: Token, heads: dict[str, Token]) -> list[Event]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and _words(agent) and _words(pobj):
-                    heads = {"agent": agent, "patient": pobj}
-                    roles = {role: _words(head) for role, head in heads.items()}
-                    names = {role: _words(head, proper=True) for role, head in heads.items()}
-                    return [Event(noun, tuple(sorted(roles.items())), tuple(sorted(names.items())))]
+                if pobj.dep_ == "pobj":
+                    event = _event(noun, {"agent": agent, "patient": pobj}, least=2)
+                    return [event] if event is not None else []
     return []
 
 
@@ -99,10 +181,25 @@ def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
     """The content words naming an argument, by alias: its noun phrase, appositions included,
     without its prepositional phrases and clauses ("members of the Air Force" is "members")."""
     if token.pos_ == "PRON":
-        return frozenset()
+        named = _antecedent(token)
+        if named is None:
+            return frozenset()
+        token = named
     wanted = {"PROPN"} if proper else {"NOUN", "PROPN"}
     words = {canonical(t.text) for t in _phrase_tokens(token) if t.pos_ in wanted}
     return frozenset(w for w in words if w)
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The name a personal pronoun stands for, when its sentence's main subject is a name:
+    in "Agassi will play Schuettler, the man he beat", "he" is Agassi. Other pronouns, and
+    sentences whose subject is not a name, stay unresolved."""
+    if pronoun.lower_ not in _PERSONAL:
+        return None
+    subject = next((c for c in pronoun.sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject == pronoun or subject.pos_ != "PROPN":
+        return None
+    return subject
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
@@ -125,10 +222,27 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
     if not agreeing:
         return None
     for name in shared:
-        mine, theirs = claim.named(name), evidence.named(name)
-        if mine and theirs and not mine & theirs and not claim.role(name) & evidence.role(name):
+        if claim.role(name) & evidence.role(name):
+            continue
+        names, their_names = claim.named(name), evidence.named(name)
+        if names and their_names and not names & their_names:
+            return name
+        # "Defense lawyers would recommend 17 years" where the passage's sentence has the
+        # prosecutors recommend them and speaks of defense lawyers as well: not another name
+        # for the prosecutors, unless the passage's phrase holds the claim's words ("the cost
+        # for diesel" for "diesel") or points back to something ("those companies' EVs").
+        words, extent = claim.role(name), evidence.extent(name)
+        if (
+            words <= _sentence_words(evidence.verb)
+            and not words & extent
+            and not extent & _ANAPHORS
+        ):
             return name
     return None
+
+
+def _sentence_words(token: Token) -> frozenset[str]:
+    return frozenset(canonical(t.text) for t in token.sent if t.pos_ in {"NOUN", "PROPN"})
 
 
 def swapped(claim: Event, evidence: Event) -> tuple[str, str] | None:

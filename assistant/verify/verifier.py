@@ -285,9 +285,10 @@ class ClaimVerifier:
             conflicts = [(e, conflicting(mine, e)) for e in identical]
             if identical and all(role is not None for _, role in conflicts):
                 theirs, role = conflicts[0]
+                named = _ROLE_NAMES.get(role, f"'{role}' argument")
                 return (
                     f"the passage says {_phrase(theirs, 'agent')} {theirs.verb.text} "
-                    f"{_phrase(theirs, 'patient')}: the sentence names another {role}"
+                    f"{_phrase(theirs, 'patient')}: the sentence names another {named}"
                 )
             for theirs in same:
                 roles = swapped(mine, theirs)
