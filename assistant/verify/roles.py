@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from assistant.verify.entities import canonical
+from assistant.verify.entities import canonical, normalise
 
 # Prepositions that mark a role of their own ("bought it from X", "lost to Y").
 _ROLE_PREPOSITIONS = frozenset({"from", "to", "against", "over", "with"})
@@ -17,6 +17,9 @@ _ANAPHORS = frozenset(
     {"those", "these", "this", "that", "its", "their", "his", "her", "they", "them", "it"}
     | {"he", "she", "former", "latter"}
 )
+# How demonyms end ("American", "Iraqis", "Chinese", "Polish"); country names that are aliases
+# end otherwise ("America", "U.S.", "Britain").
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ch")
 # Pronouns that may stand for the person a sentence is about.
 _PERSONAL = frozenset({"he", "him", "she", "her"})
 # Relative adverbs: "the house where she lived" does not act on the house.
@@ -186,8 +189,19 @@ def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
             return frozenset()
         token = named
     wanted = {"PROPN"} if proper else {"NOUN", "PROPN"}
-    words = {canonical(t.text) for t in _phrase_tokens(token) if t.pos_ in wanted}
+    words = {
+        canonical(t.text)
+        for t in _phrase_tokens(token)
+        if t.pos_ in wanted and not (proper and t == token and _demonym(t))
+    }
     return frozenset(w for w in words if w)
+
+
+def _demonym(token: Token) -> bool:
+    """ "The 34-year-old American": a demonym heading its phrase names a person, whom the
+    country's name does not contradict."""
+    word = token.text.lower()
+    return canonical(token.text) != normalise(token.text) and word.endswith(_DEMONYM_ENDINGS)
 
 
 def _antecedent(pronoun: Token) -> Token | None:

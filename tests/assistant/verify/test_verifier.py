@@ -120,6 +120,12 @@ def test_who_did_what_is_read_across_clauses_and_nouns(
             "with a tax credit.",
             "Ford's models come with a tax credit.",
         ),
+        # "The American" is a person here, not the United States.
+        (
+            "Agassi beat Kindlmann on Monday. The American, who had been struggling with a "
+            "knee injury, served 20 aces.",
+            "Agassi, who had been struggling with a knee injury, served 20 aces.",
+        ),
         # "who" is the subject of its clause: the clause does not act on Smith.
         (
             "Smith, who had been struggling with a knee injury, beat Jones in the final.",
