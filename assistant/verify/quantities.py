@@ -39,6 +39,22 @@ _NUMERATORS = {"a", "an", "one", "two", "three", "four", "five", "seven", "nine"
 APPROXIMATION_TOLERANCE = 0.05
 # "a third" is 33.3%: percentages are given to whole numbers or a decimal place.
 FRACTION_TOLERANCE = 1.5
+# Days in each unit of time; months and years by their average length, so "six months" and
+# "half a year" (182.6 days each) and "12 weeks" and "three months" (84 and 91) come out equal
+# within DURATION_TOLERANCE only when a writer would call them the same span.
+DAYS_IN = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 365.25 / 12,
+    "quarter": 365.25 / 4,
+    "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525.0,
+}
+DURATION_TOLERANCE = 0.01
 
 
 @dataclass(frozen=True)
@@ -56,9 +72,14 @@ class Quantity:
     end: int = 0
     # ">" for "more than 10", "<" for "fewer than 10", "" for a number stated as it is.
     bound: str = ""
+    # A span of time in days ("six months", "half a year", "a fortnight"), else None.
+    days: float | None = None
 
     def matches(self, other: Quantity) -> bool:
-        """Whether ``other`` states the same amount (fractions against percentages too)."""
+        """Whether ``other`` states the same amount (fractions against percentages too, and
+        spans of time in any unit: "half a year" is "six months")."""
+        if self.days is not None and other.days is not None:
+            return abs(self.days - other.days) <= DURATION_TOLERANCE * max(other.days, 1e-9)
         mine, theirs = self._as_share(), other._as_share()
         if mine is not None and theirs is not None:
             return abs(mine - theirs) <= FRACTION_TOLERANCE
@@ -177,17 +198,20 @@ def _finish(
         "",
     )
     text = " ".join(words[start:end])
+    noun = _counted_noun(tokens, start, end)
+    days = value * DAYS_IN[noun] if noun in DAYS_IN and kind in {"count", "fraction"} else None
     return (
         Quantity(
             value=value,
             kind=kind,
             text=text,
-            noun=_counted_noun(tokens, start, end),
+            noun=noun,
             currency=currency,
             approximate=approximate,
             start=start,
             end=end,
             bound=bound,
+            days=days,
         ),
         end,
     )

@@ -51,3 +51,21 @@ def test_a_number_keeps_the_noun_it_counts() -> None:
     [troops] = quantities(parse("Bases house some 2,500 U.S. troops."))
     assert (minutes.noun, troops.noun) == ("minute", "troop")
     assert troops.approximate
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("He took office half a year earlier.", "He took office six months ago.", True),
+        ("The works last two weeks.", "The works last 14 days.", True),
+        ("The ban lasts two decades.", "The ban lasts 20 years.", True),
+        ("The works last three weeks.", "The works last 14 days.", False),
+        ("The raid lasted seventeen minutes.", "The raid lasted 27 minutes.", False),
+        ("He took office half a year earlier.", "He took office nine months ago.", False),
+    ],
+)
+def test_spans_of_time_match_in_any_unit(one: str, other: str, same: bool) -> None:
+    [mine] = quantities(parse(one))
+    [theirs] = quantities(parse(other))
+    assert mine.matches(theirs) is same
+    assert theirs.matches(mine) is same
