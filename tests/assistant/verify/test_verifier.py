@@ -78,71 +78,6 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
 @pytest.mark.parametrize(
     ("passage", "sentence", "reason"),
     [
-        (  # "to the Senate" hangs on "back", and "the changes the House made" has no object
-            "The ferry bill now goes back to the Senate, where members must approve the "
-            "changes the House made.",
-            "The ferry bill now goes back to the House, where members must approve the "
-            "changes the Senate made.",
-            "names another 'to' argument",
-        ),
-        (  # "he" is the sentence's subject, Rossi
-            "Rossi will face Marquez, the rider he beat in the 2019 final.",
-            "Rossi will face Marquez, the rider who beat him in the 2019 final.",
-            "rossi beat rider, not the reverse",
-        ),
-        (  # a noun of action has roles of its own
-            "The sanctions on Russia are curbing the flow of oil, analysts said.",
-            "The sanctions imposed by Russia are curbing the flow of oil, analysts said.",
-            "makes russia the object of 'sanction', not its subject",
-        ),
-        (  # the passage's sentence speaks of defense lawyers, as others than the agent
-            "Prosecutors will recommend ten years in prison, and defense lawyers four years.",
-            "Defense lawyers will recommend ten years in prison.",
-            "names another subject",
-        ),
-    ],
-)
-def test_who_did_what_is_read_across_clauses_and_nouns(
-    verifier: ClaimVerifier, passage: str, sentence: str, reason: str
-) -> None:
-    verdict = verifier.check(sentence, passage)
-    assert not verdict.supported
-    assert reason in verdict.reason.lower()
-
-
-@pytest.mark.parametrize(
-    ("passage", "sentence"),
-    [
-        # The passage's phrase holds the claim's word, or points back to it.
-        ("The cost of diesel is nearing its record, AAA said.", "Diesel is nearing its record."),
-        (
-            "Rivals such as Ford and Kia sell cheaper cars, as those companies' models come "
-            "with a tax credit.",
-            "Ford's models come with a tax credit.",
-        ),
-        # "The American" is a person here, not the United States.
-        (
-            "Agassi beat Kindlmann on Monday. The American, who had been struggling with a "
-            "knee injury, served 20 aces.",
-            "Agassi, who had been struggling with a knee injury, served 20 aces.",
-        ),
-        # "who" is the subject of its clause: the clause does not act on Smith.
-        (
-            "Smith, who had been struggling with a knee injury, beat Jones in the final.",
-            "Smith beat Jones in the final.",
-        ),
-    ],
-)
-def test_a_role_filled_by_a_phrase_that_holds_or_points_back_to_the_name_is_accepted(
-    verifier: ClaimVerifier, passage: str, sentence: str
-) -> None:
-    verdict = verifier.check(sentence, passage)
-    assert verdict.supported, verdict.reason
-
-
-@pytest.mark.parametrize(
-    ("passage", "sentence", "reason"),
-    [
         (
             "Fewer than one in 10,000 consoles failed, the firm said.",
             "More than one in 10,000 consoles failed, the firm said.",
@@ -173,6 +108,28 @@ def test_a_role_filled_by_a_phrase_that_holds_or_points_back_to_the_name_is_acce
             "Acme Corporation lent 20 million dollars in May.",
             "central bank",
         ),
+        (  # "to the Senate" hangs on "back", and "the changes the House made" has no object
+            "The ferry bill now goes back to the Senate, where members must approve the "
+            "changes the House made.",
+            "The ferry bill now goes back to the House, where members must approve the "
+            "changes the Senate made.",
+            "names another 'to' argument",
+        ),
+        (  # "he" is the sentence's subject, Rossi
+            "Rossi will face Marquez, the rider he beat in the 2019 final.",
+            "Rossi will face Marquez, the rider who beat him in the 2019 final.",
+            "rossi beat rider, not the reverse",
+        ),
+        (  # a noun of action has roles of its own
+            "The sanctions on Russia are curbing the flow of oil, analysts said.",
+            "The sanctions imposed by Russia are curbing the flow of oil, analysts said.",
+            "makes russia the object of 'sanction', not its subject",
+        ),
+        (  # the passage's sentence speaks of defense lawyers, as others than the agent
+            "Prosecutors will recommend ten years in prison, and defense lawyers four years.",
+            "Defense lawyers will recommend ten years in prison.",
+            "names another subject",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
@@ -194,6 +151,24 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "The PMF, or Hashed al-Shaabi, held a military parade near Baghdad.",
             "A military parade was held near Baghdad by the Hashed al-Shaabi.",
+        ),
+        # The passage's phrase holds the claim's word, or points back to it.
+        ("The cost of diesel is nearing its record, AAA said.", "Diesel is nearing its record."),
+        (
+            "Rivals such as Ford and Kia sell cheaper cars, as those companies' models come "
+            "with a tax credit.",
+            "Ford's models come with a tax credit.",
+        ),
+        # "The American" is a person here, not the United States.
+        (
+            "Agassi beat Kindlmann on Monday. The American, who had been struggling with a "
+            "knee injury, served 20 aces.",
+            "Agassi, who had been struggling with a knee injury, served 20 aces.",
+        ),
+        # "who" is the subject of its clause: the clause does not act on Smith.
+        (
+            "Smith, who had been struggling with a knee injury, beat Jones in the final.",
+            "Smith beat Jones in the final.",
         ),
     ],
 )
