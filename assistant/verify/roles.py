@@ -90,14 +90,14 @@ def events(tokens: Sequence[Token] | Doc) -> list[Event]:
                 heads["agent"] = child
             elif child.dep_ in {"dobj", "nsubjpass"}:
                 heads["patient"] = child
-            elif child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        heads["agent"] = pobj
-            elif child.dep_ in {"prep", "dative"} and child.lower_ in _ROLE_PREPOSITIONS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        heads[child.lower_] = pobj
+            elif child.dep_ == "agent" and (pobj := _object_of(child)) is not None:
+                heads["agent"] = pobj
+            elif (
+                child.dep_ in {"prep", "dative"}
+                and child.lower_ in _ROLE_PREPOSITIONS
+                and (pobj := _object_of(child)) is not None
+            ):
+                heads[child.lower_] = pobj
         # "sanctions imposed by Russia": a participle's noun is what the verb acts on.
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and "patient" not in heads:
             heads["patient"] = verb.head
@@ -139,15 +139,12 @@ def _noun_events(tokens: Sequence[Token] | Doc) -> list[Event]:
         heads: dict[str, Token] = {}
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in {"on", "against", "by"}:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        heads["agent" if child.lower_ == "by" else "patient"] = pobj
+                if (pobj := _object_of(child)) is not None:
+                    heads["agent" if child.lower_ == "by" else "patient"] = pobj
             elif child.dep_ == "acl" and child.tag_ == "VBN":
                 for by in child.children:
-                    if by.dep_ == "agent":
-                        for pobj in by.children:
-                            if pobj.dep_ == "pobj":
-                                heads["agent"] = pobj
+                    if by.dep_ == "agent" and (pobj := _object_of(by)) is not None:
+                        heads["agent"] = pobj
         event = _event(noun, heads, least=1)
         if event is not None:
             found.append(event)
@@ -173,11 +170,16 @@ def _nominal_events(verb: Token, heads: dict[str, Token]) -> list[Event]:
         return []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    event = _event(noun, {"agent": agent, "patient": pobj}, least=2)
-                    return [event] if event is not None else []
+            pobj = _object_of(child)
+            event = _event(noun, {"agent": agent, "patient": pobj}, least=2) if pobj else None
+            if event is not None:
+                return [event]
     return []
+
+
+def _object_of(preposition: Token) -> Token | None:
+    """The noun a preposition governs ("by *Russia*"), the last when there are several."""
+    return next((t for t in reversed(list(preposition.children)) if t.dep_ == "pobj"), None)
 
 
 def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
