@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from assistant.terminal import printable, printable_field, printable_json
     from assistant.text import question_kind
     from assistant.verify import ClaimVerifier, Verdict, check, default_verifier
+    from assistant.verify.nlp import spacy_pipeline
     from index.loaders.files import COMPRESSED_SUFFIXES, SUPPORTED_SUFFIXES
     from index.pipeline import IngestReport
     from index.sample import SAMPLE_DIR as SAMPLE_CORPUS
@@ -54,6 +55,7 @@ _HOMES = {
     "Verdict": "assistant.verify",
     "check": "assistant.verify",
     "default_verifier": "assistant.verify",
+    "spacy_pipeline": "assistant.verify.nlp",
     "printable": "assistant.terminal",
     "printable_field": "assistant.terminal",
     "printable_json": "assistant.terminal",
@@ -93,6 +95,7 @@ __all__ = [
     "printable_field",
     "printable_json",
     "question_kind",
+    "spacy_pipeline",
 ]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fasteners
 from langchain_core.embeddings import Embeddings
@@ -18,7 +18,6 @@ from assistant.answerers.grounded import Candidate
 from assistant.chat import Chat, condense
 from assistant.citations import Citer
 from assistant.dates import resolve_as_of
-from assistant.llm import LLMAnswerer, ModelSpec, Outcome, chat_model
 from assistant.records import Answer, Passage, Scope
 from assistant.retrieval import Filters, HybridRetriever, NoArticleMatchesError, scope
 from assistant.settings import MAX_K, AssistantSettings
@@ -27,7 +26,10 @@ from index.ledger import ArticleRow
 from index.metadata import ArticleDefaults
 from index.pipeline import Index, IngestReport
 from index.sample import SAMPLE_DIR
-from index.web import FetchSettings, WebIngester
+
+if TYPE_CHECKING:
+    from assistant.llm import LLMAnswerer
+    from index.web import WebIngester
 
 REFUSAL = "The indexed articles don't cover this question, so I can't answer it from them."
 
@@ -271,6 +273,8 @@ class Assistant:
         """Pages and RSS/Atom feeds from the web into this index: ``ingest(urls)`` (a feed
         read is then watched), ``poll()`` the watched feeds, list their ``feeds()``. Close it
         when done (``with``). ``allow_private`` overrides NEWSQA_FETCH_ALLOW_PRIVATE."""
+        from index.web import FetchSettings, WebIngester  # HTTP clients, only when fetching
+
         settings = (
             FetchSettings() if allow_private is None else FetchSettings(allow_private=allow_private)
         )
@@ -296,14 +300,18 @@ class Assistant:
         answerer = self.answerers[turn.answerer]
         started = time.perf_counter()
         shown = 0  # sentences yielded; later ones come with the space that joins them
-        if isinstance(answerer, LLMAnswerer):
+        if turn.answerer == "llm":
+            # Imported here: LangChain's chat-model stack costs 0.8 s at every start.
+            from assistant.llm import LLMAnswerer, Outcome
+
+            assert isinstance(answerer, LLMAnswerer)
             fallback_draft: list[Draft] = []
 
             def fallback() -> Draft:
                 fallback_draft.append(grounded.draft(question, passages, context=context))
                 return fallback_draft[0]
 
-            outcome: Outcome | None = None
+            outcome = None
             for item in answerer.respond(
                 question,
                 passages,
@@ -356,6 +364,8 @@ class Assistant:
 
 def llm_answerer(settings: AssistantSettings) -> LLMAnswerer:
     """The LLM answerer ``settings.llm`` names; ``LLMUnavailableError`` says what is missing."""
+    from assistant.llm import LLMAnswerer, ModelSpec, chat_model
+
     return LLMAnswerer(
         chat_model(settings),
         model_name=str(ModelSpec.parse(settings.llm or "")),

@@ -38,6 +38,12 @@ To = Annotated[str | None, typer.Option("--to", help="Only articles published on
 AsOf = Annotated[
     str | None, typer.Option("--as-of", help="Prefer articles from just before this date.")
 ]
+Local = Annotated[
+    bool,
+    typer.Option(
+        "--local", help="Answer in this process even when `newsqa serve` serves the index."
+    ),
+]
 K = Annotated[
     int | None, typer.Option("-k", min=1, max=MAX_K, help=f"Passages to read (1 to {MAX_K}).")
 ]
@@ -129,24 +135,33 @@ def _filters(outlet: list[str] | None, start: str | None, end: str | None) -> di
     return {k: v for k, v in {"outlet": outlet, "from": start, "to": end}.items() if v}
 
 
-def _ask_server(
-    question: str, filters: dict[str, Any], k: int | None, as_of: str | None
-) -> Answer | None:
-    """The answer of a running ``newsqa serve`` of this index, or None when none runs (or it
-    fails: the question is then answered here)."""
-    from assistant.remote import ServerUnavailableError, ask_server, running_server
+def _server_url() -> str | None:
+    """The URL of a running ``newsqa serve`` of this index, or None."""
+    from assistant.remote import running_server
 
     try:
-        url = running_server(_settings())
+        return running_server(_settings())
     except ValueError:  # bad settings: the local path reports them
         return None
+
+
+def _ask_server(
+    question: str,
+    filters: dict[str, Any],
+    k: int | None,
+    as_of: str | None,
+    history: list[str] | None = None,
+) -> Answer | None:
+    """The answer of a running ``newsqa serve`` of this index, or None when none runs (or it
+    fails: the question is then answered here). ``ValueError`` with the server's message when
+    it refused the question or a filter."""
+    from assistant.remote import ServerUnavailableError, ask_server
+
+    url = _server_url()
     if url is None:
         return None
     try:
-        return ask_server(url, question, filters=filters, k=k, as_of=as_of)
-    except ValueError as error:  # the server refused the question or a filter
-        _echo(f"error: {error}", fg="red", err=True)
-        raise typer.Exit(EXIT_USAGE) from error
+        return ask_server(url, question, filters=filters, k=k, as_of=as_of, history=history)
     except ServerUnavailableError as error:
         _echo(f"note: {error}; answering here", fg="yellow", err=True)
         return None
@@ -377,22 +392,21 @@ def ask(
     published_to: To = None,
     k: K = None,
     llm: Llm = None,
-    local: Annotated[
-        bool,
-        typer.Option(
-            "--local", help="Answer in this process even when `newsqa serve` serves the index."
-        ),
-    ] = False,
+    local: Local = False,
 ) -> None:
     """Answer one question, with citations; sentences print as soon as they are verified.
 
     When `newsqa serve` is running on the same index, the question is sent to it (its models
-    are loaded: an answer in about a second instead of 15-20), unless --local or --llm is
+    are loaded: an answer in about a second instead of about 6), unless --local or --llm is
     given (the web app's API answers with the server's own answerer).
     """
     filters = _filters(outlet, published_from, published_to)
     if not (local or llm):
-        answer = _ask_server(question, filters, k, as_of)
+        try:
+            answer = _ask_server(question, filters, k, as_of)
+        except ValueError as error:
+            _echo(f"error: {error}", fg="red", err=True)
+            raise typer.Exit(EXIT_USAGE) from error
         if answer is not None:
             if as_json:
                 _echo(printable_json(answer.model_dump(mode="json")))
@@ -413,14 +427,36 @@ def ask(
 
 
 @app.command()
-def chat(as_of: AsOf = None, llm: Llm = None) -> None:
-    """Talk with the assistant; follow-up questions use the conversation. Ctrl-D ends."""
-    conversation = _assistant(**_with_llm(llm)).chat()
+def chat(as_of: AsOf = None, llm: Llm = None, local: Local = False) -> None:
+    """Talk with the assistant; follow-up questions use the conversation. Ctrl-D ends.
+
+    As with `ask`, a running `newsqa serve` of the same index answers (no models to load),
+    unless --local or --llm is given; should it stop, the conversation goes on here.
+    """
+    from assistant.chat import Chat, Turn
+
+    conversation: Chat | None = None
+    if local or llm or _server_url() is None:
+        conversation = _assistant(**_with_llm(llm)).chat()
+    turns: list[Turn] = []
     _echo("Ask about the indexed articles (Ctrl-D to quit).")
     for line in _lines():
         question = line.strip()
         if not question:
             continue
+        if conversation is None:
+            history = [t.question for t in turns]
+            try:
+                answer = _ask_server(question, {}, None, as_of, history=history)
+            except ValueError as error:
+                _echo(f"error: {error}", fg="red", err=True)
+                continue
+            if answer is not None:
+                turns.append(Turn(question, answer))
+                _print_answer(answer)
+                _echo("")
+                continue
+            conversation = Chat(_assistant(), turns=turns)  # the server is gone: go on here
         try:
             _stream_answer(conversation.stream(question, as_of=as_of))
         except ValueError as error:

@@ -1,6 +1,6 @@
 """Asking a running ``newsqa serve`` instead of loading the models again.
 
-A command-line question loads MiniLM, spaCy and the index before it can answer (15-20 s on
+A command-line question loads MiniLM, spaCy and the index before it can answer (about 6 s on
 two cores); a running web app has them loaded. The server announces itself in a small file
 beside the index it serves, so a question reaches it only when it serves the very index the
 question's settings name, and only while its process lives. The question goes through the

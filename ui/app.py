@@ -9,7 +9,7 @@ loading state, and a question asked meanwhile waits for it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from ui.access import Users, is_loopback
-from ui.examples import Parse
 from ui.feedback import append_feedback, feedback_record
 from ui.feeds import feeds_panel
 from ui.loading import Loader
+from ui.ready import Ready, prepare
 from ui.render import (
     EMPTY_SOURCES,
     plural,
@@ -32,7 +32,7 @@ from ui.render import (
 )
 from ui.settings import CONCURRENCY, MAX_UPLOAD_BYTES
 from ui.upload_summary import UploadTally
-from ui.welcome import Stats, Welcome, load_parser, survey
+from ui.welcome import Stats, Welcome
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant, AssistantSettings, IndexBusyError
@@ -162,42 +162,6 @@ if (!window.newsqaCites) {
   document.addEventListener('focusin', place, true);
 }
 """
-
-
-@dataclass
-class Ready:
-    """A loaded assistant, what the welcome state says about its index, and the parser its
-    example questions are written with."""
-
-    assistant: Assistant
-    welcome: Welcome
-    parse: Parse
-    surveyed: frozenset[str] = frozenset()  # ids of the articles the examples were chosen from
-
-    def resurvey(self) -> None:
-        """Write the welcome state anew when an upload, delete or feed changed which articles
-        are indexed (a refused or empty upload costs no new survey)."""
-        articles = _article_ids(self.assistant)
-        if articles != self.surveyed:
-            self.welcome = survey(self.assistant, self.parse)
-            self.surveyed = articles
-
-
-def prepare(assistant: Assistant) -> Ready:
-    """``assistant`` with its welcome state; asks the example questions, which also loads
-    everything answering needs, so the first real question is fast."""
-    parse = load_parser()
-    articles = _article_ids(assistant)
-    return Ready(assistant, survey(assistant, parse), parse, articles)
-
-
-def _article_ids(assistant: Assistant) -> frozenset[str]:
-    return frozenset(row.id for row in assistant.sources())
-
-
-def assistant_loader(build: Callable[[], Assistant]) -> Loader[Ready]:
-    """A loader that builds the assistant with ``build`` and prepares it; ``start()`` it."""
-    return Loader(lambda: prepare(build()))
 
 
 def build_app(

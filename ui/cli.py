@@ -84,16 +84,21 @@ def register(app: typer.Typer) -> None:
 
         # Importing Gradio takes seconds: meanwhile a placeholder page answers on the port.
         placeholder = StartingPage.open(host, port)
-        from ui.app import assistant_loader, build_app, launch
+        from ui.app import build_app, launch
+        from ui.ready import assistant_loader
 
-        # The page is served first and shows a loading state while the assistant (model,
+        # The page is served first and shows a loading state while the assistant (models,
         # index, example questions) loads in the background; a failure is shown there.
+        # Loading while Gradio is imported delayed the page from 5.5 s to 8.7-9.3 s and the
+        # first answer not at all: both hold the interpreter lock (2026-12-03, 2 cores,
+        # `python -m eval.startup`).
         def assistant() -> Any:
             from assistant import Assistant
 
             return Assistant(settings)
 
         loader = assistant_loader(assistant)
+
         app = build_app(
             loader,
             settings=settings,

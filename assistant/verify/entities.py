@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from assistant.text import STOP_WORDS, stem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 # Each line: the country, then its other names and demonyms (adjective, plural people).
 _COUNTRIES = """

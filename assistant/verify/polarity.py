@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # Pairs of lemmas that say opposite things of the same event; either side may be used.
 _OPPOSITES = """

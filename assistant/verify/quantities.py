@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from assistant.text import CARDINALS, FRACTIONS, ORDINALS, SCALES, is_year
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # A number with an optional scale, ordinal ending or unit: "1.5bn", "27th", "46.2c", "10km".
 _DIGITS = re.compile(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)(bn|mn|m|k|tn|st|nd|rd|th|[a-z]{1,3})?$", re.I)

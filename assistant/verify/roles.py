@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from assistant.verify.entities import canonical, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Prepositions that mark a role of their own ("bought it from X", "lost to Y").
 _ROLE_PREPOSITIONS = frozenset({"from", "to", "against", "over", "with"})
@@ -20,8 +22,10 @@ _ANAPHORS = frozenset(
 # How demonyms end ("American", "Iraqis", "Chinese", "Polish"); country names that are aliases
 # end otherwise ("America", "U.S.", "Britain").
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ch")
-# Pronouns that may stand for the person a sentence is about.
+# Pronouns that may stand for the person a sentence is about, and for a body (a company, a
+# band, a government) named in the sentence or the one before.
 _PERSONAL = frozenset({"he", "him", "she", "her"})
+_BODIES = frozenset({"it", "they", "them"})
 # Relative adverbs: "the house where she lived" does not act on the house.
 _GAPLESS = frozenset({"where", "when", "why", "how", "whereby"})
 # Verbs whose agent and patient may trade places without changing the claim.
@@ -98,6 +102,18 @@ def events(tokens: Sequence[Token] | Doc) -> list[Event]:
                 and (pobj := _object_of(child)) is not None
             ):
                 heads[child.lower_] = pobj
+        # "Federer beat Gaudio 5-7 6-1 6-4": a score makes the parser read the name as an
+        # adverbial noun; it is still the one beaten.
+        if "patient" not in heads:
+            named = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+            if named:
+                heads["patient"] = named[0]
+        # "carriers continue to lower prices", "hired detectives to follow Khan": an infinitive
+        # acts through the object of the verb it completes, or else through its subject.
+        if "agent" not in heads and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+            controller = _object(verb.head) or _subject(verb.head)
+            if controller is not None:
+                heads["agent"] = controller
         # "sanctions imposed by Russia": a participle's noun is what the verb acts on.
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and "patient" not in heads:
             heads["patient"] = verb.head
@@ -127,6 +143,21 @@ def events(tokens: Sequence[Token] | Doc) -> list[Event]:
         found.extend(_nominal_events(verb, heads))
     found.extend(_noun_events(tokens))
     return found
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """Who does what ``verb`` says, through relative pronouns ("who was leaving": the noun),
+    infinitives and verbs joined by "and" (their head's subject)."""
+    found = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}), None)
+    if found is not None:
+        return verb.head if verb.dep_ == "relcl" and found.tag_ in {"WP", "WDT"} else found
+    if depth < 3 and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head, depth + 1)
+    return None
 
 
 def _noun_events(tokens: Sequence[Token] | Doc) -> list[Event]:
@@ -196,7 +227,8 @@ def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
         for t in _phrase_tokens(token)
         if t.pos_ in wanted and not (proper and t == token and _demonym(t))
     }
-    return frozenset(w for w in words if w)
+    # A letter ("m" of "$54.9m") names nothing that two arguments could share.
+    return frozenset(w for w in words if len(w) > 1)
 
 
 def _demonym(token: Token) -> bool:
@@ -207,15 +239,32 @@ def _demonym(token: Token) -> bool:
 
 
 def _antecedent(pronoun: Token) -> Token | None:
-    """The name a personal pronoun stands for, when its sentence's main subject is a name:
-    in "Agassi will play Schuettler, the man he beat", "he" is Agassi. Other pronouns, and
-    sentences whose subject is not a name, stay unresolved."""
-    if pronoun.lower_ not in _PERSONAL:
+    """The name a pronoun stands for: its sentence's main subject when that is a name (in
+    "Agassi will play Schuettler, the man he beat", "he" is Agassi; in "BA warned that yields
+    would fall as it cuts prices", "it" is BA). "It", "they" and "them" may also point to the
+    previous sentence's subject ("The Pentagon said ... It said": the Pentagon). Other
+    pronouns, and subjects that are not names, stay unresolved."""
+    word = pronoun.lower_
+    if word not in _PERSONAL | _BODIES:
         return None
-    subject = next((c for c in pronoun.sent.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject == pronoun or subject.pos_ != "PROPN":
+    sentences = [pronoun.sent]
+    if word in _BODIES and (previous := _previous_sentence(pronoun.sent)) is not None:
+        sentences.append(previous)
+    for sentence in sentences:
+        subject = _main_subject(sentence)
+        if subject is not None and subject != pronoun:
+            return subject if subject.pos_ == "PROPN" else None
+    return None
+
+
+def _main_subject(sentence: Span) -> Token | None:
+    return next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+
+
+def _previous_sentence(sentence: Span) -> Span | None:
+    if sentence.start == 0:
         return None
-    return subject
+    return sentence.doc[sentence.start - 1].sent
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
@@ -241,20 +290,40 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
         if claim.role(name) & evidence.role(name):
             continue
         names, their_names = claim.named(name), evidence.named(name)
-        if names and their_names and not names & their_names:
+        if names and their_names and not names & their_names and not _initials(names, their_names):
             return name
         # "Defense lawyers would recommend 17 years" where the passage's sentence has the
         # prosecutors recommend them and speaks of defense lawyers as well: not another name
         # for the prosecutors, unless the passage's phrase holds the claim's words ("the cost
         # for diesel" for "diesel") or points back to something ("those companies' EVs").
+        # A name against a bare "the bank" may be the bank named before, not another argument
+        # ("the bill's author" says more, and is someone else than Democrats).
         words, extent = claim.role(name), evidence.extent(name)
+        described = (
+            bool(names)
+            and not their_names
+            and "the" in extent
+            and len(evidence.role(name)) == 1
+            and len(extent - {"the"}) <= 2  # the noun, lowercased and canonical
+        )
         if (
             words <= _sentence_words(evidence.verb)
             and not words & extent
             and not extent & _ANAPHORS
+            and not described
         ):
             return name
     return None
+
+
+def _initials(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether one set of name words is the other's initials: "GM" and "General Motors"."""
+    for short, long in ((first, second), (second, first)):
+        if len(short) == 1 and len(long) > 1:
+            (acronym,) = short
+            if sorted(acronym) == sorted(w[0] for w in long):
+                return True
+    return False
 
 
 def _sentence_words(token: Token) -> frozenset[str]:

@@ -22,11 +22,10 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
-from spacy.tokens import Doc, Span, Token
 
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
@@ -41,6 +40,9 @@ from assistant.verify.polarity import (
 from assistant.verify.quantities import Quantity, quantities
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
 from assistant.verify.when import DateMention, date_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Cosine of MiniLM word vectors at or above which two words count as the same content
 # ("participants"/"people"). Measured on the tune half of eval/gold/verifier_pairs.jsonl: the

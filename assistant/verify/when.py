@@ -7,10 +7,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from assistant.text import MONTHS, WEEKDAYS, is_year
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.I)
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}

@@ -102,6 +102,50 @@ def test_ask_goes_to_the_running_server_without_loading_models(tmp_path: Path) -
         assert "gradio_client" in imported
         assert not {"torch", "spacy", "sentence_transformers", "chromadb"} & imported
 
+        # A conversation goes to the server too, follow-ups included.
+        chatted = subprocess.run(
+            [sys.executable, "-X", "importtime", NEWSQA, "chat"],
+            input=f"{FIRST}\n{FOLLOW_UP}\n",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert chatted.returncode == 0, chatted.stderr[-2000:]
+    _assert_two_answers(chatted.stdout)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in chatted.stderr.splitlines()}
+    assert not {"torch", "spacy", "chromadb"} & imported, "`chat` asked the server"
+
+
+@pytest.mark.slow
+def test_a_chat_whose_server_cannot_answer_goes_on_here(tmp_path: Path) -> None:
+    settings = AssistantSettings(data_dir=tmp_path / "data")
+    # Announced by a live process (this one) at a port where nothing listens.
+    with announced(settings, f"http://127.0.0.1:{free_port()}/"):
+        chatted = subprocess.run(
+            [NEWSQA, "chat"],
+            input=f"{FIRST}\n{FOLLOW_UP}\n",
+            env=_env(tmp_path / "data"),  # an empty index: the sample article is indexed
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert chatted.returncode == 0, chatted.stderr[-2000:]
+    assert "could not answer" in chatted.stderr and "answering here" in chatted.stderr
+    _assert_two_answers(chatted.stdout)
+
+
+FIRST = "Why did the US strike in June 2021?"
+FOLLOW_UP = "And when was the strike before that?"
+
+
+def _assert_two_answers(printed: str) -> None:
+    """The chat answered FIRST with the June strikes and then FOLLOW_UP with February's."""
+    greeting, first, *rest = printed.splitlines()
+    assert greeting.startswith("Ask about the indexed articles")
+    assert "in retaliation for drone attacks" in first and "February" not in first
+    assert any(line.startswith("In February, the U.S. military launched") for line in rest)
+
 
 def _article(title: str, published: str, text: str) -> dict[str, str]:
     slug = title.lower().replace(" ", "-")

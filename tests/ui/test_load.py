@@ -79,8 +79,9 @@ def test_a_search_never_sees_an_ingest_half_written(tmp_path: Path) -> None:
 def busy_app(tmp_path: Path) -> Iterator[tuple[str, dict[str, int]]]:
     """The app over the sample article, answering up to 4 questions at once; the dict counts
     how many it was answering at the same moment, at most."""
-    from ui.app import build_app, launch, prepare
+    from ui.app import build_app, launch
     from ui.loading import Loader
+    from ui.ready import prepare
 
     assistant = Assistant(
         AssistantSettings(data_dir=tmp_path / "data", progress=False, sample_if_empty=True)

@@ -91,8 +91,9 @@ def browser() -> Iterator[Browser]:
 def with_logins(served: Served) -> Iterator[Served]:
     """The app over the same assistant with logins: alice is the admin, bob a reader."""
     from ui.access import load_users
-    from ui.app import build_app, launch, prepare
+    from ui.app import build_app, launch
     from ui.loading import Loader
+    from ui.ready import prepare
 
     users = load_users([f"{name}:{word}" for name, word in PASSWORDS.items()], None, [])
     app = build_app(Loader.of(prepare(served.assistant)), users=users)

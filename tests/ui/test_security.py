@@ -223,8 +223,9 @@ class Guarded:
 
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Guarded]:
-    from ui.app import build_app, launch, prepare
+    from ui.app import build_app, launch
     from ui.loading import Loader
+    from ui.ready import prepare
 
     settings = AssistantSettings(
         data_dir=tmp_path_factory.mktemp("guarded"),

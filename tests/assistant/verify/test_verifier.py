@@ -130,6 +130,21 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "Defense lawyers will recommend ten years in prison.",
             "names another subject",
         ),
+        (  # an infinitive acts through the object of the verb it completes
+            "The club hired a scout to watch Pereira, a winger who was leaving to join Porto.",
+            "The club hired a scout to watch Pereira, a winger who was leaving to join Benfica.",
+            "names another object",
+        ),
+        (  # "it" is the sentence's subject, the airline
+            "Ryanair said fares would fall as it keeps cutting costs to compete with Aer Lingus.",
+            "Ryanair said fares would fall as Aer Lingus keeps cutting costs.",
+            "names another subject",
+        ),
+        (  # a score makes the parser call the loser an adverbial noun
+            "The top seed beat Kovacs 6-3 6-4 in the quarter-final.",
+            "Kovacs beat the top seed 6-3 6-4 in the quarter-final.",
+            "not the reverse",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
@@ -169,6 +184,22 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "Smith, who had been struggling with a knee injury, beat Jones in the final.",
             "Smith beat Jones in the final.",
+        ),
+        # An acronym is the name it abbreviates; "the bank" is the bank named before.
+        (
+            "GM said it plans to offer only electric cars by 2035.",
+            "General Motors plans to offer only electric cars by 2035.",
+        ),
+        (
+            "Northgate Bank denied the claims, but regulators said the bank had hidden losses "
+            "on four occasions.",
+            "Regulators said Northgate Bank had hidden losses on four occasions.",
+        ),
+        # "them" is the previous sentence's band; "$54.9m" and "$24.9m" share only a letter.
+        (
+            "The singer kept Madonna second, as she earned $54.9m. Veterans Simon and "
+            "Garfunkel were tenth, their tour helping them earn $24.9m.",
+            "Madonna earned $54.9m.",
         ),
     ],
 )

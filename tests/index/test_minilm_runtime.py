@@ -1,0 +1,89 @@
+"""The model run by onnxruntime gives what sentence-transformers gives, and answering a question
+never imports torch or scikit-learn (seconds at every start)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from index.embeddings import MiniLMEmbeddings
+from index.minilm_runtime import graph_path, model_dir
+
+SAMPLE_URL = "https://www.rferl.org/a/us-strike-iran-militia-iraq-syria/31328792.html"
+TEXTS = [
+    "Why did the US strike in June 2021?",
+    "The U.S. military carried out air strikes against Iran-backed militia groups in Iraq and "
+    "Syria on Sunday, the Pentagon said.",
+    "Zürich's café owners — and Kraków's — said ½ of 2,000,000 visitors left early.",
+    " ".join(["A long paragraph about the ferry terminal at Skerry harbour."] * 60),
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> Any:
+    """sentence-transformers over the same bundled weights: what the runtime must equal."""
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(model_dir()), device="cpu")
+
+
+def test_vectors_equal_those_of_sentence_transformers(
+    embedder: MiniLMEmbeddings, reference: Any
+) -> None:
+    ours = np.asarray(embedder.embed_documents(TEXTS))
+    theirs = reference.encode(TEXTS, normalize_embeddings=True)
+    # The last text is longer than the model's window: both cut it the same way.
+    assert embedder.count_tokens(TEXTS[-1]) > embedder.runtime.window
+    assert np.abs(ours - theirs).max() < 1e-5
+    assert np.allclose(embedder.embed_query(TEXTS[0]), theirs[0], atol=1e-5)
+
+
+def test_pieces_are_counted_as_the_models_tokenizer_counts_them(
+    embedder: MiniLMEmbeddings, reference: Any
+) -> None:
+    for text in TEXTS:
+        expected = len(reference.tokenizer(text, truncation=False)["input_ids"])
+        assert embedder.count_tokens(text) == expected
+
+
+def test_answering_imports_neither_torch_nor_scikit_learn(
+    embedder: MiniLMEmbeddings, tmp_path: Path
+) -> None:
+    embedder.embed_query("warm")  # the graph is exported before the child process starts
+    assert graph_path(embedder.cache_dir).exists()
+    script = (
+        "import sys\n"
+        "from assistant import Assistant, AssistantSettings\n"
+        f"settings = AssistantSettings(data_dir={str(tmp_path / 'data')!r}, progress=False,"
+        " sample_if_empty=True)\n"
+        "answer = Assistant(settings).ask('Why did the US strike in June 2021?')\n"
+        "print(answer.citations[0].url)\n"
+        "print(sorted(m for m in ('torch', 'sklearn', 'sentence_transformers', 'transformers')"
+        " if m in sys.modules))\n"
+    )
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    url, modules = done.stdout.strip().splitlines()[-2:]
+    assert url == SAMPLE_URL
+    assert modules == "[]"
+
+
+@pytest.mark.slow
+def test_the_graph_is_exported_once_into_an_empty_cache(tmp_path: Path) -> None:
+    fresh = MiniLMEmbeddings(cache_dir=tmp_path)
+    vector = fresh.embed_query("Why did the US strike in June 2021?")
+    assert len(vector) == 384
+    assert [p.name for p in tmp_path.iterdir()] == [graph_path(tmp_path).name]
+    exported = graph_path(tmp_path).stat().st_mtime_ns
+    again = MiniLMEmbeddings(cache_dir=tmp_path)
+    assert again.embed_query("Why did the US strike in June 2021?") == vector
+    assert graph_path(tmp_path).stat().st_mtime_ns == exported
