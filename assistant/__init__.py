@@ -19,7 +19,7 @@ if TYPE_CHECKING:
         gate_features,
     )
     from assistant.answerers.grounded import Candidate
-    from assistant.api import Assistant, ask
+    from assistant.api import AskOptions, Assistant, ask
     from assistant.chat import Chat
     from assistant.presuppositions import claim_of, presupposition
     from assistant.records import Answer, Citation, Passage
@@ -42,6 +42,7 @@ _HOMES = {
     "gate_features": "assistant.answerability",
     "Candidate": "assistant.answerers.grounded",
     "Assistant": "assistant.api",
+    "AskOptions": "assistant.api",
     "ask": "assistant.api",
     "Chat": "assistant.chat",
     "claim_of": "assistant.presuppositions",
@@ -74,6 +75,7 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "Answer",
     "AnswerabilityModel",
+    "AskOptions",
     "Assistant",
     "AssistantSettings",
     "Candidate",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import fasteners
 from langchain_core.embeddings import Embeddings
@@ -18,9 +19,11 @@ from assistant.answerers.grounded import Candidate
 from assistant.chat import Chat, condense
 from assistant.citations import Citer
 from assistant.dates import resolve_as_of
+from assistant.fusion import interleave
 from assistant.records import Answer, Passage, Scope
 from assistant.retrieval import Filters, HybridRetriever, NoArticleMatchesError, scope
 from assistant.settings import MAX_K, AssistantSettings
+from assistant.text import multi_part
 from assistant.verify import ClaimVerifier
 from index.ledger import ArticleRow
 from index.metadata import ArticleDefaults
@@ -32,6 +35,23 @@ if TYPE_CHECKING:
     from index.web import WebIngester
 
 REFUSAL = "The indexed articles don't cover this question, so I can't answer it from them."
+
+logger = logging.getLogger(__name__)
+
+
+class AskOptions(TypedDict, total=False):
+    """How a question is asked: the keywords of ``Assistant.ask`` and ``Assistant.stream``."""
+
+    as_of: date | str | None
+    """Prefer articles published just before this date (``"2022-06-12"``, ``"last week"``)."""
+    filters: dict[str, Any] | Filters | None
+    """``{"outlet": ..., "from": ..., "to": ...}``: only the articles these keep."""
+    k: int | None
+    """Passages read, 1 to 50 (default: the ``k`` setting)."""
+    history: list[str] | None
+    """Earlier questions of the conversation, oldest first."""
+    answerer: str | None
+    """One of ``Assistant.answerers`` (default: the ``answerer`` setting)."""
 
 
 @dataclass
@@ -47,6 +67,7 @@ class _Turn:
     answerer: str
     filters: Filters
     undated_excluded: int
+    queries: list[str] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
@@ -99,26 +120,11 @@ class Assistant:
                 "openai:<model> with NEWSQA_LLM_BASE_URL, llamacpp:/path/model.gguf)"
             )
 
-    def ask(
-        self,
-        question: str,
-        *,
-        as_of: date | str | None = None,
-        filters: dict[str, Any] | Filters | None = None,
-        k: int | None = None,
-        history: list[str] | None = None,
-        answerer: str | None = None,
-    ) -> Answer:
-        """Answer ``question`` from the indexed articles.
-
-        ``as_of`` prefers articles published just before that date; ``filters`` takes
-        ``{"outlet": ..., "from": ..., "to": ...}``; ``k`` passages are read; ``history`` holds
-        earlier questions of a conversation.
-        """
+    def ask(self, question: str, **options: Unpack[AskOptions]) -> Answer:
+        """Answer ``question`` from the indexed articles; ``options`` as ``AskOptions`` says
+        (``as_of``, ``filters``, ``k``, ``history``, ``answerer``)."""
         answer = None
-        for piece in self.stream(
-            question, as_of=as_of, filters=filters, k=k, history=history, answerer=answerer
-        ):
+        for piece in self.stream(question, **options):
             if isinstance(piece, Answer):
                 answer = piece
         assert answer is not None  # stream always ends with the Answer
@@ -136,8 +142,8 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Like ``ask``, yielding each sentence (with its ``[n]`` markers; a later one starts
         with a space) as soon as its citations are verified, then the final ``Answer``, whose
-        text is exactly the pieces yielded, joined: nothing shown is ever withdrawn.
-        ``answerer`` picks one of ``self.answerers`` (default: the ``answerer`` setting)."""
+        text is exactly the pieces yielded, joined: nothing shown is ever withdrawn. The
+        keywords are ``AskOptions``."""
         if not question or not question.strip():
             raise ValueError("question: ask something; the question is empty")
         name = answerer or self.settings.answerer
@@ -282,15 +288,41 @@ class Assistant:
 
     def _retrieve(self, turn: _Turn) -> None:
         started = time.perf_counter()
+        turn.queries = self._queries(turn)
+        if len(turn.queries) > 1:
+            turn.timings["split"] = time.perf_counter() - started
         with self._access.read_lock():
-            turn.passages = self.retriever.search(
-                turn.query,
-                k=turn.k,
-                filters=turn.filters,
-                as_of=turn.as_of,
-                follow_up=turn.follow_up,
-            )
+            found = [
+                self.retriever.search(
+                    query,
+                    k=turn.k,
+                    filters=turn.filters,
+                    as_of=turn.as_of,
+                    follow_up=turn.follow_up,
+                )
+                for query in turn.queries
+            ]
+        if len(found) == 1:
+            turn.passages = found[0]
+        else:
+            # Each part of a comparison keeps its best passages: "the June strikes" and
+            # "February's" both reach the answer, at least one passage each.
+            merged = interleave(found, key=lambda p: p.chunk_id, limit=max(turn.k, len(found)))
+            turn.passages = [p.model_copy(update={"rank": n}) for n, p in enumerate(merged, 1)]
         turn.timings["retrieve"] = time.perf_counter() - started
+
+    def _queries(self, turn: _Turn) -> list[str]:
+        """The searches for ``turn``: its query, or with the LLM answerer, the parts the model
+        splits a comparison or multi-part question into."""
+        answerer = self.answerers[turn.answerer]
+        if turn.answerer != "llm" or not multi_part(turn.question):
+            return [turn.query]
+        from assistant.llm import LLMAnswerer
+
+        assert isinstance(answerer, LLMAnswerer)
+        queries = answerer.subqueries(turn.question)
+        logger.info("searching %r as %s", turn.question, queries)
+        return queries if len(queries) > 1 else [turn.query]
 
     def _answer(self, turn: _Turn) -> Iterator[str | Answer]:
         """Draft, verify sentence by sentence and yield what is shown, then the Answer."""
@@ -379,6 +411,7 @@ def _default_assistant() -> Assistant:
     return Assistant()
 
 
-def ask(question: str, **options: Any) -> Answer:
-    """Answer ``question`` with a default ``Assistant`` (settings from the environment)."""
+def ask(question: str, **options: Unpack[AskOptions]) -> Answer:
+    """Answer ``question`` with a default ``Assistant`` (settings from the environment); the
+    keywords are ``AskOptions``."""
     return _default_assistant().ask(question, **options)

@@ -1,11 +1,14 @@
-"""Fusing the dense and BM25 rankings into one score per chunk."""
+"""Fusing rankings: the dense and BM25 scores into one per chunk, and the passages of a
+question's parts into one list."""
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 Ranking = Sequence[tuple[str, float]]
+T = TypeVar("T")
 
 
 def merge(rankings: Sequence[Ranking]) -> list[tuple[str, float]]:
@@ -49,3 +52,16 @@ def rrf_fusion(weighted: Sequence[tuple[float, Ranking]], k: int) -> dict[str, f
         for rank, (chunk_id, _) in enumerate(ranking, start=1):
             fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (k + rank)
     return fused
+
+
+def interleave(rankings: Sequence[Sequence[T]], key: Callable[[T], str], limit: int) -> list[T]:
+    """Up to ``limit`` items taken from each ranking in turn (the first of each, then the
+    second of each, ...), each ``key`` once: every part of a comparison keeps its best."""
+    merged: list[T] = []
+    seen: set[str] = set()
+    for depth in range(max((len(r) for r in rankings), default=0)):
+        for ranking in rankings:
+            if depth < len(ranking) and key(ranking[depth]) not in seen and len(merged) < limit:
+                seen.add(key(ranking[depth]))
+                merged.append(ranking[depth])
+    return merged

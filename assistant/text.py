@@ -191,6 +191,20 @@ def question_kind(question: str) -> str:
     return "what"
 
 
+# Questions that compare two things or ask two: searched part by part when a model can split
+# them ("How did the June strikes differ from February's?", "Who won, and what did she say?").
+_MULTI_PART = re.compile(
+    r"\b(compar(e|es|ed|ing|ison)|differ(s|ed|ence|ences|ent)?|versus|vs\.?|unlike|whereas|"
+    r"both|between\b.+\band|and (what|how|when|who|why|where|which))\b",
+    re.I,
+)
+
+
+def multi_part(question: str) -> bool:
+    """Whether ``question`` compares two things or asks two questions in one."""
+    return bool(_MULTI_PART.search(question))
+
+
 def tokens(text: str) -> list[str]:
     """Words and numbers of ``text`` as written."""
     return _TOKEN.findall(text)

@@ -32,7 +32,7 @@ from ui.render import (
 )
 from ui.settings import CONCURRENCY, MAX_UPLOAD_BYTES
 from ui.upload_summary import UploadTally
-from ui.welcome import Stats, Welcome
+from ui.welcome import Stats
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant, AssistantSettings, IndexBusyError
@@ -265,7 +265,7 @@ def build_app(
 
     def library() -> tuple[Any, ...]:
         """The library, filters and welcome state; while the assistant loads, the loading
-        state (and the timer keeps polling)."""
+        state (and the timer keeps polling, as it does until the example questions are in)."""
         if not loader.ready:
             return (*(gr.skip(),) * 5, render_welcome(None), gr.Timer(active=True))
         if loader.error is not None:
@@ -274,19 +274,23 @@ def build_app(
         ready = loader.get()
         rows = ready.assistant.sources()
         stats = Stats.of(rows)
-        ready.welcome = Welcome(stats, ready.welcome.examples)
+        ready.restate(stats)
         table = [
             [r.title, r.outlet, r.published.isoformat() if r.published else "", r.chunks]
             for r in rows
         ]
+        articles = [(r.title or r.id, r.id) for r in rows]
+        # While the example questions are being chosen the timer goes on asking; a choice
+        # made meanwhile in the delete list is kept.
+        pending = ready.examples_pending
         return (
             gr.Dropdown(choices=list(stats.outlets)),
             table,
-            gr.Dropdown(choices=[(r.title or r.id, r.id) for r in rows], value=None),
+            gr.Dropdown(choices=articles) if pending else gr.Dropdown(choices=articles, value=None),
             gr.Dataset(samples=[[q] for q in ready.welcome.examples]),
             f"{plural(stats.articles, 'article')}, {plural(stats.passages, 'passage')} indexed.",
             render_welcome(ready.welcome),
-            gr.Timer(active=False),
+            gr.Timer(active=pending),
         )
 
     def refresh() -> tuple[Any, ...]:

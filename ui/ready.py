@@ -12,13 +12,17 @@ Usage::
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ui.examples import Parse
 from ui.loading import Loader
-from ui.welcome import Welcome, load_parser, survey
+from ui.welcome import Stats, Welcome, load_parser, survey
+
+# What the loader asks to load everything answering needs before anyone asks.
+WARM_UP = "What happened?"
 
 if TYPE_CHECKING:
     from assistant import Assistant
@@ -27,20 +31,30 @@ if TYPE_CHECKING:
 @dataclass
 class Ready:
     """A loaded assistant, what the welcome state says about its index, and the parser its
-    example questions are written with."""
+    example questions are written with. ``examples_pending`` while the example questions are
+    still being chosen (the page keeps asking until they are)."""
 
     assistant: Assistant
     welcome: Welcome
     parse: Parse
-    surveyed: frozenset[str] = frozenset()  # ids of the articles the examples were chosen from
+    # The ids of the articles the examples were chosen from; None: not chosen yet.
+    surveyed: frozenset[str] | None = None
+    examples_pending: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def resurvey(self) -> None:
         """Write the welcome state anew when an upload, delete or feed changed which articles
         are indexed (a refused or empty upload costs no new survey)."""
-        articles = _article_ids(self.assistant)
-        if articles != self.surveyed:
-            self.welcome = survey(self.assistant, self.parse)
-            self.surveyed = articles
+        with self._lock:  # one survey at a time: an upload's and the first one may meet
+            articles = _article_ids(self.assistant)
+            if articles != self.surveyed:
+                self.welcome = survey(self.assistant, self.parse)
+                self.surveyed = articles
+            self.examples_pending = False
+
+    def restate(self, stats: Stats) -> None:
+        """New counts, keeping the example questions."""
+        self.welcome = replace(self.welcome, stats=stats)
 
 
 def prepare(assistant: Assistant) -> Ready:
@@ -51,10 +65,23 @@ def prepare(assistant: Assistant) -> Ready:
     return Ready(assistant, survey(assistant, parse), parse, articles)
 
 
+def prepare_quickly(assistant: Assistant) -> Ready:
+    """``assistant`` ready to answer, with the counts of what it holds; its example questions
+    are chosen afterwards in a thread of their own. Checking that each candidate question is
+    answered took up to CHECK_SECONDS, during which the first person's question would wait."""
+    parse = load_parser()
+    assistant.ask(WARM_UP)  # loads the models, the parser's pipeline and the index
+    stats = Stats.of(assistant.sources())
+    ready = Ready(assistant, Welcome(stats), parse, examples_pending=True)
+    threading.Thread(target=ready.resurvey, name="newsqa-examples", daemon=True).start()
+    return ready
+
+
 def _article_ids(assistant: Assistant) -> frozenset[str]:
     return frozenset(row.id for row in assistant.sources())
 
 
 def assistant_loader(build: Callable[[], Assistant]) -> Loader[Ready]:
-    """A loader that builds the assistant with ``build`` and prepares it; ``start()`` it."""
-    return Loader(lambda: prepare(build()))
+    """A loader that builds the assistant with ``build`` and makes it ready to answer (its
+    example questions follow); ``start()`` it."""
+    return Loader(lambda: prepare_quickly(build()))

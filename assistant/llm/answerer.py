@@ -16,6 +16,7 @@ says that the articles do not settle it.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from assistant.answerers.base import Draft
 from assistant.citations import Citer, DraftSentence
 from assistant.llm.guard import mask_instructions
 from assistant.llm.parsing import SentenceReader
-from assistant.llm.prompts import ANSWER_PROMPT, prompt_inputs
+from assistant.llm.prompts import ANSWER_PROMPT, MAX_SUBQUERIES, SPLIT_PROMPT, prompt_inputs
 from assistant.records import Passage
 from assistant.verify import ClaimVerifier
 
@@ -69,6 +70,27 @@ class LLMAnswerer:
         self.timeout = timeout
         self.fallback = fallback
         self.chain: Runnable[dict[str, str], str] = ANSWER_PROMPT | model | StrOutputParser()
+        self.split_chain: Runnable[dict[str, str], str] = SPLIT_PROMPT | model | StrOutputParser()
+
+    def subqueries(self, question: str) -> list[str]:
+        """The searches a comparison or multi-part question needs, as the model splits it (at
+        most ``MAX_SUBQUERIES``); ``[question]`` when it asks one thing, or when the model
+        fails or runs past ``timeout`` (the question is then searched whole)."""
+        deadline = time.monotonic() + self.timeout
+        written = ""
+        try:
+            for chunk in self.split_chain.stream({"question": question}):
+                written += chunk
+                if time.monotonic() > deadline:
+                    log.warning(
+                        "splitting %r took over %g s: searched whole", question, self.timeout
+                    )
+                    return [question]
+        except Exception as error:  # the answer itself will meet the same failure and say so
+            log.warning("splitting %r failed: %s", question, error)
+            return [question]
+        queries = parse_subqueries(written)
+        return queries if len(queries) > 1 else [question]
 
     def sentences(
         self,
@@ -161,6 +183,19 @@ class LLMAnswerer:
             f"{notice} This answer is from the offline answerer." if citer.parts else notice,
             missing=draft.missing,
         )
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|(?:search|query|question)\s*\d*\s*:)\s*", re.I)
+
+
+def parse_subqueries(written: str) -> list[str]:
+    """The questions a model wrote one per line, without list marks or quotes, each once."""
+    found: list[str] = []
+    for line in written.splitlines():
+        query = _LIST_MARK.sub("", line).strip().strip("\"'“”").strip()
+        if len(query.split()) >= 3 and query.lower() not in {q.lower() for q in found}:
+            found.append(query)
+    return found[:MAX_SUBQUERIES]
 
 
 def describe(error: Exception, model: str, timeout: float) -> str:

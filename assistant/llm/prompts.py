@@ -37,6 +37,23 @@ EARLIER = "Earlier question in this conversation: {context}\n"
 ANSWER_PROMPT = ChatPromptTemplate.from_messages([("human", f"{RULES}\n\n{QUESTION}")])
 
 
+# Comparison and multi-part questions are searched part by part; the model names the parts.
+MAX_SUBQUERIES = 3
+SPLIT_PROMPT = ChatPromptTemplate.from_messages(
+    [
+        (
+            "human",
+            f"""Split the question below into the separate searches a news archive needs to \
+answer it: at most {MAX_SUBQUERIES}, one per line, each a complete question that stands alone \
+(repeat the names it needs). If the question asks about one thing only, write it unchanged on \
+one line. Write nothing else.
+
+Question: {{question}}""",
+        )
+    ]
+)
+
+
 def format_passages(passages: list[Passage], texts: list[str] | None = None) -> str:
     """The passages as the prompt numbers them, each with its title, outlet and date;
     ``texts`` replaces their texts (e.g. with instructions found in them blanked out)."""

@@ -15,6 +15,7 @@ from langchain_core.language_models.fake_chat_models import (
 from assistant.answerers import Draft, GroundedAnswerer
 from assistant.citations import DraftSentence
 from assistant.llm import LLMAnswerer, Outcome
+from assistant.llm.answerer import parse_subqueries
 from assistant.records import Passage
 from assistant.verify import ClaimVerifier
 from index.embeddings import MiniLMEmbeddings
@@ -231,3 +232,37 @@ def test_a_slow_model_is_cut_off_at_the_timeout(verifier: ClaimVerifier) -> None
     shown, outcome = run(slow, passages(), verifier, offline=Draft(), timeout=0.5)
     assert "cut off after 0.5 s" in outcome.notice
     assert shown == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "1. What did the US strike in June 2021?\n2. What did the US strike in February?",
+            ["What did the US strike in June 2021?", "What did the US strike in February?"],
+        ),
+        (
+            '- "Who won the final?"\n* What did the winner say?\n- Who won the final?',
+            ["Who won the final?", "What did the winner say?"],
+        ),
+        ("Query 1: How big is the glacier tax?\n\nQuery 2: Yes", ["How big is the glacier tax?"]),
+    ],
+)
+def test_the_parts_a_model_writes_are_read_one_a_line(written: str, expected: list[str]) -> None:
+    assert parse_subqueries(written) == expected
+
+
+def test_a_question_the_model_cannot_split_is_searched_whole() -> None:
+    question = "How did the June strikes differ from February's?"
+    one = LLMAnswerer(fake("How did the June strikes differ from February's?"), model_name="f")
+    assert one.subqueries(question) == [question]
+    broken = FakeListChatModel(responses=["a\nb"], error_on_chunk_number=0)
+    assert LLMAnswerer(broken, model_name="f").subqueries(question) == [question]
+    two = LLMAnswerer(
+        fake("When were the June strikes?\nWhen were the February strikes?\nA\nB\nC\nD"),
+        model_name="f",
+    )
+    assert two.subqueries(question) == [
+        "When were the June strikes?",
+        "When were the February strikes?",
+    ]

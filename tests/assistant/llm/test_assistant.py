@@ -3,6 +3,7 @@ Answer, and falling back with a clear notice when the model's server is down or 
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -122,3 +123,50 @@ def test_a_server_that_hangs_is_cut_off_by_the_timeout(
     assert seconds < 30  # 1.5 s, then the offline answer
     assert "did not answer within 1.5 s" in answer.notice
     assert answer.answerer == "grounded" and answer.citations
+
+
+ZORBLAND = [
+    {
+        "title": "Zorbland sets glacier tax at 40 zorbs",
+        "outlet": "Zorb Herald",
+        "published": "2024-03-03",
+        "url": "https://zorb.example/glacier-tax",
+        "text": "The parliament of Zorbland set a glacier tax of 40 zorbs per visitor on Sunday, "
+        "officials said. The money will repair mountain trails damaged by melting ice.",
+    },
+    {
+        "title": "Zorbland opens a new railway",
+        "outlet": "Zorb Herald",
+        "published": "2024-05-12",
+        "url": "https://zorb.example/railway",
+        "text": "Zorbland opened a railway line between its two largest cities on Friday, the "
+        "transport ministry said. Trains will run every hour.",
+    },
+]
+COMPARISON = "How does the Zorbland glacier tax compare with its new railway?"
+
+
+def test_a_comparison_is_searched_part_by_part_and_cites_both_sides(
+    tmp_path: Path, embedder: MiniLMEmbeddings
+) -> None:
+    articles = tmp_path / "zorbland.jsonl"
+    articles.write_text("\n".join(json.dumps(a) for a in ZORBLAND), encoding="utf-8")
+    settings = AssistantSettings(data_dir=tmp_path / "data", progress=False, sample_if_empty=False)
+    assistant = Assistant(settings, embedder=embedder)
+    assistant.ingest([articles])
+    # One passage a search: the question searched whole reads one article only.
+    assert len(assistant.ask(COMPARISON, k=1).passages) == 1
+    with_model(
+        assistant,
+        "1. How much is the Zorbland glacier tax?\n2. What railway did Zorbland open?",
+        "The parliament of Zorbland set a glacier tax of 40 zorbs per visitor [1]. Zorbland "
+        "opened a railway line between its two largest cities [2].",
+    )
+
+    answer = assistant.ask(COMPARISON, k=1, answerer="llm")
+
+    assert [p.url for p in answer.passages] == [a["url"] for a in ZORBLAND]
+    assert [p.rank for p in answer.passages] == [1, 2]
+    assert [c.url for c in answer.citations] == [a["url"] for a in ZORBLAND]
+    assert "40 zorbs" in answer.text and "railway line" in answer.text
+    assert answer.timings["split"] > 0
