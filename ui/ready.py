@@ -12,6 +12,7 @@ Usage::
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,8 @@ from typing import TYPE_CHECKING
 from ui.examples import Parse
 from ui.loading import Loader
 from ui.welcome import Stats, Welcome, load_parser, survey
+
+logger = logging.getLogger(__name__)
 
 # What the loader asks to load everything answering needs before anyone asks.
 WARM_UP = "What happened?"
@@ -40,21 +43,30 @@ class Ready:
     # The ids of the articles the examples were chosen from; None: not chosen yet.
     surveyed: frozenset[str] | None = None
     examples_pending: bool = False
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _survey_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _welcome_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def resurvey(self) -> None:
         """Write the welcome state anew when an upload, delete or feed changed which articles
-        are indexed (a refused or empty upload costs no new survey)."""
-        with self._lock:  # one survey at a time: an upload's and the first one may meet
-            articles = _article_ids(self.assistant)
-            if articles != self.surveyed:
-                self.welcome = survey(self.assistant, self.parse)
-                self.surveyed = articles
+        are indexed (a refused or empty upload costs no new survey). A survey that fails
+        leaves the examples as they were: the page stops waiting for them either way."""
+        try:
+            with self._survey_lock:  # one survey at a time: an upload's and the first may meet
+                articles = _article_ids(self.assistant)
+                if articles != self.surveyed:
+                    welcome = survey(self.assistant, self.parse)
+                    with self._welcome_lock:
+                        self.welcome = welcome
+                    self.surveyed = articles
+        except Exception:  # the examples are a convenience; answering goes on without them
+            logger.exception("the example questions could not be chosen")
+        finally:
             self.examples_pending = False
 
     def restate(self, stats: Stats) -> None:
         """New counts, keeping the example questions."""
-        self.welcome = replace(self.welcome, stats=stats)
+        with self._welcome_lock:  # a survey finishing meanwhile keeps its examples
+            self.welcome = replace(self.welcome, stats=stats)
 
 
 def prepare(assistant: Assistant) -> Ready:

@@ -193,7 +193,10 @@ def parse_subqueries(written: str) -> list[str]:
     found: list[str] = []
     for line in written.splitlines():
         query = _LIST_MARK.sub("", line).strip().strip("\"'“”").strip()
-        if len(query.split()) >= 3 and query.lower() not in {q.lower() for q in found}:
+        # "Here are the searches:" introduces the parts; it is not one.
+        if query.endswith(":") or len(query.split()) < 3:
+            continue
+        if query.lower() not in {q.lower() for q in found}:
             found.append(query)
     return found[:MAX_SUBQUERIES]
 

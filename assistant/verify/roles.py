@@ -26,6 +26,9 @@ _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ch")
 # band, a government) named in the sentence or the one before.
 _PERSONAL = frozenset({"he", "him", "she", "her"})
 _BODIES = frozenset({"it", "they", "them"})
+# Entity types that name a time ("said Monday") or an amount ("used $3bn"), never an actor.
+_WHEN = frozenset({"DATE", "TIME"})
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # Relative adverbs: "the house where she lived" does not act on the house.
 _GAPLESS = frozenset({"where", "when", "why", "how", "whereby"})
 # Verbs whose agent and patient may trade places without changing the claim.
@@ -105,13 +108,20 @@ def events(tokens: Sequence[Token] | Doc) -> list[Event]:
         # "Federer beat Gaudio 5-7 6-1 6-4": a score makes the parser read the name as an
         # adverbial noun; it is still the one beaten.
         if "patient" not in heads:
-            named = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+            named = [
+                c
+                for c in verb.children
+                if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in _WHEN
+            ]
             if named:
                 heads["patient"] = named[0]
         # "carriers continue to lower prices", "hired detectives to follow Khan": an infinitive
         # acts through the object of the verb it completes, or else through its subject.
         if "agent" not in heads and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
-            controller = _object(verb.head) or _subject(verb.head)
+            controller = _object(verb.head)
+            if controller is None or controller.ent_type_ in _AMOUNTS or controller.like_num:
+                # "used $3bn to buy Beats": an amount spent does not buy; its spender does.
+                controller = _subject(verb.head)
             if controller is not None:
                 heads["agent"] = controller
         # "sanctions imposed by Russia": a participle's noun is what the verb acts on.

@@ -78,7 +78,7 @@ def test_answering_imports_neither_torch_nor_scikit_learn(
 
 
 @pytest.mark.slow
-def test_the_graph_is_exported_once_into_an_empty_cache(tmp_path: Path) -> None:
+def test_the_graph_is_exported_once_and_again_when_damaged(tmp_path: Path) -> None:
     fresh = MiniLMEmbeddings(cache_dir=tmp_path)
     vector = fresh.embed_query("Why did the US strike in June 2021?")
     assert len(vector) == 384
@@ -87,3 +87,9 @@ def test_the_graph_is_exported_once_into_an_empty_cache(tmp_path: Path) -> None:
     again = MiniLMEmbeddings(cache_dir=tmp_path)
     assert again.embed_query("Why did the US strike in June 2021?") == vector
     assert graph_path(tmp_path).stat().st_mtime_ns == exported
+
+    # A cache file cut short (a full disk, a killed export) is made again, not a traceback.
+    graph_path(tmp_path).write_bytes(b"not a graph")
+    mended = MiniLMEmbeddings(cache_dir=tmp_path)
+    assert mended.embed_query("Why did the US strike in June 2021?") == vector
+    assert [p.name for p in tmp_path.iterdir()] == [graph_path(tmp_path).name]

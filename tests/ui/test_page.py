@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -209,6 +210,30 @@ def test_welcome_state(browser: Browser, served: Served, viewport: ViewportSize)
         if viewport is PHONE:
             _pinned(page, viewport["height"])
         _shot(page, f"page-welcome-{viewport['width']}.png")
+
+
+def test_example_questions_arrive_after_the_page_is_ready(browser: Browser, served: Served) -> None:
+    """``serve`` hands the assistant over before choosing its example questions: the page
+    answers at once and shows the examples when they are in."""
+    from ui.app import build_app, launch
+    from ui.loading import Loader
+    from ui.ready import Ready
+    from ui.welcome import Stats, Welcome, load_parser
+
+    stats = Stats.of(served.assistant.sources())
+    ready = Ready(served.assistant, Welcome(stats), load_parser(), examples_pending=True)
+    app = build_app(Loader.of(ready))
+    url = launch(app, host="127.0.0.1", port=free_port(), block=False)
+    try:
+        with _page(browser, Served(url, served.assistant, served.data_dir), DESKTOP) as page:
+            welcome = page.locator("#newsqa-welcome")
+            expect(welcome).to_contain_text("Ask about anything the articles report.")
+            expect(page.locator("#newsqa-examples button")).to_have_count(0)
+            threading.Thread(target=ready.resurvey, daemon=True).start()
+            expect(page.locator("#newsqa-examples button").first).to_be_visible()
+            expect(welcome).to_contain_text("Try one of the questions below")
+    finally:
+        app.close()
 
 
 def test_answer_with_hover_preview_and_sources(browser: Browser, served: Served) -> None:

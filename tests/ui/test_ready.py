@@ -52,3 +52,22 @@ def test_the_assistant_is_ready_before_its_example_questions(
         threading.Event().wait(0.05)
     assert not ready.examples_pending
     assert ready.welcome.examples == ("Why did the US strike?",)
+
+
+def test_examples_that_cannot_be_chosen_stop_the_page_waiting(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def survey(assistant: _Assistant, parse: object) -> Welcome:
+        raise OSError("another newsqa process is writing to the index")
+
+    monkeypatch.setattr(ready_module, "survey", survey)
+    monkeypatch.setattr(ready_module, "load_parser", lambda: None)
+    loader = assistant_loader(lambda: _Assistant())  # type: ignore[arg-type,return-value]
+    loader.start()
+    ready = loader.get(timeout=10)
+    for _ in range(200):
+        if not ready.examples_pending:
+            break
+        threading.Event().wait(0.05)
+    assert not ready.examples_pending and ready.welcome.examples == ()
+    assert "example questions could not be chosen" in caplog.text

@@ -195,6 +195,8 @@ def test_reversed_direction_bound_or_role_is_rejected(
             "on four occasions.",
             "Regulators said Northgate Bank had hidden losses on four occasions.",
         ),
+        # An amount spent is not the one who buys.
+        ("Apple used $3bn in cash to buy Beats, the firm said.", "Apple bought Beats."),
         # "them" is the previous sentence's band; "$54.9m" and "$24.9m" share only a letter.
         (
             "The singer kept Madonna second, as she earned $54.9m. Veterans Simon and "
