@@ -4,7 +4,8 @@ The grounded answerer ranks sentences by how close they are to the question, whi
 sentence on the right topic look like an answer even when it lacks what was asked ("How many
 fighters does the PMF have?" answered with what the PMF is). A count is answered only by a
 sentence with a number that is not a year or a time span, an amount of money only by one with
-a currency, and "what kind of aircraft" only by one that speaks of aircraft.
+a currency, "what kind of aircraft" only by one that speaks of aircraft, and "what did the
+Iraqi government say" only by one that speaks of the government.
 """
 
 from __future__ import annotations
@@ -29,7 +30,16 @@ _PATTERNS = (
     ),
     ("amount", re.compile(r"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|worth)\b")),
     ("thing", re.compile(rf"\bwhat (?:kinds?|types?|sorts?) of ({_WORD})\b")),
+    (
+        "speaker",
+        re.compile(
+            rf"^(?:what|how) (?:did|does|do|has|have|had|will|would) ((?:{_WORD} ?){{1,5}}?) "
+            r"(?:say|react|respond|reply|announce|claim|comment|argue)\b"
+        ),
+    ),
 )
+# Words that open a noun phrase without naming anything: "the Iraqi government".
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _MONEY = re.compile(r"[$€£]\s?\d|\b(dollars?|euros?|pounds?|yuan|rupees?|cents?)\b", re.I)
 _TIME_UNITS = """
 second seconds minute minutes hour hours day days week weeks month months year years decade
@@ -42,7 +52,8 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 @dataclass(frozen=True)
 class Wanted:
     """The kind of answer a question wants: a ``count`` of the ``focus`` words ("American
-    troops"), an ``amount`` of money, or a ``thing`` of the kind ``focus`` names."""
+    troops"), an ``amount`` of money, a ``thing`` of the kind ``focus`` names, or what a
+    ``speaker`` said or did in reply ("the Iraqi government")."""
 
     kind: str
     focus: tuple[str, ...]
@@ -58,7 +69,8 @@ def wanted(question: str) -> Wanted | None:
             for word in match.group(1).split():
                 if word in _PHRASE_END:
                     break
-                phrase.append(word)
+                if not (kind == "speaker" and word in _DETERMINERS):
+                    phrase.append(word)
             if phrase:
                 return Wanted(kind, tuple(phrase))
     return None
@@ -78,6 +90,11 @@ def holds(
     if want.kind == "amount":
         return bool(_MONEY.search(sentence))
     words = tokens(sentence)
+    if want.kind == "speaker":
+        # What the Iraqi government said is told by a sentence about the government: one
+        # about the U.S. military answers what the U.S. did, not how Iran's ministry reacted.
+        head = stem(want.focus[-1].removesuffix("'s"))
+        return head in {stem(w) for w in words}
     if want.kind == "count":
         # Questions name what they count in their own words ("sites" for "locations"), so the
         # counted noun is not required; a time span, a year or the day of a date is not a

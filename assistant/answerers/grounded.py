@@ -284,8 +284,10 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
         return ""
     kind = question_kind(question)
     want = wanted(question)
-    focus = " ".join(want.focus) if want else "it"
+    focus = _as_asked(question, want.focus) if want else "it"
     lacks = [_LACKS[kind].format(focus=focus)] if kind in _LACKS else []
+    if want is not None and want.kind == "speaker":
+        lacks = [f"do not report what {focus} said or did in reply"]
     verdict = ranked[0].presupposition
     if verdict is not None and verdict.contradicted:
         # "the passage gives no date 'June 27'": the verifier's reason, about the question.
@@ -295,6 +297,14 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
         return ""
     title = passages[ranked[0].passage - 1].title
     return f'The articles cover this ("{title}") but {" and ".join(lacks)}.'
+
+
+def _as_asked(question: str, words: tuple[str, ...]) -> str:
+    """``words`` (lower-cased by ``wanted``) as the question writes them: "Iran's foreign
+    ministry", not "iran's foreign ministry"."""
+    phrase = " ".join(words)
+    found = re.search(re.escape(phrase), question, re.I)
+    return found.group(0) if found else phrase
 
 
 def _distinct(a: str, b: str) -> bool:

@@ -18,6 +18,13 @@ from assistant.verify import names_missing
         ("How many American troops are in Iraq?", Wanted("count", ("american", "troops"))),
         ("Why did the US strike in June 2021?", None),
         ("How much of the city was flooded?", None),
+        (
+            "How did Iran's foreign ministry react to the strikes?",
+            Wanted("speaker", ("iran's", "foreign", "ministry")),
+        ),
+        ("What did the Iraqi government say about it?", Wanted("speaker", ("iraqi", "government"))),
+        ("What did officials say?", Wanted("speaker", ("officials",))),
+        ("What did the militias attack?", None),
     ],
 )
 def test_what_a_question_asks_for(question: str, expected: Wanted | None) -> None:
@@ -68,3 +75,10 @@ def test_unanswered_count_is_declined_not_guessed(sample_assistant: Assistant) -
     answer = sample_assistant.ask("How many fighters does the PMF have?")
     assert answer.refused
     assert answer.citations == []
+
+
+def test_what_someone_said_is_told_by_a_sentence_about_them() -> None:
+    want = Wanted("speaker", ("iraqi", "government"))
+    assert holds("The Iraqi government condemned the strikes on Monday.", want)
+    assert holds("A spokesman for the government said the raids broke Iraqi law.", want)
+    assert not holds("The U.S. military carried out air strikes against militias in Iraq.", want)

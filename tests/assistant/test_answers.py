@@ -44,6 +44,16 @@ def test_questions_the_articles_do_not_cover_are_declined(
     assert "don't cover" in answer.text
 
 
+def test_what_someone_said_is_answered_only_by_what_they_said(
+    sample_assistant: Assistant,
+) -> None:
+    # The article reports the Pentagon's words and no Syrian reaction at all.
+    said = sample_assistant.ask("What did the Pentagon say about the strikes?")
+    assert not said.refused and "the Pentagon said" in said.text
+    reacted = sample_assistant.ask("How did the Syrian government respond to the air strikes?")
+    assert reacted.refused and reacted.citations == []
+
+
 def test_what_a_sentence_says_of_another_month_does_not_answer_a_dated_question(
     sample_assistant: Assistant,
 ) -> None:
