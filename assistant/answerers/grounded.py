@@ -265,6 +265,8 @@ def _dated(published: date | None) -> set[str]:
     return content_terms(published.strftime("%B %Y"))
 
 
+# The verbs by which a question asks what someone said ("What did X say about Y?").
+_REPLY_VERBS = "did does do say react respond reply announce claim comment argue"
 # The passages are on the question's topic when they hold this share of its words.
 ON_TOPIC_OVERLAP = 0.6
 _LACKS = {
@@ -280,7 +282,8 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
     """What on-topic passages lack, by the kind of question: "The articles cover this ("US
     strikes on militias") but give no figure for people killed", and what the question assumes
     that they contradict. Empty when they are off topic."""
-    if not ranked or ranked[0].features.passage_overlap < ON_TOPIC_OVERLAP:
+    topic = _topic(question, ranked, passages)
+    if topic is None:
         return ""
     kind = question_kind(question)
     want = wanted(question)
@@ -288,22 +291,44 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
     lacks = [_LACKS[kind].format(focus=focus)] if kind in _LACKS else []
     if want is not None and want.kind == "speaker":
         lacks = [f"do not report what {focus} said or did in reply"]
-    verdict = ranked[0].presupposition
+    verdict = ranked[0].presupposition if ranked else None
     if verdict is not None and verdict.contradicted:
         # "the passage gives no date 'June 27'": the verifier's reason, about the question.
         reason = verdict.reason.replace("the sentence", "the question")
         lacks.append(f"do not bear out what the question assumes ({reason})")
     if not lacks:
         return ""
-    title = passages[ranked[0].passage - 1].title
-    return f'The articles cover this ("{title}") but {" and ".join(lacks)}.'
+    return f'The articles cover this ("{topic.title}") but {" and ".join(lacks)}.'
+
+
+def _topic(question: str, ranked: list[Candidate], passages: list[Passage]) -> Passage | None:
+    """The passage that shows the articles are on the question's topic, when it holds
+    ``ON_TOPIC_OVERLAP`` of the question's words: the best candidate's, or with none left (no
+    sentence held what was asked), the first passage."""
+    want = wanted(question)
+    speaker = want is not None and want.kind == "speaker"
+    if ranked and not speaker:
+        best = ranked[0]
+        on_topic = best.features.passage_overlap >= ON_TOPIC_OVERLAP
+        return passages[best.passage - 1] if on_topic else None
+    asked = content_terms(question)
+    if want is not None and speaker:
+        # "How did Iran's foreign ministry react to the strikes?" is about the strikes.
+        asked -= content_terms(" ".join(want.focus)) | content_terms(_REPLY_VERBS)
+    if not passages or not asked:
+        return None
+    passage = passages[ranked[0].passage - 1] if ranked else passages[0]
+    if not ranked and names_missing(question, f"{passage.title}\n{passage.text}"):
+        return None  # "killed in Tokyo": an article that never names Tokyo is not on topic
+    held = content_terms(f"{passage.title} {passage.text}") | _dated(passage.published)
+    return passage if len(asked & held) / len(asked) >= ON_TOPIC_OVERLAP else None
 
 
 def _as_asked(question: str, words: tuple[str, ...]) -> str:
     """``words`` (lower-cased by ``wanted``) as the question writes them: "Iran's foreign
     ministry", not "iran's foreign ministry"."""
     phrase = " ".join(words)
-    found = re.search(re.escape(phrase), question, re.I)
+    found = re.search(rf"(?:\b(?:the|its|their|his|her) )?{re.escape(phrase)}", question, re.I)
     return found.group(0) if found else phrase
 
 

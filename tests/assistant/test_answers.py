@@ -52,6 +52,7 @@ def test_what_someone_said_is_answered_only_by_what_they_said(
     assert not said.refused and "the Pentagon said" in said.text
     reacted = sample_assistant.ask("How did the Syrian government respond to the air strikes?")
     assert reacted.refused and reacted.citations == []
+    assert "do not report what the Syrian government said or did in reply" in reacted.text
 
 
 def test_what_a_sentence_says_of_another_month_does_not_answer_a_dated_question(
