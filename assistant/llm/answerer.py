@@ -7,10 +7,10 @@ Usage::
     for piece in answerer.respond(question, passages, verifier, fallback=grounded_draft):
         ...  # verified sentences as they come, then one ``Outcome``
 
-The chain is ``ANSWER_PROMPT | model | StrOutputParser()``, streamed. Sentences whose citations
-all fail are dropped; when none is left, or the model fails (server down, timeout, empty output,
-context too long), the offline answerer's draft is verified and shown instead, or the answer
-says that the articles do not settle it.
+The chain is ``ANSWER_PROMPT | model``, streamed, its text read from each chunk. Sentences whose
+citations all fail are dropped; when none is left, or the model fails (server down, timeout,
+empty output, context too long), the offline answerer's draft is verified and shown instead, or
+the answer says that the articles do not settle it.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.output_parsers import StrOutputParser
+from langchain_core.messages import BaseMessage
 from langchain_core.runnables import Runnable
 
 from assistant.answerers.base import Draft
@@ -69,8 +71,10 @@ class LLMAnswerer:
         self.model_name = model_name
         self.timeout = timeout
         self.fallback = fallback
-        self.chain: Runnable[dict[str, str], str] = ANSWER_PROMPT | model | StrOutputParser()
-        self.split_chain: Runnable[dict[str, str], str] = SPLIT_PROMPT | model | StrOutputParser()
+        # No output parser at the end: closing a stream that ends in one first reads the model
+        # to its end, and a model cut off at the timeout, or done splitting, is not waited for.
+        self.chain: Runnable[dict[str, str], BaseMessage] = ANSWER_PROMPT | model
+        self.split_chain: Runnable[dict[str, str], BaseMessage] = SPLIT_PROMPT | model
 
     def subqueries(self, question: str) -> list[str]:
         """The searches a comparison or multi-part question needs, as the model splits it (at
@@ -79,13 +83,16 @@ class LLMAnswerer:
         deadline = time.monotonic() + self.timeout
         written = ""
         try:
-            for chunk in self.split_chain.stream({"question": question}):
-                written += chunk
-                if time.monotonic() > deadline:
-                    log.warning(
-                        "splitting %r took over %g s: searched whole", question, self.timeout
-                    )
-                    return [question]
+            with closing(_texts(self.split_chain, {"question": question})) as texts:
+                for text in texts:
+                    written += text
+                    if len(parse_subqueries(written, MAX_SUBQUERIES + 1)) > MAX_SUBQUERIES:
+                        break  # the parts are in
+                    if time.monotonic() > deadline:
+                        log.warning(
+                            "splitting %r took over %g s: searched whole", question, self.timeout
+                        )
+                        return [question]
         except Exception as error:  # the answer itself will meet the same failure and say so
             log.warning("splitting %r failed: %s", question, error)
             return [question]
@@ -114,13 +121,14 @@ class LLMAnswerer:
         reader = SentenceReader()
         deadline = time.monotonic() + self.timeout
         try:
-            for chunk in self.chain.stream(inputs):
-                yield from reader.feed(chunk)
-                if time.monotonic() > deadline:
-                    raise LLMError(
-                        f"the model ({self.model_name}) was cut off after {self.timeout:g} s "
-                        "(NEWSQA_LLM_TIMEOUT)"
-                    )
+            with closing(_texts(self.chain, inputs)) as texts:
+                for text in texts:
+                    yield from reader.feed(text)
+                    if time.monotonic() > deadline:
+                        raise LLMError(
+                            f"the model ({self.model_name}) was cut off after {self.timeout:g} s "
+                            "(NEWSQA_LLM_TIMEOUT)"
+                        )
         except LLMError:
             raise
         except Exception as error:  # any client or server failure: said plainly, then fallback
@@ -185,11 +193,22 @@ class LLMAnswerer:
         )
 
 
+def _texts(
+    chain: Runnable[dict[str, str], BaseMessage], inputs: dict[str, str]
+) -> Generator[str, None, None]:
+    """The text of each piece ``chain``'s model streams; closing this stops the model."""
+    chunks = cast("Generator[BaseMessage, None, None]", chain.stream(inputs))
+    with closing(chunks):
+        for chunk in chunks:
+            yield chunk.content if isinstance(chunk.content, str) else ""
+
+
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|(?:search|query|question)\s*\d*\s*:)\s*", re.I)
 
 
-def parse_subqueries(written: str) -> list[str]:
-    """The questions a model wrote one per line, without list marks or quotes, each once."""
+def parse_subqueries(written: str, limit: int = MAX_SUBQUERIES) -> list[str]:
+    """The first ``limit`` questions a model wrote one per line, without list marks or
+    quotes, each once."""
     found: list[str] = []
     for line in written.splitlines():
         query = _LIST_MARK.sub("", line).strip().strip("\"'“”").strip()
@@ -198,7 +217,7 @@ def parse_subqueries(written: str) -> list[str]:
             continue
         if query.lower() not in {q.lower() for q in found}:
             found.append(query)
-    return found[:MAX_SUBQUERIES]
+    return found[:limit]
 
 
 def describe(error: Exception, model: str, timeout: float) -> str:

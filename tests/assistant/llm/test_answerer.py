@@ -3,6 +3,7 @@ citations the claim verifier accepts are shown, and a sentence shown is never wi
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 
@@ -11,6 +12,7 @@ from langchain_core.language_models.fake_chat_models import (
     FakeListChatModel,
     GenericFakeChatModel,
 )
+from langchain_core.messages import AIMessageChunk
 
 from assistant.answerers import Draft, GroundedAnswerer
 from assistant.citations import DraftSentence
@@ -209,13 +211,13 @@ def test_a_sentence_is_verified_before_the_model_writes_the_next(
 
 
 class _Streams:
-    """A chain whose stream is the given pieces."""
+    """A chain whose model streams the given pieces."""
 
     def __init__(self, pieces: Iterator[str]) -> None:
         self.pieces = pieces
 
-    def stream(self, _: object) -> Iterator[str]:
-        return self.pieces
+    def stream(self, _: object) -> Iterator[AIMessageChunk]:
+        return (AIMessageChunk(content=piece) for piece in self.pieces)
 
 
 def test_a_model_error_falls_back_with_a_clear_notice(verifier: ClaimVerifier) -> None:
@@ -229,9 +231,12 @@ def test_a_model_error_falls_back_with_a_clear_notice(verifier: ClaimVerifier) -
 def test_a_slow_model_is_cut_off_at_the_timeout(verifier: ClaimVerifier) -> None:
     slow = FakeListChatModel(responses=["President Joe Biden ordered the air strikes [1]."] * 2)
     slow.sleep = 0.05  # per character: the whole answer would take ~2.4 s
+    started = time.monotonic()
     shown, outcome = run(slow, passages(), verifier, offline=Draft(), timeout=0.5)
     assert "cut off after 0.5 s" in outcome.notice
     assert shown == []
+    # Cut off, the model is not read to its end.
+    assert time.monotonic() - started < 1.5
 
 
 @pytest.mark.parametrize(
@@ -265,4 +270,20 @@ def test_a_question_the_model_cannot_split_is_searched_whole() -> None:
     assert two.subqueries(question) == [
         "When were the June strikes?",
         "When were the February strikes?",
+    ]
+
+
+def test_a_model_that_rambles_on_after_its_parts_is_not_waited_for() -> None:
+    parts = "When were the June strikes?\nWhen were the February strikes?\nWho ordered them?\n"
+    fourth = "What did the strikes hit?\n"
+    # The model fails a little after starting a fourth part: reading on would reach the error.
+    rambling = FakeListChatModel(
+        responses=[parts + fourth + "More words " * 40],
+        error_on_chunk_number=len(parts + fourth) + 5,
+    )
+    answerer = LLMAnswerer(rambling, model_name="f")
+    assert answerer.subqueries("How did the June strikes differ from February's?") == [
+        "When were the June strikes?",
+        "When were the February strikes?",
+        "Who ordered them?",
     ]
