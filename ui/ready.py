@@ -1,7 +1,7 @@
 """The loaded assistant and what the page says about its index before the first question.
 
-Built in a background thread while ``serve`` imports Gradio and starts the page, so neither waits
-for the other; nothing here imports Gradio.
+Built in a background thread once ``serve``'s page is up (the page shows a loading state until
+then); nothing here imports Gradio.
 
 Usage::
 

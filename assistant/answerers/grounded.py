@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.answer_type import holds, wanted
+from assistant.answer_type import Wanted, holds, wanted
 from assistant.answerability import (
     LEANS_ON_CONTEXT,
     AnswerabilityModel,
@@ -282,11 +282,11 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
     """What on-topic passages lack, by the kind of question: "The articles cover this ("US
     strikes on militias") but give no figure for people killed", and what the question assumes
     that they contradict. Empty when they are off topic."""
-    topic = _topic(question, ranked, passages)
+    want = wanted(question)
+    topic = _topic(question, want, ranked, passages)
     if topic is None:
         return ""
     kind = question_kind(question)
-    want = wanted(question)
     focus = _as_asked(question, want.focus) if want else "it"
     lacks = [_LACKS[kind].format(focus=focus)] if kind in _LACKS else []
     if want is not None and want.kind == "speaker":
@@ -301,11 +301,12 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
     return f'The articles cover this ("{topic.title}") but {" and ".join(lacks)}.'
 
 
-def _topic(question: str, ranked: list[Candidate], passages: list[Passage]) -> Passage | None:
+def _topic(
+    question: str, want: Wanted | None, ranked: list[Candidate], passages: list[Passage]
+) -> Passage | None:
     """The passage that shows the articles are on the question's topic, when it holds
     ``ON_TOPIC_OVERLAP`` of the question's words: the best candidate's, or with none left (no
-    sentence held what was asked), the first passage."""
-    want = wanted(question)
+    sentence held what was asked), the first passage. ``want`` is what the question asks for."""
     speaker = want is not None and want.kind == "speaker"
     if ranked and not speaker:
         best = ranked[0]
