@@ -67,7 +67,6 @@ class _Turn:
     answerer: str
     filters: Filters
     undated_excluded: int
-    queries: list[str] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
@@ -288,8 +287,8 @@ class Assistant:
 
     def _retrieve(self, turn: _Turn) -> None:
         started = time.perf_counter()
-        turn.queries = self._queries(turn)
-        if len(turn.queries) > 1:
+        queries = self._queries(turn)
+        if len(queries) > 1:
             turn.timings["split"] = time.perf_counter() - started
             started = time.perf_counter()
         with self._access.read_lock():
@@ -301,7 +300,7 @@ class Assistant:
                     as_of=turn.as_of,
                     follow_up=turn.follow_up,
                 )
-                for query in turn.queries
+                for query in queries
             ]
         if len(found) == 1:
             turn.passages = found[0]
