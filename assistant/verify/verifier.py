@@ -28,6 +28,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.text import STOP_WORDS, stem
+from assistant.verify.attachment import misattached
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse
 from assistant.verify.polarity import (
@@ -219,7 +220,7 @@ class ClaimVerifier:
         start, end = _span(reading, evidence)
         coverage = sum(1 for t in content if aligned.get(t.i)) / max(len(content), 1)
         checks: tuple[tuple[str, Callable[[], str | None]], ...] = (
-            ("roles", lambda: self._roles(claim, reading)),
+            ("roles", lambda: self._roles(claim, reading) or _attachment(claim, reading)),
             ("polarity", lambda: _polarity(claim, reading, aligned)),
             ("number", lambda: _numbers(claim, reading, published)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
@@ -324,6 +325,16 @@ class ClaimVerifier:
             return False
         first, second = self._embed([a.lemma_.lower(), b.lemma_.lower()])
         return float(first @ second) >= self.similarity
+
+
+def _attachment(claim: Doc, reading: _Reading) -> str | None:
+    found = misattached(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    if found is None:
+        return None
+    return (
+        f"the passage says {found.head} {found.preposition} {found.theirs}, "
+        f"not {found.preposition} {found.thing}"
+    )
 
 
 def _read(
