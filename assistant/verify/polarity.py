@@ -38,6 +38,25 @@ OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     for a, b in [line.split()]
     for pair in ((a, b), (b, a))
 )
+# Words that share two opposites say the same thing of an event ("fall" and "drop" are both
+# the opposite of "rise" and of "climb"): a claim's "fall" is accounted for by the passage's
+# "drop". One shared opposite is not enough: "rise" and "accept" are both opposed to "decline".
+_OPPOSED: dict[str, set[str]] = {}
+for _a, _b in OPPOSITES:
+    _OPPOSED.setdefault(_a, set()).add(_b)
+_SAME: dict[str, frozenset[str]] = {
+    word: frozenset(
+        other for other in _OPPOSED if other != word and len(against & _OPPOSED[other]) >= 2
+    )
+    for word, against in _OPPOSED.items()
+}
+
+
+def same_as(word: str) -> frozenset[str]:
+    """The lemmas that say what ``word`` says, by sharing two of its opposites."""
+    return _SAME.get(word.lower(), frozenset())
+
+
 # Verbs that negate the clause they govern: "failed to reach", "refused to sign".
 _NEGATING_VERBS = frozenset(
     [

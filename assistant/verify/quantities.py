@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 _DIGITS = re.compile(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)(bn|mn|m|k|tn|st|nd|rd|th|[a-z]{1,3})?$", re.I)
 # A score or a range written with a dash: "6-3", "3-1".
 _SCORE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
+# Words before "83 to 62" that make it a tally of votes or a score.
+_TALLIES = frozenset({"vote", "votes", "voted", "margin", "won", "beat", "lost", "defeated"})
 _PERCENT = {"%", "percent", "per", "pc"}
 _CURRENCY_SIGNS = {"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy"}
 _CURRENCY_WORDS = {
@@ -91,6 +93,8 @@ class Quantity:
             return False
         if (self.kind == "score") != (other.kind == "score"):
             return False
+        if self.kind == "score":  # no score is "about" another
+            return self.value == other.value
         if self.value == other.value:
             return True
         tolerance = APPROXIMATION_TOLERANCE if self.approximate else 1e-9
@@ -120,6 +124,12 @@ def quantities(tokens: Doc | Span | Sequence[Token]) -> list[Quantity]:
     return found
 
 
+def _score(first: str, second: str) -> float:
+    """One number for a score, unique for scores of up to three digits a side ("3-10" is not
+    "3-1")."""
+    return int(first) + int(second) / 1000
+
+
 def _read(
     tokens: Doc | Span | Sequence[Token], words: list[str], i: int
 ) -> tuple[Quantity, int] | None:
@@ -134,7 +144,17 @@ def _read(
         and words[i + 1] in {"-", "–"}
         and _SCORE.match(f"{word}-{words[i + 2]}")
     ):
-        return _finish(tokens, words, i, i + 3, float(f"{word}.{words[i + 2]}"), "score")
+        return _finish(tokens, words, i, i + 3, _score(word, words[i + 2]), "score")
+    if (
+        match
+        and not match.group(2)
+        and i + 2 < len(words)
+        and words[i + 1] == "to"
+        and _SCORE.match(f"{word}-{words[i + 2]}")
+        and _TALLIES & set(words[max(0, i - 4) : i])
+    ):
+        # "by a vote of 83 to 62" is the tally "83-62", not two counts.
+        return _finish(tokens, words, i, i + 3, _score(word, words[i + 2]), "score")
     if match:
         if is_year(word) and not _currency_before(words, i):
             return None
@@ -147,7 +167,7 @@ def _read(
         i += 1
     elif _SCORE.match(word):
         first, second = _SCORE.match(word).groups()  # type: ignore[union-attr]
-        return _finish(tokens, words, i, i + 1, float(f"{first}.{second}"), "score")
+        return _finish(tokens, words, i, i + 1, _score(first, second), "score")
     elif word in CARDINALS or word in {"hundred", "thousand", "dozen"}:
         value, i = _number_words(words, i)
     elif word in ORDINALS and not (word in FRACTIONS and _numerator(words, i)):

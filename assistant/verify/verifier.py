@@ -37,6 +37,7 @@ from assistant.verify.polarity import (
     opposite,
     opposites_of,
     reversed_direction,
+    same_as,
 )
 from assistant.verify.quantities import Quantity, quantities
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
@@ -241,7 +242,7 @@ class ClaimVerifier:
         unmatched: list[Token] = []
         for token in content:
             found = set()
-            for key in _keys(token):
+            for key in _keys(token) | same_as(token.lemma_):
                 found |= reading.lemmas.get(key, set())
             aligned[token.i] = found
             if not found:
@@ -463,7 +464,12 @@ def _quantities_outside_dates(
 def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
     for token in claim:
         lemma = token.lemma_.lower()
-        if token.pos_ not in _CONTENT_POS or lemma in reading.lemmas:
+        if token.pos_ not in _CONTENT_POS:
+            continue
+        if lemma in reading.lemmas:
+            other = _opposite_about(token, reading)
+            if other is not None:
+                return f"the sentence says {token.text!r} where the passage says {other!r}"
             continue
         # A word the passage accounts for by a synonym is contradicted only by an opposite in
         # the sentences that hold the synonym, not by one standing elsewhere in the passage.
@@ -506,17 +512,52 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
     return None
 
 
+def _opposite_about(token: Token, reading: _Reading) -> str | None:
+    """The opposite the passage says of what ``token`` is about, when the passage uses the
+    token's own word only of other things: "a rise in profits" against "a drop in profits ...
+    a rise in revenues"."""
+    against = opposites_of(token.lemma_.lower()) & reading.lemmas.keys()
+    if not against:
+        return None
+    about = [t for t in _about(token) if _is_content(t)]
+    if not about:
+        return None
+    holding = set.intersection(
+        *(set().union(*(reading.lemmas.get(k, set()) for k in _keys(t))) for t in about)
+    )
+    if not holding or holding & reading.lemmas[token.lemma_.lower()]:
+        return None
+    return next((other for other in sorted(against) if holding & reading.lemmas[other]), None)
+
+
+def _about(token: Token) -> list[Token]:
+    """The nouns a word says something of: its subject or object, or the noun after its
+    preposition ("rise in profits"), or the noun it modifies."""
+    found = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    for child in token.children:
+        if child.dep_ == "prep":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    if token.dep_ == "amod":
+        found.append(token.head)
+    return [t for t in found if t.pos_ in {"NOUN", "PROPN"}]
+
+
 def _numbers(claim: Doc, reading: _Reading, published: date | None) -> str | None:
     stated = [q for q, _ in reading.quantities]
     for mine in _quantities_outside_dates(claim, published):
         same = [q for q in stated if mine.matches(q)]
         if same and mine.bound and all(q.bound and q.bound != mine.bound for q in same):
             return f"the passage says {_bounded(same[0])}, not {_bounded(mine)}"
-        # "one of the groups" is matched by "a group" as much as by "one".
+        # "one of the groups" is matched by "a group" as much as by "one", and says only that
+        # what it names is among them ("one of only five states"): the group is checked.
         if (
             mine.value == 1
             and mine.kind == "count"
-            and (any(q.value == 1 for q in stated) or reading.lemmas.keys() & _ONE)
+            and (
+                any(q.value == 1 for q in stated)
+                or reading.lemmas.keys() & _ONE
+                or (mine.end < len(claim) and claim[mine.end].lower_ == "of")
+            )
         ):
             continue
         if not same:

@@ -26,7 +26,9 @@ def _values(text: str) -> list[tuple[float, str]]:
         ("It paid £1.5bn for the firm.", [(1.5e9, "money")]),
         ("one hundred and five seats", [(105.0, "count")]),
         ("between two and four weeks", [(2.0, "count"), (4.0, "count")]),
-        ("He won 6-3 in the final.", [(6.3, "score")]),
+        ("He won 6-3 in the final.", [(6.003, "score")]),
+        ("The House passed it by a vote of 83 to 62.", [(83.062, "score")]),
+        ("Prices rose from 10 to 20.", [(10, "count"), (20, "count")]),
     ],
 )
 def test_numbers_are_read_by_value(text: str, expected: list[tuple[float, str]]) -> None:
@@ -44,6 +46,16 @@ def test_forms_of_one_value_match_and_other_values_do_not() -> None:
     assert not million.matches(twenty)
     assert fifth.matches(percent) and percent.matches(fifth)
     assert not quarter.matches(percent)
+
+
+def test_scores_match_only_the_same_score() -> None:
+    (tally,) = quantities(parse("By a vote of 83 to 62, the House passed the bill."))
+    (dashed,) = quantities(parse("The House passed the bill 83-62."))
+    (ten,) = quantities(parse("They won 3-10."))
+    (one,) = quantities(parse("They won 3-1."))
+    (about,) = quantities(parse("They won about 3-2."))
+    assert tally.matches(dashed) and dashed.matches(tally)
+    assert not ten.matches(one) and not about.matches(one)
 
 
 def test_a_number_keeps_the_noun_it_counts() -> None:

@@ -271,3 +271,26 @@ def test_a_description_may_stand_for_the_name(verifier: ClaimVerifier) -> None:
     )
     sentence = "More than 120 games are in development for the DS, Nintendo has said."
     assert verifier.check(sentence, passage).supported
+
+
+def test_a_word_of_the_same_direction_accounts_for_the_claim(verifier: ClaimVerifier) -> None:
+    # "rise" elsewhere in the passage is about revenues; the profits' "drop" is the "fall".
+    first = "The carrier blamed fuel prices for a 30% drop in profits."
+    passage = f"{first} It expects a rise in revenues next year."
+    claim = "Fuel prices caused a 30% fall in the carrier's profits."
+    assert verifier.check(claim, passage).supported
+    assert not verifier.check(claim.replace("fall", "rise"), first).supported
+    # The passage's own "rise" is of revenues: it does not make the profits' rise true.
+    verdict = verifier.check(claim.replace("fall", "rise"), passage)
+    assert not verdict.supported and "'drop'" in verdict.reason, verdict.reason
+    assert verifier.check("The carrier expects revenues to rise next year.", passage).supported
+
+
+def test_one_of_a_group_is_membership_not_a_count(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Only four teams - Leeds, Hull, Wigan and Bath - finished unbeaten. "
+        "The best defence was Wigan's, with 12 goals conceded."
+    )
+    assert verifier.check(
+        "Wigan, with the best defence, was one of four unbeaten teams.", passage
+    ).supported
