@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -14,6 +13,7 @@ from langchain_core.embeddings import Embeddings
 from platformdirs import user_cache_dir
 from tqdm import tqdm
 
+from index.cache_files import written_aside
 from index.minilm_runtime import MODEL_NAME, MiniLMRuntime, normalize
 
 logger = logging.getLogger(__name__)
@@ -153,12 +153,8 @@ class MiniLMEmbeddings(Embeddings):
             return np.load(path)
         logger.info("building the word-piece vectors of %s once, into %s", MODEL_NAME, path)
         table = self._embed_pieces().astype(np.float16)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed, so a process reading the cache never sees half a table.
-        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        with partial.open("wb") as handle:
+        with written_aside(path) as partial, partial.open("wb") as handle:
             np.save(handle, table)
-        partial.replace(path)
         return table
 
     def _embed_pieces(self) -> np.ndarray:

@@ -20,16 +20,15 @@ from __future__ import annotations
 import json
 import logging
 import os
-import threading
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from index.cache_files import written_aside
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -76,12 +75,10 @@ def export_graph(target: Path) -> None:
         def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> Any:
             return self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     ids = torch.tensor([[101, 2054, 2003, 102], [101, 2054, 102, 0]])
     dynamic = {0: "texts", 1: "pieces"}
     logger.info("exporting %s to ONNX once, into %s", MODEL_NAME, target)
-    with warnings.catch_warnings(), torch.inference_mode(), _removed_on_failure(partial):
+    with warnings.catch_warnings(), torch.inference_mode(), written_aside(target) as partial:
         warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation notices
         torch.onnx.export(
             _LastHidden().eval(),
@@ -93,16 +90,6 @@ def export_graph(target: Path) -> None:
             opset_version=_OPSET,
             dynamo=False,
         )
-        partial.replace(target)
-
-
-@contextmanager
-def _removed_on_failure(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
