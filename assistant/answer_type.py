@@ -23,12 +23,29 @@ was were is are did does do has have had will would could can should might may b
 of for from to by with during after before since than that who which
 """
 _PHRASE_END = frozenset(_PHRASE_ENDS.split())
+# What "which ..." asks to be named: things a sentence names with a capital letter.
+_NAMED_KINDS = (
+    "country|countries|nation|state|states|city|cities|company|companies|firm|airline|"
+    "carrier|team|club|band|singer|rapper|actor|actress|brand|retailer|automaker|university|"
+    "party|president|leader"
+)
 _PATTERNS = (
     (
         "count",
         re.compile(rf"\bhow many (?:of (?:the|its|their|these|those) )?((?:{_WORD} ?){{1,3}})"),
     ),
+    # "What was the magnitude of the quake?": a measure is a number, as a count is.
+    (
+        "count",
+        re.compile(
+            r"\bwhat (?:is|was|are|were|will be) the (?:estimated |total |new |average )?"
+            r"(magnitude|rate|percentage|temperature|speed|population|death toll|toll|height|"
+            rf"length|weight|number of (?:{_WORD} ?){{1,2}})\b"
+        ),
+    ),
     ("amount", re.compile(r"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|worth)\b")),
+    # "Which country ...?": a country, a company, a team is answered by a name.
+    ("named", re.compile(rf"\b(?:which|what) (?:two |three )?((?:{_NAMED_KINDS})s?)\b")),
     ("thing", re.compile(rf"\bwhat (?:kinds?|types?|sorts?) of ({_WORD})\b")),
     (
         "speaker",
@@ -46,6 +63,13 @@ second seconds minute minutes hour hours day days week weeks month months year y
 decades century centuries
 """
 _TIME_UNIT = frozenset(_TIME_UNITS.split())
+# Capitalised words that name nothing: a sentence's first word, days and months, titles.
+_OPENER_WORDS = """
+the a an in on at as it its this that these those he she they we i but and or so if when
+while after before since for from with by of to officials some many most all one two monday
+tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir
+"""
+_OPENERS = frozenset(_OPENER_WORDS.split()) | frozenset(MONTHS)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -95,6 +119,13 @@ def holds(
         # about the U.S. military answers what the U.S. did, not how Iran's ministry reacted.
         head = stem(want.focus[-1].removesuffix("'s"))
         return head in {stem(w) for w in words}
+    if want.kind == "named":
+        # A name the question does not say: "Which country...?" is not answered by a sentence
+        # naming only what the question names.
+        said = {stem(w) for w in tokens(asked)}
+        return any(
+            w[:1].isupper() and w.lower() not in _OPENERS and stem(w) not in said for w in words
+        )
     if want.kind == "count":
         # Questions name what they count in their own words ("sites" for "locations"), so the
         # counted noun is not required; a time span, a year or the day of a date is not a
@@ -107,6 +138,8 @@ def holds(
             and number_value(word) not in stated
             and word.lower() not in ORDINALS
             and not _YEAR.match(word)
+            # "one of these swings" says which, not how many.
+            and not (number_value(word) == 1 and following.lower() == "of")
             and (counts_time or following.lower() not in _TIME_UNIT)
             and preceding.lower() not in MONTHS
             and following.lower() not in MONTHS

@@ -291,6 +291,10 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
     lacks = [_LACKS[kind].format(focus=focus)] if kind in _LACKS else []
     if want is not None and want.kind == "speaker":
         lacks = [f"do not report what {focus} said or did in reply"]
+    elif want is not None and want.kind == "named":
+        lacks = [f"do not name the {focus}"]
+    elif want is not None and want.kind == "count" and not lacks:
+        lacks = [f"give no figure for the {focus}"]  # "What was the magnitude...?"
     verdict = ranked[0].presupposition if ranked else None
     if verdict is not None and verdict.contradicted:
         # "the passage gives no date 'June 27'": the verifier's reason, about the question.

@@ -25,10 +25,29 @@ from assistant.verify import names_missing
         ("What did the Iraqi government say about it?", Wanted("speaker", ("iraqi", "government"))),
         ("What did officials say?", Wanted("speaker", ("officials",))),
         ("What did the militias attack?", None),
+        ("What was the magnitude of the quake?", Wanted("count", ("magnitude",))),
+        ("Which country banned the toys?", Wanted("named", ("country",))),
+        ("Which two airlines plan to merge?", Wanted("named", ("airlines",))),
+        ("Which product is hard to find?", None),
     ],
 )
 def test_what_a_question_asks_for(question: str, expected: Wanted | None) -> None:
     assert wanted(question) == expected
+
+
+def test_one_of_a_group_is_no_count() -> None:
+    want = Wanted("count", ("swings",))
+    assert not holds("If you own one of these swings, check the recall.", want)
+    assert holds("The recall covers more than 2 million swings.", want)
+
+
+def test_which_country_needs_a_name_the_question_does_not_say() -> None:
+    asked = "Which country banned rainbow-colored toys?"
+    want = wanted(asked)
+    assert want is not None
+    assert holds("Saudi officials banned rainbow-colored toys on Tuesday.", want, asked=asked)
+    assert not holds("The government banned rainbow-colored toys on Tuesday.", want, asked=asked)
+    assert not holds("In June, officials banned the toys.", want, asked=asked)
 
 
 def test_a_count_needs_a_number_that_is_not_a_year_or_a_time_span() -> None:
