@@ -47,6 +47,16 @@ _PATTERNS = (
     # "Which country ...?": a country, a company, a team is answered by a name.
     ("named", re.compile(rf"\b(?:which|what) (?:two |three )?((?:{_NAMED_KINDS})s?)\b")),
     ("thing", re.compile(rf"\bwhat (?:kinds?|types?|sorts?) of ({_WORD})\b")),
+    # "Was anybody hurt in the attacks?": answered by what the articles say of casualties,
+    # "no casualties" included, not by the sentence that best restates the attacks.
+    (
+        "harm",
+        re.compile(
+            r"^(?:was|were|has|have|had|did|is|are) (?:any|anyone|anybody|someone|somebody|"
+            r"people|\w+ people|many|civilians|\w+ civilians)\b.*?\b"
+            r"(hurt|injured|wounded|killed|harmed|die|died|dead)\b"
+        ),
+    ),
     (
         "speaker",
         re.compile(
@@ -54,6 +64,12 @@ _PATTERNS = (
             r"(?:say|react|respond|reply|announce|claim|comment|argue)\b"
         ),
     ),
+)
+# What a sentence says of harm done to people, either way ("no casualties", "unhurt").
+_HARM = re.compile(
+    r"\b(hurt|unhurt|injur\w*|wound\w*|kill\w*|casualt\w*|dead|death\w*|died|dies|die|"
+    r"victims?|harm\w*|unharmed|fatalit\w*|toll)\b",
+    re.I,
 )
 # Words that open a noun phrase without naming anything: "the Iraqi government".
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
@@ -113,6 +129,8 @@ def holds(
     one asked for ("how many people" is not answered by "two locations")."""
     if want.kind == "amount":
         return bool(_MONEY.search(sentence))
+    if want.kind == "harm":
+        return bool(_HARM.search(sentence))
     words = tokens(sentence)
     if want.kind == "speaker":
         # What the Iraqi government said is told by a sentence about the government: one

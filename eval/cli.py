@@ -20,10 +20,11 @@ VERIFIER_PAIRS = Path(__file__).with_name("gold") / "verifier_pairs.jsonl"
 # Floors of `newsqa eval checker`, under the figures the verifier measured on each set
 # (2026-12-02): a verifier that falls under them has regressed.
 CHECKER_FLOORS: dict[str, tuple[float, float]] = {
-    # The 174 pairs the first checker was built on (regression set): 0.934 / 0.904.
-    "checker_pairs.jsonl": (0.92, 0.89),
-    # The test half of the 448 pairs written independently of the verifier: 0.779 / 0.703.
-    "verifier_pairs.jsonl": (0.75, 0.68),
+    # The 174 pairs the first checker was built on (regression set): 0.934 / 0.940 (2026-12-03).
+    "checker_pairs.jsonl": (0.92, 0.93),
+    # The test half of the 448 pairs written independently of the verifier: 0.779 / 0.713
+    # (2026-12-03).
+    "verifier_pairs.jsonl": (0.77, 0.70),
 }
 
 

@@ -73,6 +73,10 @@ class Row(BaseModel):
     answers: list[str] = Field(default_factory=list)
     answer: str = ""
     refused: bool = False
+    # Who wrote the answer ("llm", or "grounded" also when it stood in for a failed model) and
+    # why it stood in (``Answer.notice``).
+    answerer: str = ""
+    notice: str = ""
     passages_read: int = 0
     citations: list[Cited] = Field(default_factory=list)
     retrieved: list[Retrieved] = Field(default_factory=list)
@@ -182,6 +186,8 @@ def score_case(case: Case, answer: Answer, ranking: list[Passage]) -> Row:
         case,
         answer=answer.text,
         refused=answer.refused,
+        answerer=answer.answerer,
+        notice=answer.notice,
         passages_read=len(answer.passages),
         citations=cited,
         retrieved=retrieved,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import matplotlib
@@ -49,10 +50,32 @@ def summary_table(run: Run) -> Table:
 
 
 def print_run(run: Run, console: Console | None = None) -> None:
-    """Print the summary table and a line on the index."""
+    """Print the summary table, who wrote the answers when a model was asked, and a line on
+    the index."""
     console = console or Console()
     console.print(summary_table(run))
+    if writers(run):
+        console.print(writers(run))
     console.print(f"index: {run.settings.get('collection')} — {run.ingest.splitlines()[0]}")
+
+
+def writers(run: Run) -> str:
+    """How many answers the LLM wrote and why the offline answerer stood in for the others
+    ("" when no model was asked)."""
+    if run.settings.get("answerer") != "llm":
+        return ""
+    by_llm = sum(1 for r in run.rows if r.answerer == "llm")
+    reasons = Counter(_reason(r.notice) for r in run.rows if r.answerer != "llm")
+    stood_in = "; ".join(f"{n} × {reason}" for reason, n in reasons.most_common())
+    return f"written by the LLM: {by_llm} of {len(run.rows)}" + (
+        f"; the offline answerer stood in: {stood_in}" if stood_in else ""
+    )
+
+
+def _reason(notice: str) -> str:
+    # "The LLM answerer failed: the model ... was cut off after 60 s (...). This answer is from
+    # the offline answerer.": the first sentence says why.
+    return notice.split(". ")[0].strip() or "no notice"
 
 
 def write_run(run: Run, out: Path, gate_failures: list[str] | None = None) -> Path:
@@ -85,6 +108,7 @@ def markdown(
         "",
         "Settings: " + ", ".join(f"`{k}={v}`" for k, v in sorted(run.settings.items())),
         "",
+        *([writers(run), ""] if writers(run) else []),
         "| metric | value | 95% CI | n |",
         "|---|---:|---:|---:|",
     ]

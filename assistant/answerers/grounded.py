@@ -125,13 +125,18 @@ class GroundedAnswerer:
         """
         found: list[tuple[int, str]] = []
         offsets: dict[str, int] = {}
+        want = wanted(question)
+        # "Was anyone hurt?" is answered by what a passage says of casualties.
+        harm = want if want is not None and want.kind == "harm" else None
         for number, passage in enumerate(passages, start=1):
             if names_missing(question, f"{passage.title}\n{passage.text}"):
                 continue
             spans = sentence_spans(passage.text)
             for position, (start, end) in enumerate(spans):
-                if position and LEANS_ON_CONTEXT.match(passage.text[start:end]):
-                    # "Those strikes were..." is read with the sentence it points back to.
+                text = passage.text[start:end]
+                if position and (LEANS_ON_CONTEXT.match(text) or (harm and holds(text, harm))):
+                    # "Those strikes were..." is read with the sentence it points back to, and
+                    # "No casualties were reported." with the attack it reports on.
                     start = spans[position - 1][0]
                 sentence = " ".join(passage.text[start:end].split())
                 # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
@@ -156,6 +161,8 @@ class GroundedAnswerer:
         for (number, sentence), similarity in zip(found, similarities, strict=True):
             # "June 2021" in a question scopes the story; an article published then satisfies it.
             terms = content_terms(sentence) | _dated(passages[number - 1].published)
+            if harm and holds(sentence, harm):
+                terms |= content_terms(" ".join(harm.focus))  # "no casualties" says "hurt"
             overlap = len(asked & terms) / len(asked) if asked else 0.0
             if recalled:
                 overlap = 0.8 * overlap + 0.2 * len(recalled & terms) / len(recalled)
@@ -198,7 +205,6 @@ class GroundedAnswerer:
                     presupposed[number],
                 )
             )
-        want = wanted(question)
         if want is not None:
             scored = [
                 c for c in scored if holds(c.text, want, asked=question, kind_of=self._kind_of)
@@ -291,6 +297,8 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
     lacks = [_LACKS[kind].format(focus=focus)] if kind in _LACKS else []
     if want is not None and want.kind == "speaker":
         lacks = [f"do not report what {focus} said or did in reply"]
+    elif want is not None and want.kind == "harm":
+        lacks = [f"do not say whether anyone was {focus}"]
     elif want is not None and want.kind == "named":
         lacks = [f"do not name the {focus}"]
     elif want is not None and want.kind == "count" and not lacks:

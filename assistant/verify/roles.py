@@ -84,7 +84,7 @@ def _extent(head: Token) -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
-def events(tokens: Sequence[Token] | Doc) -> list[Event]:
+def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
     """The events of the verbs among ``tokens`` that have at least two arguments, and of the
     nouns of action with one."""
     found = []
@@ -170,7 +170,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _noun_events(tokens: Sequence[Token] | Doc) -> list[Event]:
+def _noun_events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
     """The roles a noun of action gives by itself: "sanctions on Russia" (Russia the patient),
     "sanctions imposed by Russia" and "attacks by the groups" (the agent)."""
     found = []

@@ -212,9 +212,13 @@ class ClaimVerifier:
         sentence = " ".join(sentence.split())
         reading = self._read(passage, published)
         quoted = _find_verbatim(sentence, passage)
-        if quoted is not None and _asserted(quoted, reading):
+        if quoted is not None and _asserted(quoted, reading) and _predicates(quoted, reading):
             return Verdict(True, "quoted from the passage", *quoted, coverage=1.0, kind="quoted")
         claim = parse(sentence)
+        if not _states(claim):
+            # "CNN —", "Want a blue check mark?": a fragment, a question or an instruction
+            # claims nothing that a passage could bear out.
+            return Verdict(False, "the sentence states nothing checkable", kind="empty")
         content = [t for t in claim if _is_content(t)]
         aligned = self._align(content, reading)
         evidence = _evidence(aligned)
@@ -389,6 +393,19 @@ def _asserts(sentence: Span) -> bool:
     return any(t.lower_ not in _BEFORE_A_COMMAND for t in before)
 
 
+def _states(claim: Doc) -> bool:
+    """Whether a claim is a statement: it has a verb, and no part of it is a question or an
+    instruction."""
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in claim)
+    return has_verb and all(_asserts(sentence) for sentence in claim.sents)
+
+
+def _predicates(span: tuple[int, int], reading: _Reading) -> bool:
+    """Whether a quoted span of the passage holds a verb: a headline's "CNN —" does not."""
+    found = reading.doc.char_span(*span, alignment_mode="expand")
+    return found is not None and any(t.pos_ in {"VERB", "AUX"} for t in found)
+
+
 def _asserted(span: tuple[int, int], reading: _Reading) -> bool:
     """Whether a quoted span lies in sentences of the passage that state something."""
     start, end = span
@@ -420,8 +437,9 @@ def _is_content(token: Token) -> bool:
 
 
 def _evidence(aligned: dict[int, set[int]]) -> list[int]:
-    """The fewest passage sentences that account for every aligned word (greedy cover): the
-    quote a citation shows, not every sentence a common word also appears in."""
+    """The fewest passage sentences that account for every aligned word (greedy cover), the
+    one that accounts for most first: the quote a citation shows, not every sentence a common
+    word also appears in."""
     needed = [found for found in aligned.values() if found]
     chosen: list[int] = []
     while needed:
@@ -429,14 +447,23 @@ def _evidence(aligned: dict[int, set[int]]) -> list[int]:
         best = max(counts, key=lambda i: (counts[i], -i))
         chosen.append(best)
         needed = [found for found in needed if best not in found]
-    return sorted(chosen)
+    return chosen
 
 
 def _span(reading: _Reading, evidence: list[int]) -> tuple[int, int]:
+    """The quote: the sentence that accounts for most of the claim, with the evidence
+    sentences next to it. A word found only far off ("election" three paragraphs up) does not
+    stretch the quote over everything between."""
     if not evidence:
         first = reading.sentences[0] if reading.sentences else reading.doc[:]
         return first.start_char, first.end_char
-    return reading.sentences[evidence[0]].start_char, reading.sentences[evidence[-1]].end_char
+    held = set(evidence)
+    low = high = evidence[0]
+    while low - 1 in held:
+        low -= 1
+    while high + 1 in held:
+        high += 1
+    return reading.sentences[low].start_char, reading.sentences[high].end_char
 
 
 def _find_verbatim(sentence: str, passage: str) -> tuple[int, int] | None:

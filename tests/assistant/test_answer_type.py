@@ -29,10 +29,20 @@ from assistant.verify import names_missing
         ("Which country banned the toys?", Wanted("named", ("country",))),
         ("Which two airlines plan to merge?", Wanted("named", ("airlines",))),
         ("Which product is hard to find?", None),
+        ("Was anybody hurt in the attacks?", Wanted("harm", ("hurt",))),
+        ("Were any civilians killed in the raid?", Wanted("harm", ("killed",))),
+        ("Was the bill passed?", None),
     ],
 )
 def test_what_a_question_asks_for(question: str, expected: Wanted | None) -> None:
     assert wanted(question) == expected
+
+
+def test_harm_is_answered_by_what_a_sentence_says_of_casualties_either_way() -> None:
+    want = Wanted("harm", ("hurt",))
+    assert holds("No casualties were reported.", want)
+    assert holds("Two guards were wounded.", want)
+    assert not holds("Four drones hit locations outside Arbil.", want)
 
 
 def test_one_of_a_group_is_no_count() -> None:

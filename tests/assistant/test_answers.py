@@ -55,6 +55,20 @@ def test_what_someone_said_is_answered_only_by_what_they_said(
     assert "do not report what the Syrian government said or did in reply" in reacted.text
 
 
+def test_whether_anyone_was_hurt_is_answered_with_the_attack_it_reports_on(
+    sample_assistant: Assistant,
+) -> None:
+    answer = sample_assistant.ask("Was anybody hurt in the drone attacks outside Arbil?")
+    assert not answer.refused
+    assert answer.text.endswith(
+        "outside the semi-autonomous region’s capital, Arbil. No casualties were reported. [1]"
+    )
+    follow_up = sample_assistant.ask(
+        "Was anyone hurt?", history=["How many drones hit near Arbil on June 26?"]
+    )
+    assert "No casualties were reported. [1]" in follow_up.text
+
+
 def test_what_a_sentence_says_of_another_month_does_not_answer_a_dated_question(
     sample_assistant: Assistant,
 ) -> None:

@@ -134,3 +134,22 @@ def test_cli_checker() -> None:
 def test_cli_rejects_unknown_setting() -> None:
     result = CliRunner().invoke(_app(), ["eval", "--suite", "gold", "--set", "min_confidense=0.5"])
     assert result.exit_code == 2 and "min_confidence" in result.output
+
+
+def test_an_llm_run_says_who_wrote_its_answers(tmp_path: Path) -> None:
+    timed_out = (
+        "The LLM answerer failed: the model (openai:m) was cut off after 60 s "
+        "(NEWSQA_LLM_TIMEOUT). This answer is from the offline answerer."
+    )
+    rows = [_row(r, hit=True, right=True) for r in "abc"]
+    rows[0].answerer = "llm"
+    for row in rows[1:]:
+        row.answerer, row.notice = "grounded", timed_out
+    run = _run(rows).model_copy(update={"settings": {"collection": "c", "answerer": "llm"}})
+    report = (write_run(run, tmp_path / "llm") / "report.md").read_text(encoding="utf-8")
+    assert (
+        "written by the LLM: 1 of 3; the offline answerer stood in: 2 × The LLM answerer "
+        "failed: the model (openai:m) was cut off after 60 s (NEWSQA_LLM_TIMEOUT)"
+    ) in report
+    offline = (write_run(_run(rows), tmp_path / "offline") / "report.md").read_text("utf-8")
+    assert "written by the LLM" not in offline

@@ -294,3 +294,34 @@ def test_one_of_a_group_is_membership_not_a_count(verifier: ClaimVerifier) -> No
     assert verifier.check(
         "Wigan, with the best defence, was one of four unbeaten teams.", passage
     ).supported
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["CNN —", "CNN — (CNN", "Want a blue check mark on Twitter?", "Colombia elections 2022..."],
+)
+def test_a_fragment_or_a_question_states_nothing_to_cite(
+    verifier: ClaimVerifier, sentence: str
+) -> None:
+    passage = (
+        "CNN —\n\nWant a blue check mark on Twitter? Colombia elections 2022... Twitter will "
+        "charge $8 a month for verified accounts, the company said on Tuesday."
+    )
+    verdict = verifier.check(sentence, passage)
+    assert not verdict.supported and verdict.kind == "empty", verdict
+    quoted = "Twitter will charge $8 a month for verified accounts, the company said on Tuesday."
+    assert verifier.check(quoted, passage).kind == "quoted"
+
+
+def test_the_quote_is_the_sentence_that_holds_the_claim_not_all_between(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "Voters went to the polls after a long election campaign. Prices rose in the capital. "
+        "A storm hit the coast. Gustavo Petro won the presidential race on Sunday."
+    )
+    verdict = verifier.check("Gustavo Petro won the election race on Sunday.", passage)
+    assert verdict.supported, verdict.reason
+    assert passage[verdict.start : verdict.end] == (
+        "Gustavo Petro won the presidential race on Sunday."
+    )
