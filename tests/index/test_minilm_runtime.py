@@ -44,6 +44,15 @@ def test_vectors_equal_those_of_sentence_transformers(
     assert np.allclose(embedder.embed_query(TEXTS[0]), theirs[0], atol=1e-5)
 
 
+def test_texts_read_in_batches_of_like_length_keep_their_order_and_vectors(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    texts = [f"{'a very long sentence about the strikes ' * (n % 7)}number {n}." for n in range(40)]
+    together = np.asarray(embedder.embed_documents(texts))
+    alone = np.asarray([embedder.embed_documents([t])[0] for t in texts])
+    assert np.abs(together - alone).max() < 1e-5
+
+
 def test_pieces_are_counted_as_the_models_tokenizer_counts_them(
     embedder: MiniLMEmbeddings, reference: Any
 ) -> None:
