@@ -69,7 +69,7 @@ def presupposition(
     claim = claim_of(question)
     if not claim:
         return Verdict(True, "nothing to check", coverage=1.0, kind="empty")
-    verdict = verifier.check(claim, passage, published)
+    verdict = verifier.check(claim, passage, published, statement=False)
     if verdict.kind == "empty":
         return replace(verdict, supported=True, reason="nothing to check", coverage=1.0)
     return verdict

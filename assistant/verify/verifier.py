@@ -206,16 +206,26 @@ class ClaimVerifier:
         self._vectors: dict[str, np.ndarray] = {}
         self._readings: OrderedDict[tuple[str, date | None], _Reading] = OrderedDict()
 
-    def check(self, sentence: str, passage: str, published: date | None = None) -> Verdict:
+    def check(
+        self,
+        sentence: str,
+        passage: str,
+        published: date | None = None,
+        *,
+        statement: bool = True,
+    ) -> Verdict:
         """Verify that ``passage`` (of an article published on ``published``) supports
-        ``sentence``."""
+        ``sentence``. A cited sentence must be a ``statement`` (a fragment, a question or an
+        instruction states nothing); what a question presupposes may be a bare phrase ("the
+        president of Kenya"): pass ``statement=False``."""
         sentence = " ".join(sentence.split())
         reading = self._read(passage, published)
         quoted = _find_verbatim(sentence, passage)
-        if quoted is not None and _asserted(quoted, reading) and _predicates(quoted, reading):
+        stated = quoted is not None and (not statement or _predicates(quoted, reading))
+        if quoted is not None and stated and _asserted(quoted, reading):
             return Verdict(True, "quoted from the passage", *quoted, coverage=1.0, kind="quoted")
         claim = parse(sentence)
-        if not _states(claim):
+        if statement and not _states(claim):
             # "CNN —", "Want a blue check mark?": a fragment, a question or an instruction
             # claims nothing that a passage could bear out.
             return Verdict(False, "the sentence states nothing checkable", kind="empty")

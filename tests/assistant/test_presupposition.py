@@ -62,6 +62,8 @@ def test_a_question_the_article_bears_out(
         ("Why did Biden refuse to order the strikes?", "polarity"),
         ("Why did the militias strike U.S. forces in Syria?", "roles"),
         ("How many of the six drones hit Arbil?", "number"),
+        # A bare phrase is still read, though a cited sentence would need a verb.
+        ("What is the name of the June 29 drones?", "date"),
     ],
 )
 def test_a_question_the_article_contradicts(
