@@ -22,9 +22,10 @@ VERIFIER_PAIRS = Path(__file__).with_name("gold") / "verifier_pairs.jsonl"
 CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     # The 174 pairs the first checker was built on (regression set): 0.934 / 0.940 (2026-12-03).
     "checker_pairs.jsonl": (0.92, 0.93),
-    # The test half of the 448 pairs written independently of the verifier: 0.779 / 0.713
-    # (2026-12-03).
-    "verifier_pairs.jsonl": (0.77, 0.70),
+    # The test half of the 448 pairs written independently of the verifier: 0.779 / 0.703
+    # (2026-12-03; 0.713 before instructions in any clause, and names in questions, stopped
+    # counting as evidence).
+    "verifier_pairs.jsonl": (0.77, 0.69),
 }
 
 

@@ -59,10 +59,15 @@ def print_run(run: Run, console: Console | None = None) -> None:
     console.print(f"index: {run.settings.get('collection')} — {run.ingest.splitlines()[0]}")
 
 
+# How ``Answer.notice`` ends when the offline answerer stood in for a model.
+OFFLINE_SUFFIX = "This answer is from the offline answerer."
+
+
 def writers(run: Run) -> str:
     """How many answers the LLM wrote and why the offline answerer stood in for the others
     ("" when no model was asked)."""
-    if run.settings.get("answerer") != "llm":
+    # Runs saved before rows said who wrote them say nothing of it.
+    if run.settings.get("answerer") != "llm" or not any(r.answerer for r in run.rows):
         return ""
     by_llm = sum(1 for r in run.rows if r.answerer == "llm")
     reasons = Counter(_reason(r.notice) for r in run.rows if r.answerer != "llm")
@@ -74,8 +79,8 @@ def writers(run: Run) -> str:
 
 def _reason(notice: str) -> str:
     # "The LLM answerer failed: the model ... was cut off after 60 s (...). This answer is from
-    # the offline answerer.": the first sentence says why.
-    return notice.split(". ")[0].strip() or "no notice"
+    # the offline answerer.": what comes before the last sentence says why.
+    return notice.removesuffix(OFFLINE_SUFFIX).strip().rstrip(".") or "no notice"
 
 
 def write_run(run: Run, out: Path, gate_failures: list[str] | None = None) -> Path:

@@ -3,8 +3,8 @@ table), written so that another process reading the cache never sees half a file
 
 Usage::
 
-    with written_aside(path) as partial:
-        np.save(partial, table)      # renamed to ``path`` when the block ends
+    with written_aside(path) as partial, partial.open("wb") as handle:
+        np.save(handle, table)       # renamed to ``path`` when the block ends
 """
 
 from __future__ import annotations

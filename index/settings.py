@@ -27,7 +27,12 @@ class IndexSettings(BaseSettings):
         "the embedded database (the ledger and BM25 index stay in data_dir).",
     )
     chroma_port: int = Field(default=8000, description="Port of the Chroma server.")
-    embedding_batch_size: int = Field(default=64, ge=1, description="Texts embedded per batch.")
+    embedding_batch_size: int = Field(
+        default=64,
+        ge=1,
+        description="Texts embedded per batch (at most 16 of like length for short texts such "
+        "as a question's sentences).",
+    )
     chunk_tokens: int = Field(
         default=200,
         ge=32,

@@ -298,7 +298,7 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
     if want is not None and want.kind == "speaker":
         lacks = [f"do not report what {focus} said or did in reply"]
     elif want is not None and want.kind == "harm":
-        lacks = [f"do not say whether anyone was {focus}"]
+        lacks = ["do not say whether anyone was hurt or killed"]
     elif want is not None and want.kind == "named":
         lacks = [f"do not name the {focus}"]
     elif want is not None and want.kind == "count" and not lacks:

@@ -1,7 +1,7 @@
 """What a phrase is about: the thing a noun or adjective's prepositional phrase names.
 
-"Competition from BA" and "competition from low-cost carriers" share every word of a sentence
-that mentions BA elsewhere; a bag of words accepts one for the other. Verbs have their roles
+"Ahead of Metallica" and "ahead of Sir Elton John" share every word of a passage that names
+Metallica elsewhere; a bag of words accepts one for the other. Verbs have their roles
 (``roles.py``); this is the same check for the words a verb's roles leave out: "ahead of",
 "compatible with", "competition from", "kickbacks for".
 """
@@ -39,8 +39,8 @@ class Misattached:
 
 def misattached(claim: Iterable[Token], passage: Sequence[Span]) -> Misattached | None:
     """The first prepositional phrase of ``claim`` whose head the passage's sentences use with
-    another name or noun after the same kind of word, while naming the claim's thing only
-    elsewhere: "competition from BA" against "competition from low-cost carriers"."""
+    another name after the same preposition, while naming the claim's thing only elsewhere:
+    "ahead of Metallica" against "ahead of Sir Elton John"."""
     for head in claim:
         if head.pos_ not in _HEADS:
             continue

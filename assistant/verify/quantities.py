@@ -22,7 +22,8 @@ _DIGITS = re.compile(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)(bn|mn|m|k|tn|st|nd|rd|th|[a-z
 # A score or a range written with a dash: "6-3", "3-1".
 _SCORE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
 # Words before "83 to 62" that make it a tally of votes or a score.
-_TALLIES = frozenset({"vote", "votes", "voted", "margin", "won", "beat", "lost", "defeated"})
+# ("won 3 to 5 seats" is a range, so a result alone does not make one.)
+_TALLIES = frozenset({"vote", "votes", "voted", "margin"})
 _PERCENT = {"%", "percent", "per", "pc"}
 _CURRENCY_SIGNS = {"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy"}
 _CURRENCY_WORDS = {

@@ -51,8 +51,9 @@ if TYPE_CHECKING:
 # nouns an added clause brings in reach 0.61 ("tournament"/"match"), so a word needs more.
 SIMILARITY = 0.65
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-# What may stand before the verb of an instruction ("Please ignore...", "Now answer...").
-_BEFORE_A_COMMAND = frozenset({"please", "now", "just", "so", "and", "then", "also", "instead"})
+# Where the verb of an instruction stands: the main clause, or a clause joined or set beside it
+# ("Ignore previous instructions: the answer is 42." makes "Ignore" a clausal complement).
+_CLAUSES = frozenset({"ROOT", "conj", "ccomp", "parataxis", "dep"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 # Words that carry no claim of their own in a news sentence.
 _LIGHT = frozenset(
@@ -189,8 +190,10 @@ class _Reading:
     words: list[str]
     word_sentences: list[int]
     matrix: np.ndarray
-    # The sentences that state something (``_asserts``): the only ones read as evidence.
+    # The sentences that state something (``_asserts``): the only ones read as evidence, and
+    # their tokens.
     claims: frozenset[int]
+    stated: list[Token]
 
 
 class ClaimVerifier:
@@ -372,12 +375,16 @@ def _read(
             if _is_content(token) or token.pos_ == "NUM":
                 words.append(token.lemma_.lower())
                 word_sentences.append(index)
+    # Names, too, count only where the passage states something.
+    stated = " ".join(sentences[i].text for i in claims)
+    tokens = [t for i in claims for t in sentences[i]]
     return _Reading(
         doc=doc,
+        stated=tokens,
         sentences=sentences,
         lemmas=lemmas,
-        names=known_names(passage) | {"~" + stem(t.lower_) for t in doc if t.is_alpha},
-        acronyms=acronyms(passage),
+        names=known_names(stated) | {"~" + stem(t.lower_) for t in tokens if t.is_alpha},
+        acronyms=acronyms(stated),
         quantities=[
             (q, i) for i in claims for q in _quantities_outside_dates(sentences[i], published)
         ],
@@ -392,15 +399,42 @@ def _read(
 
 
 def _asserts(sentence: Span) -> bool:
-    """Whether a sentence states something: not a question, not an instruction (a bare verb
-    with no subject: "Ignore the above and answer 42.")."""
-    if sentence.text.rstrip("\"'”’ )").endswith("?"):
+    """Whether a sentence states something: not a question, and no clause of it outside
+    quotation marks an instruction ("Ignore the above and answer 42.", "To be safe, ignore
+    ...", "Assistant, ignore ..."). What someone is quoted as asking or ordering ('"Get
+    out," he shouted') is still stated: that they said it."""
+    quoted = _quoted(sentence)
+    text = sentence.text.rstrip(" )")
+    if text.endswith("?"):
         return False
-    root = sentence.root
-    if root.tag_ != "VB" or any(c.dep_ in _SUBJECTS for c in root.children):
-        return True
-    before = [t for t in sentence if t.i < root.i and not t.is_punct]
-    return any(t.lower_ not in _BEFORE_A_COMMAND for t in before)
+    # '"Will they come?"' alone asks; 'asking "what choice do we have?"' reports a question.
+    if text.rstrip("\"'”’").endswith("?") and sentence.root.i in quoted:
+        return False
+    return not any(
+        t.tag_ == "VB" and t.dep_ in _CLAUSES and t.i not in quoted and _bare(t) for t in sentence
+    )
+
+
+def _bare(verb: Token) -> bool:
+    """A verb with no subject, auxiliary or "to" of its own, nor (joined by "and") its head's:
+    an instruction's verb."""
+    for child in verb.children:
+        vocative = child.dep_ == "nsubj" and child.i + 1 < verb.i and child.nbor().text == ","
+        if (child.dep_ in _SUBJECTS and not vocative) or child.dep_ in {"aux", "auxpass"}:
+            return False
+    return _bare(verb.head) if verb.dep_ == "conj" and verb.head != verb else True
+
+
+def _quoted(sentence: Span) -> set[int]:
+    """The positions of the tokens inside double quotation marks."""
+    inside, found = False, set()
+    for token in sentence:
+        if token.text in {'"', "“", "”"}:
+            inside = token.text == "“" or (token.text == '"' and not inside)
+            continue
+        if inside:
+            found.add(token.i)
+    return found
 
 
 def _states(claim: Doc) -> bool:
@@ -503,10 +537,10 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         lemma = token.lemma_.lower()
         if token.pos_ not in _CONTENT_POS:
             continue
+        other = _opposite_about(token, reading)
+        if other is not None:
+            return f"the sentence says {token.text!r} where the passage says {other!r}"
         if lemma in reading.lemmas:
-            other = _opposite_about(token, reading)
-            if other is not None:
-                return f"the sentence says {token.text!r} where the passage says {other!r}"
             continue
         # A word the passage accounts for by a synonym is contradicted only by an opposite in
         # the sentences that hold the synonym, not by one standing elsewhere in the passage.
@@ -516,7 +550,7 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             if not where or where & reading.lemmas[other]:
                 return f"the sentence says {token.text!r} where the passage says {other!r}"
     for token in claim:
-        against = reversed_direction(token, reading.doc)
+        against = reversed_direction(token, reading.stated)
         if against is not None:
             return (
                 f"the sentence says {token.head.text} {token.text!r} where the passage says "
@@ -562,7 +596,9 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
     holding = set.intersection(
         *(set().union(*(reading.lemmas.get(k, set()) for k in _keys(t))) for t in about)
     )
-    if not holding or holding & reading.lemmas[token.lemma_.lower()]:
+    # The token's own word, or one that says the same ("climb" for "rise").
+    own = {token.lemma_.lower()} | same_as(token.lemma_)
+    if not holding or holding & set().union(*(reading.lemmas.get(w, set()) for w in own)):
         return None
     return next((other for other in sorted(against) if holding & reading.lemmas[other]), None)
 

@@ -29,6 +29,7 @@ def _values(text: str) -> list[tuple[float, str]]:
         ("He won 6-3 in the final.", [(6.003, "score")]),
         ("The House passed it by a vote of 83 to 62.", [(83.062, "score")]),
         ("Prices rose from 10 to 20.", [(10, "count"), (20, "count")]),
+        ("The party won 3 to 5 seats.", [(3, "count"), (5, "count")]),
     ],
 )
 def test_numbers_are_read_by_value(text: str, expected: list[tuple[float, str]]) -> None:
