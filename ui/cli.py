@@ -6,6 +6,7 @@ import errno
 import logging
 import os
 import socket
+import time
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any
@@ -124,9 +125,17 @@ def register(app: typer.Typer) -> None:
 
         # `newsqa ask` on this index then asks this server rather than load the models again
         # (not when logins are on: it has none).
-        with announced(settings, url) if users is None else nullcontext():
-            loader.start()
-            app.block_thread()
+        try:
+            with announced(settings, url) if users is None else nullcontext():
+                loader.start()
+                while app.is_running:
+                    time.sleep(0.1)
+        except KeyboardInterrupt:
+            # Out of the block first: the announcement is gone at once, while closing the app
+            # may wait for answers under way.
+            typer.echo("stopping newsqa", err=True)
+        finally:
+            app.close(verbose=False)
 
 
 def _fail(message: str) -> typer.Exit:
