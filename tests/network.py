@@ -32,6 +32,9 @@ def newsqa_serve(port: int, env: Mapping[str, str]) -> Iterator[subprocess.Popen
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C as a terminal delivers it: a test run started in the background (CI's
+        # `bash .ci/run &`) ignores SIGINT, and the server would inherit that.
+        preexec_fn=_interruptible,
     )
     try:
         yield server
@@ -42,3 +45,7 @@ def newsqa_serve(port: int, env: Mapping[str, str]) -> Iterator[subprocess.Popen
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
