@@ -145,6 +145,17 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "Kovacs beat the top seed 6-3 6-4 in the quarter-final.",
             "not the reverse",
         ),
+        # What a phrase is about: the passage gives the word another name.
+        (
+            "Oasis were ahead of Robbie Williams, who took fourth place. Oasis earned $40m.",
+            "Robbie Williams finished ahead of Oasis.",
+            "ahead of Robbie Williams",
+        ),
+        (
+            "The phone is compatible with the Galaxy S20, Samsung said. The phone costs $300.",
+            "The Galaxy S20 is compatible with the phone.",
+            "compatible with the Galaxy S20",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
@@ -267,28 +278,6 @@ def test_reported_questions_and_orders_are_statements(
     verifier: ClaimVerifier, sentence: str
 ) -> None:
     assert verifier.check(sentence, f"The storm passed. {sentence}").supported
-
-
-@pytest.mark.parametrize(
-    ("passage", "sentence", "said"),
-    [
-        (
-            "Oasis were ahead of Robbie Williams, who took fourth place. Oasis earned $40m.",
-            "Robbie Williams finished ahead of Oasis.",
-            "ahead of Robbie Williams",
-        ),
-        (
-            "The phone is compatible with the Galaxy S20, Samsung said. The phone costs $300.",
-            "The Galaxy S20 is compatible with the phone.",
-            "compatible with the Galaxy S20",
-        ),
-    ],
-)
-def test_a_phrase_about_another_name_is_rejected(
-    verifier: ClaimVerifier, passage: str, sentence: str, said: str
-) -> None:
-    verdict = verifier.check(sentence, passage)
-    assert not verdict.supported and said in verdict.reason, verdict.reason
 
 
 def test_a_description_may_stand_for_the_name(verifier: ClaimVerifier) -> None:
