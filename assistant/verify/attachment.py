@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.verify.entities import canonical
+from assistant.verify.roles import object_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -67,7 +68,7 @@ def _phrases(head: Token) -> list[tuple[Token, Token]]:
         word = child.lower_
         if word in _LOOSE and not (word == "of" and head.lower_ in _OF_HEADS):
             continue
-        thing = next((t for t in reversed(list(child.children)) if t.dep_ == "pobj"), None)
+        thing = object_of(child)
         if thing is not None and thing.pos_ in {"PROPN", "NOUN"}:
             found.append((child, thing))
     return found

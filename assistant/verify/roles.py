@@ -97,12 +97,12 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
                 heads["agent"] = child
             elif child.dep_ in {"dobj", "nsubjpass"}:
                 heads["patient"] = child
-            elif child.dep_ == "agent" and (pobj := _object_of(child)) is not None:
+            elif child.dep_ == "agent" and (pobj := object_of(child)) is not None:
                 heads["agent"] = pobj
             elif (
                 child.dep_ in {"prep", "dative"}
                 and child.lower_ in _ROLE_PREPOSITIONS
-                and (pobj := _object_of(child)) is not None
+                and (pobj := object_of(child)) is not None
             ):
                 heads[child.lower_] = pobj
         # "Federer beat Gaudio 5-7 6-1 6-4": a score makes the parser read the name as an
@@ -180,11 +180,11 @@ def _noun_events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
         heads: dict[str, Token] = {}
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in {"on", "against", "by"}:
-                if (pobj := _object_of(child)) is not None:
+                if (pobj := object_of(child)) is not None:
                     heads["agent" if child.lower_ == "by" else "patient"] = pobj
             elif child.dep_ == "acl" and child.tag_ == "VBN":
                 for by in child.children:
-                    if by.dep_ == "agent" and (pobj := _object_of(by)) is not None:
+                    if by.dep_ == "agent" and (pobj := object_of(by)) is not None:
                         heads["agent"] = pobj
         event = _event(noun, heads, least=1)
         if event is not None:
@@ -211,14 +211,14 @@ def _nominal_events(verb: Token, heads: dict[str, Token]) -> list[Event]:
         return []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
-            pobj = _object_of(child)
+            pobj = object_of(child)
             event = _event(noun, {"agent": agent, "patient": pobj}, least=2) if pobj else None
             if event is not None:
                 return [event]
     return []
 
 
-def _object_of(preposition: Token) -> Token | None:
+def object_of(preposition: Token) -> Token | None:
     """The noun a preposition governs ("by *Russia*"), the last when there are several."""
     return next((t for t in reversed(list(preposition.children)) if t.dep_ == "pobj"), None)
 
