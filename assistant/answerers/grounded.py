@@ -146,6 +146,14 @@ class GroundedAnswerer:
                 if sentence not in offsets and len(sentence) > 20 and not asks and not elsewhen:
                     offsets[sentence] = passage.start + start
                     found.append((number, sentence))
+        if want is not None:
+            # Filtered before scoring: a sentence without the kind of answer asked for is never
+            # a candidate, so neither its vector nor its passage's presupposition is needed.
+            found = [
+                (number, sentence)
+                for number, sentence in found
+                if holds(sentence, want, asked=question, kind_of=self._kind_of)
+            ]
         if not found:
             return []
         asked = content_terms(question)
@@ -205,10 +213,6 @@ class GroundedAnswerer:
                     presupposed[number],
                 )
             )
-        if want is not None:
-            scored = [
-                c for c in scored if holds(c.text, want, asked=question, kind_of=self._kind_of)
-            ]
         return sorted(scored, key=lambda c: -c.support)
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
