@@ -36,6 +36,7 @@ from ui.welcome import Stats
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant, AssistantSettings, IndexBusyError
+    from ui.early_answers import EarlyAnswers
 
 logger = logging.getLogger(__name__)
 
@@ -171,9 +172,11 @@ def build_app(
     users: Users | None = None,
     max_upload_bytes: int = MAX_UPLOAD_BYTES,
     concurrency: int = CONCURRENCY,
+    early: EarlyAnswers | None = None,
 ) -> gr.Blocks:
     """The web app over an assistant, or over a loader that builds one (``serve`` starts it
-    once the page is up) with ``settings``; launch it with ``launch()``.
+    once the page is up) with ``settings``; launch it with ``launch()``. Questions asked before
+    the loader is done go to ``early``, a second process, when it is ready.
 
     With ``users``, only their admins may upload and delete articles; uploads larger than
     ``max_upload_bytes`` are refused; ``concurrency`` questions are answered at once."""
@@ -216,24 +219,18 @@ def build_app(
         if not question:  # nothing asked: leave everything (the sources panel too) as it is
             yield (gr.skip(),) * 7
             return
-        shown = [*_messages(answers), _user(question), _assistant(_waiting(loader))]
+        shown = [*_messages(answers), _user(question), _assistant(_waiting(loader, early))]
         chat = gr.Chatbot(shown, visible=True)  # type: ignore[arg-type]  # dicts are messages
         yield "", chat, answers, gr.skip(), *conversation(True)
-        try:
-            ready = loader.get()
-        except RuntimeError as error:
-            gr.Warning(str(error))
-            yield message, _messages(answers), answers, gr.skip(), *(gr.skip(),) * 3
-            return
+        asked = {
+            "history": [a.question for a in answers],
+            "filters": filters(outlets, start, end),
+            "k": int(k),
+            "answerer": answerer,
+        }
         text = ""
         try:
-            for piece in ready.assistant.stream(
-                question,
-                history=[a.question for a in answers],
-                filters=filters(outlets, start, end),
-                k=int(k),
-                answerer=answerer,
-            ):
+            for piece in _answer(question, asked):
                 if isinstance(piece, str):
                     text += piece
                     shown[-1] = _assistant(render_answer(text, [], len(answers) + 1))
@@ -252,6 +249,24 @@ def build_app(
         except ValueError as error:  # a filter the assistant cannot read, e.g. a malformed date
             gr.Warning(str(error))
             yield message, _messages(answers), answers, gr.skip(), *(gr.skip(),) * 3
+        except RuntimeError as error:  # the assistant could not be loaded
+            gr.Warning(str(error))
+            yield message, _messages(answers), answers, gr.skip(), *(gr.skip(),) * 3
+
+    def _answer(question: str, asked: dict[str, Any]) -> Iterator[str | Answer]:
+        """The assistant's stream, from the early process while the loader is not done."""
+        if early is not None and not loader.ready and early.ready:
+            started = False
+            try:
+                for piece in early.stream(question, **asked):
+                    started = True
+                    yield piece
+                return
+            except RuntimeError:
+                if started:
+                    raise
+                logger.warning("the early answerer stopped; the app's own assistant answers")
+        yield from loader.get().assistant.stream(question, **asked)
 
     def record(answers: list[Any], like: gr.LikeData) -> None:
         if not isinstance(like.liked, bool):  # un-liking, or a custom option: nothing to record
@@ -369,17 +384,18 @@ def build_app(
         """Answer a question from the indexed articles: the Answer as JSON, with its text
         (``[n]`` markers) and its citations (title, outlet, published, url, quote, ...).
         ``as_of`` (YYYY-MM-DD) prefers articles published just before that date."""
+        asked = {
+            "history": history or [],
+            "filters": filters(outlet, published_from, published_to),
+            "k": k,
+            "answerer": answerer,
+            "as_of": as_of or None,
+        }
         try:
-            answer = loader.get().assistant.ask(
-                question,
-                as_of=as_of or None,
-                filters=filters(outlet, published_from, published_to),
-                k=k,
-                history=history,
-                answerer=answerer,
-            )
+            *_, answer = _answer(question, asked)
         except ValueError as error:
             raise gr.Error(str(error)) from error
+        assert not isinstance(answer, str)  # a stream ends with its Answer
         return answer.model_dump(mode="json")
 
     def new_conversation() -> tuple[Any, ...]:
@@ -621,8 +637,8 @@ def _llm_label(model: str) -> str:
 _OFFLINE = "Offline: quotes the articles"
 
 
-def _waiting(loader: Loader[Ready]) -> str:
-    if loader.ready:
+def _waiting(loader: Loader[Ready], early: EarlyAnswers | None) -> str:
+    if loader.ready or (early is not None and early.ready):
         return "…"
     return (
         '<span class="newsqa-waiting">… the assistant is still loading; the answer follows.</span>'

@@ -6,16 +6,21 @@ import errno
 import logging
 import os
 import socket
+import threading
 import time
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
 
 from ui.access import Users, UsersError, load_users
 from ui.settings import ServeSettings
+
+if TYPE_CHECKING:
+    from ui.early_answers import EarlyAnswers
+    from ui.loading import Loader
 
 EXIT_USAGE = 2
 _PORTS_TRIED = 20
@@ -81,7 +86,11 @@ def register(app: typer.Typer) -> None:
         _check_data_dir(settings.data_dir)
         _check_port(host, port)
         _announce(users)
+        from ui.early_answers import EarlyAnswers
         from ui.starting import StartingPage
+
+        # First of all, so that it loads on the other core while this process imports Gradio.
+        early = EarlyAnswers.start(settings)
 
         # Importing Gradio takes seconds: meanwhile a placeholder page answers on the port.
         placeholder = StartingPage.open(host, port)
@@ -106,6 +115,7 @@ def register(app: typer.Typer) -> None:
             users=users,
             max_upload_bytes=serving.max_upload_bytes,
             concurrency=serving.concurrency,
+            early=early,
         )
         try:
             if placeholder is not None:
@@ -128,6 +138,9 @@ def register(app: typer.Typer) -> None:
         try:
             with announced(settings, url) if users is None else nullcontext():
                 loader.start()
+                threading.Thread(
+                    target=_stop_when_loaded, args=(loader, early), daemon=True
+                ).start()
                 while app.is_running:
                     time.sleep(0.1)
         except KeyboardInterrupt:
@@ -135,7 +148,16 @@ def register(app: typer.Typer) -> None:
             # may wait for answers under way.
             typer.echo("stopping newsqa", err=True)
         finally:
+            early.close()
             app.close(verbose=False)
+
+
+def _stop_when_loaded(loader: Loader[Any], early: EarlyAnswers) -> None:
+    """Stop the early process once the app's own assistant has loaded (or failed to)."""
+    # A failure is shown on the page; the early process goes all the same.
+    with suppress(RuntimeError):
+        loader.get()
+    early.close()
 
 
 def _fail(message: str) -> typer.Exit:
