@@ -19,10 +19,14 @@ from ui.access import Users, UsersError, load_users
 from ui.settings import ServeSettings
 
 if TYPE_CHECKING:
+    from assistant import AssistantSettings
     from ui.early_answers import EarlyAnswers
     from ui.loading import Loader
 
 EXIT_USAGE = 2
+# Seconds an answer the early process has under way may take to finish once the app's own
+# assistant has loaded: an LLM's answer takes tens of seconds on this project's CPUs.
+EARLY_ANSWER_PATIENCE = 120.0
 _PORTS_TRIED = 20
 
 
@@ -87,69 +91,88 @@ def register(app: typer.Typer) -> None:
         _check_port(host, port)
         _announce(users)
         from ui.early_answers import EarlyAnswers
-        from ui.starting import StartingPage
 
-        # First of all, so that it loads on the other core while this process imports Gradio.
-        early = EarlyAnswers.start(settings)
+        # First of all, so that it loads on the other core while this process imports Gradio
+        # (not for an in-process llama.cpp model: two copies would share the two cores).
+        in_process_llm = (settings.llm or "").startswith("llamacpp:")
+        early = None if in_process_llm else EarlyAnswers.start(settings)
+        try:
+            _serve_app(host, port, settings, serving, users, early)
+        finally:
+            if early is not None:
+                early.close()
 
-        # Importing Gradio takes seconds: meanwhile a placeholder page answers on the port.
-        placeholder = StartingPage.open(host, port)
-        from ui.app import build_app, launch
-        from ui.ready import assistant_loader
 
-        # The page is served first and shows a loading state while the assistant (models,
-        # index, example questions) loads in the background; a failure is shown there.
-        # Loading while Gradio is imported delayed the page from 5.5 s to 8.7-9.3 s and the
-        # first answer not at all: both hold the interpreter lock (2026-12-03, 2 cores,
-        # `python -m eval.startup`).
-        def assistant() -> Any:
-            from assistant import Assistant
+def _serve_app(
+    host: str,
+    port: int,
+    settings: AssistantSettings,
+    serving: ServeSettings,
+    users: Users | None,
+    early: EarlyAnswers | None,
+) -> None:
+    """Show the placeholder, import Gradio, serve the app and load its assistant; until
+    Ctrl-C."""
+    from ui.starting import StartingPage
 
-            return Assistant(settings)
+    # Importing Gradio takes seconds: meanwhile a placeholder page answers on the port.
+    placeholder = StartingPage.open(host, port)
+    from ui.app import build_app, launch
+    from ui.ready import assistant_loader
 
-        loader = assistant_loader(assistant)
+    # The page is served first and shows a loading state while the assistant (models,
+    # index, example questions) loads in the background; a failure is shown there.
+    # Loading while Gradio is imported delayed the page from 5.5 s to 8.7-9.3 s and the
+    # first answer not at all: both hold the interpreter lock (2026-12-03, 2 cores,
+    # `python -m eval.startup`).
+    def assistant() -> Any:
+        from assistant import Assistant
 
-        app = build_app(
-            loader,
-            settings=settings,
+        return Assistant(settings)
+
+    loader = assistant_loader(assistant)
+
+    app = build_app(
+        loader,
+        settings=settings,
+        users=users,
+        max_upload_bytes=serving.max_upload_bytes,
+        concurrency=serving.concurrency,
+        early=early,
+    )
+    try:
+        if placeholder is not None:
+            placeholder.close()
+        url = launch(
+            app,
+            host=host,
+            port=port,
+            block=False,
             users=users,
             max_upload_bytes=serving.max_upload_bytes,
-            concurrency=serving.concurrency,
-            early=early,
         )
-        try:
-            if placeholder is not None:
-                placeholder.close()
-            url = launch(
-                app,
-                host=host,
-                port=port,
-                block=False,
-                users=users,
-                max_upload_bytes=serving.max_upload_bytes,
-            )
-        except OSError as error:  # taken between the check and the launch
-            raise _fail(_port_problem(host, port, error)) from error
-        typer.echo(f"newsqa is up at {url} (the assistant is loading)", err=True)
-        from assistant.remote import announced
+    except OSError as error:  # taken between the check and the launch
+        raise _fail(_port_problem(host, port, error)) from error
+    typer.echo(f"newsqa is up at {url} (the assistant is loading)", err=True)
+    from assistant.remote import announced
 
-        # `newsqa ask` on this index then asks this server rather than load the models again
-        # (not when logins are on: it has none).
-        try:
-            with announced(settings, url) if users is None else nullcontext():
-                loader.start()
+    # `newsqa ask` on this index then asks this server rather than load the models again
+    # (not when logins are on: it has none).
+    try:
+        with announced(settings, url) if users is None else nullcontext():
+            loader.start()
+            if early is not None:
                 threading.Thread(
                     target=_stop_when_loaded, args=(loader, early), daemon=True
                 ).start()
-                while app.is_running:
-                    time.sleep(0.1)
-        except KeyboardInterrupt:
-            # Out of the block first: the announcement is gone at once, while closing the app
-            # may wait for answers under way.
-            typer.echo("stopping newsqa", err=True)
-        finally:
-            early.close()
-            app.close(verbose=False)
+            while app.is_running:
+                time.sleep(0.1)
+    except KeyboardInterrupt:
+        # Out of the block first: the announcement is gone at once, while closing the app
+        # may wait for answers under way.
+        typer.echo("stopping newsqa", err=True)
+    finally:
+        app.close(verbose=False)
 
 
 def _stop_when_loaded(loader: Loader[Any], early: EarlyAnswers) -> None:
@@ -157,7 +180,7 @@ def _stop_when_loaded(loader: Loader[Any], early: EarlyAnswers) -> None:
     # A failure is shown on the page; the early process goes all the same.
     with suppress(RuntimeError):
         loader.get()
-    early.close()
+    early.close(patience=EARLY_ANSWER_PATIENCE)
 
 
 def _fail(message: str) -> typer.Exit:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -39,6 +40,9 @@ logger = logging.getLogger(__name__)
 
 # Seconds ``close`` waits for the child to leave after its stdin closes, before killing it.
 _LEAVE_SECONDS = 5.0
+# The answerer the child warms up with: the offline one, so that no LLM is asked (or, in
+# process, loaded a second time) for a question nobody asked.
+_WARM_WITH = "grounded"
 
 
 class EarlyAnswers:
@@ -130,12 +134,24 @@ class EarlyAnswers:
                 while not _last(message):
                     message = _receive(stdout)
 
-    def close(self) -> None:
-        """Stop the child (at once if it is answering: whoever waits gets a RuntimeError)."""
+    def close(self, *, patience: float = 0.0) -> None:
+        """Stop the child: after the answer under way if it ends within ``patience`` seconds
+        (the child then leaves by itself), else at once (whoever waits for that answer gets a
+        RuntimeError)."""
+        idle = self._turn.acquire(timeout=patience) if patience > 0 else False
+        try:
+            self._stop(gently=idle)
+        finally:
+            if idle:
+                self._turn.release()
+
+    def _stop(self, *, gently: bool) -> None:
         process = self._process
         if process.stdin is not None and not process.stdin.closed:
             with suppress(OSError):  # a child gone already
                 process.stdin.close()
+        if not gently:
+            process.terminate()
         try:
             process.wait(timeout=_LEAVE_SECONDS)
         except subprocess.TimeoutExpired:
@@ -169,16 +185,28 @@ def _receive(stdout: IO[str]) -> dict[str, Any]:
     line = stdout.readline()
     if not line:
         raise RuntimeError("the early answerer has stopped")
-    message: dict[str, Any] = json.loads(line)
+    try:
+        message: dict[str, Any] = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise RuntimeError(f"the early answerer wrote something else: {line[:80]!r}") from error
     return message
 
 
 def main() -> None:
     """The child: read the settings, load the assistant, answer until stdin closes."""
-    # Anything the libraries print would break the protocol: stdout carries only messages.
-    protocol, sys.stdout = sys.stdout, sys.stderr
+    # Ctrl-C in the terminal reaches the whole process group: the parent stops this process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Anything a library prints, from Python or from C, would break the protocol: the
+    # messages get a copy of stdout of their own, and stdout itself goes to stderr.
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    with suppress(BrokenPipeError):  # the parent has gone: nobody is left to answer
+        _serve(protocol)
 
+
+def _serve(protocol: IO[str]) -> None:
     def send(message: dict[str, Any]) -> None:
         protocol.write(json.dumps(message) + "\n")
         protocol.flush()
@@ -189,7 +217,8 @@ def main() -> None:
 
         settings = AssistantSettings(**json.loads(sys.stdin.readline()))
         assistant = Assistant(settings)
-        assistant.ask(WARM_UP)  # loads the models and the parser before the first question
+        # Loads the models and the parser before the first question.
+        assistant.ask(WARM_UP, answerer=_WARM_WITH)
     except Exception as error:  # reported to the parent, which loads its own regardless
         send({"error": f"{type(error).__name__}: {error}"})
         return
@@ -212,6 +241,8 @@ def main() -> None:
             send({"end": True})
         except ValueError as error:
             send({"invalid": str(error)})
+        except BrokenPipeError:
+            raise
         except Exception as error:  # one question's failure ends neither process
             logger.exception("an early answer failed")
             send({"error": f"{type(error).__name__}: {error}"})
