@@ -187,7 +187,8 @@ def _print_answer(answer: Answer, *, text: bool = True) -> None:
         _echo(f"note: {answer.notice}", fg="yellow", err=True)
     if answer.undated_excluded:
         _echo(
-            f"note: the date filter left out {answer.undated_excluded} undated articles "
+            f"note: the date filter left out {answer.undated_excluded} undated "
+            f"article{'' if answer.undated_excluded == 1 else 's'} "
             "(give them a date with `newsqa ingest PATH --published DATE`)",
             fg="yellow",
             err=True,

@@ -140,7 +140,7 @@ def _outlets(indexed: dict[str, int]) -> str:
     without = indexed.get("", 0)
     if not named:
         return f"no indexed article names its outlet ({without} without one)"
-    rest = f"; {without} articles have none" if without else ""
+    rest = f"; {_articles(without)} {'has' if without == 1 else 'have'} none" if without else ""
     return f"indexed outlets: {', '.join(named)}{rest}"
 
 
@@ -150,8 +150,18 @@ def _dates(whose: str, first: date | None, last: date | None, undated: int) -> s
         if first
         else f"none of the indexed {whose} has a date"
     )
-    rest = f"; {undated} undated articles are left out by any date filter" if undated else ""
+    rest = (
+        f"; {_articles(undated, 'undated')} {'is' if undated == 1 else 'are'} left out by any "
+        "date filter"
+        if undated
+        else ""
+    )
     return dated + rest
+
+
+def _articles(count: int, kind: str = "") -> str:
+    """``1 article``, ``2 undated articles``."""
+    return f"{count} {kind + ' ' if kind else ''}article{'' if count == 1 else 's'}"
 
 
 class HybridRetriever(BaseRetriever):

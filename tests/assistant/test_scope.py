@@ -118,3 +118,24 @@ def test_an_empty_index_says_so_only_when_filtered(
     assert filtered.refused
     assert filtered.text == "No article matches outlet=BBC; the index is empty"
     assert empty.ask("Why?").text != ""
+
+
+def test_one_article_left_out_is_counted_in_the_singular(
+    tmp_path: Path, embedder: MiniLMEmbeddings
+) -> None:
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Glacier tax passes\n\nZorbland approved a glacier tax after a long debate.\n",
+        encoding="utf-8",
+    )
+    settings = AssistantSettings(data_dir=tmp_path / "data", progress=False, sample_if_empty=False)
+    assistant = Assistant(settings, embedder=embedder)
+    assert assistant.ingest([SAMPLE_DIR, folder]).added == 2
+
+    assert assistant.scope({"from": "2030-01-01"}).message.endswith(
+        "; 1 undated article is left out by any date filter"
+    )
+    assert assistant.scope({"outlet": "BBC"}).message.endswith(
+        "indexed outlets: RFE/RL (1); 1 article has none"
+    )
