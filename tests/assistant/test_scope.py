@@ -16,20 +16,25 @@ from index.sample import SAMPLE_DIR
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory: pytest.TempPathFactory, embedder: MiniLMEmbeddings) -> Assistant:
     """The sample (RFE/RL, dated 2021-06-27) and two undated stories without an outlet."""
-    root = tmp_path_factory.mktemp("mixed")
+    return _with_undated(tmp_path_factory.mktemp("mixed"), embedder, UNDATED)
+
+
+# Stories with neither date nor outlet, as file name and text.
+UNDATED = {
+    "a.txt": "Glacier tax passes\n\nZorbland approved a glacier tax after a long debate.\n",
+    "b.txt": "Harbour reopens\n\nThe harbour at Port Ellis reopened after the storm.\n",
+}
+
+
+def _with_undated(root: Path, embedder: MiniLMEmbeddings, stories: dict[str, str]) -> Assistant:
+    """An assistant over the sample and ``stories``, indexed in ``root``."""
     folder = root / "undated"
     folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Glacier tax passes\n\nZorbland approved a glacier tax after a long debate.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(
-        "Harbour reopens\n\nThe harbour at Port Ellis reopened after the storm.\n",
-        encoding="utf-8",
-    )
+    for name, text in stories.items():
+        (folder / name).write_text(text, encoding="utf-8")
     settings = AssistantSettings(data_dir=root / "data", progress=False, sample_if_empty=False)
     assistant = Assistant(settings, embedder=embedder)
-    assert assistant.ingest([SAMPLE_DIR, folder]).added == 3
+    assert assistant.ingest([SAMPLE_DIR, folder]).added == 1 + len(stories)
     return assistant
 
 
@@ -123,15 +128,7 @@ def test_an_empty_index_says_so_only_when_filtered(
 def test_one_article_left_out_is_counted_in_the_singular(
     tmp_path: Path, embedder: MiniLMEmbeddings
 ) -> None:
-    folder = tmp_path / "undated"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Glacier tax passes\n\nZorbland approved a glacier tax after a long debate.\n",
-        encoding="utf-8",
-    )
-    settings = AssistantSettings(data_dir=tmp_path / "data", progress=False, sample_if_empty=False)
-    assistant = Assistant(settings, embedder=embedder)
-    assert assistant.ingest([SAMPLE_DIR, folder]).added == 2
+    assistant = _with_undated(tmp_path, embedder, {"a.txt": UNDATED["a.txt"]})
 
     assert assistant.scope({"from": "2030-01-01"}).message.endswith(
         "; 1 undated article is left out by any date filter"
