@@ -16,6 +16,7 @@ import typer
 from assistant.records import Answer
 from assistant.settings import MAX_K, AssistantSettings
 from assistant.terminal import printable, printable_field, printable_json
+from assistant.text import plural
 from index.sample import SAMPLE_DIR
 from index.writer_lock import IndexBusyError
 
@@ -187,8 +188,7 @@ def _print_answer(answer: Answer, *, text: bool = True) -> None:
         _echo(f"note: {answer.notice}", fg="yellow", err=True)
     if answer.undated_excluded:
         _echo(
-            f"note: the date filter left out {answer.undated_excluded} undated "
-            f"article{'' if answer.undated_excluded == 1 else 's'} "
+            f"note: the date filter left out {plural(answer.undated_excluded, 'undated article')} "
             "(give them a date with `newsqa ingest PATH --published DATE`)",
             fg="yellow",
             err=True,

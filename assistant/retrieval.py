@@ -17,6 +17,7 @@ from assistant.dates import recency_prior
 from assistant.fusion import merge, rrf_fusion, standardise, zscore_fusion
 from assistant.records import Passage, Scope
 from assistant.settings import AssistantSettings
+from assistant.text import plural
 from index.chunking import epoch_seconds
 from index.ledger import ChunkRow
 from index.pipeline import Index
@@ -140,7 +141,8 @@ def _outlets(indexed: dict[str, int]) -> str:
     without = indexed.get("", 0)
     if not named:
         return f"no indexed article names its outlet ({without} without one)"
-    rest = f"; {_articles(without)} {'has' if without == 1 else 'have'} none" if without else ""
+    verb = "has" if without == 1 else "have"
+    rest = f"; {plural(without, 'article')} {verb} none" if without else ""
     return f"indexed outlets: {', '.join(named)}{rest}"
 
 
@@ -151,17 +153,12 @@ def _dates(whose: str, first: date | None, last: date | None, undated: int) -> s
         else f"none of the indexed {whose} has a date"
     )
     rest = (
-        f"; {_articles(undated, 'undated')} {'is' if undated == 1 else 'are'} left out by any "
+        f"; {plural(undated, 'undated article')} {'is' if undated == 1 else 'are'} left out by any "
         "date filter"
         if undated
         else ""
     )
     return dated + rest
-
-
-def _articles(count: int, kind: str = "") -> str:
-    """``1 article``, ``2 undated articles``."""
-    return f"{count} {kind + ' ' if kind else ''}article{'' if count == 1 else 's'}"
 
 
 class HybridRetriever(BaseRetriever):

@@ -245,3 +245,8 @@ def number_value(token: str) -> float | None:
 def is_year(token: str) -> bool:
     """A four-digit number that reads as a year of modern news (1800 to 2199)."""
     return bool(re.fullmatch(r"(1[89]|2[01])\d\d", token))
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``: a count and its noun, for messages."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
