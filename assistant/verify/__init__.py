@@ -2,7 +2,10 @@
 
 One module per part of a claim: ``entities`` (names, aliases, demonyms), ``quantities``
 (numbers by value), ``when`` (dates resolved against the article's date), ``polarity``
-(negation and opposites), ``roles`` (who did what to whom); ``verifier`` puts them together.
+(negation, opposites, what is set aside), ``roles`` (who did what to whom), ``places`` (two
+things that trade places whatever the verb), ``substitutes`` (a name or number put where the
+restated sentence has another), ``attachment`` (what a phrase is about); ``verifier`` puts them
+together.
 """
 
 from __future__ import annotations

@@ -82,6 +82,10 @@ _NEGATIVE_DETERMINERS = frozenset(
 )
 
 
+# What comes before a phrase set aside: "rather than the silver boots", ", not a power cut".
+_SETTING_ASIDE = frozenset({("rather", "than"), ("instead", "of")})
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "case"})
+
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
@@ -157,12 +161,37 @@ def _has_object(token: Token) -> bool:
 
 
 def denied(noun: Token) -> bool:
-    """Whether a noun is said not to exist: "No casualties were reported", "none of the
-    drones"."""
+    """Whether a noun is said not to exist or not to be the case: "No casualties were
+    reported", "none of the drones", "was not a system failure (but a human error)", "a
+    system failure rather than a human error", "fines instead of jail", "human error, not a
+    system failure"."""
     # A negated verb ("did not order the strikes") is the verb's polarity, checked there.
-    return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children) or (
-        noun.dep_ == "pobj" and noun.head.lower_ == "without"
+    return (
+        any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children)
+        or (noun.dep_ == "pobj" and noun.head.lower_ == "without")
+        or set_aside(noun)
     )
+
+
+def set_aside(noun: Token) -> bool:
+    """A noun named only to be set aside for another: what a negated "is" says a thing is
+    not, and what comes after "rather than", "instead of" or ", not". Read from the words
+    before the noun's phrase, which the parser attaches in more than one way."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "neg" for c in head.children):
+        return True
+    start = noun.i
+    while (
+        start > 0
+        and noun.doc[start - 1].dep_ in _NOUN_MODIFIERS
+        and noun.doc[start - 1].head.i == noun.i
+    ):
+        start -= 1
+    before = tuple(t.lower_ for t in noun.doc[max(start - 2, 0) : start])
+    if before == (",", "not"):
+        # "human error, not a system failure"; but ", not accounting for inflation" is a verb's.
+        return noun.doc[start].dep_ == "det" or noun.pos_ == "PROPN"
+    return before in _SETTING_ASIDE
 
 
 def negated(verb: Token) -> bool:

@@ -232,13 +232,27 @@ def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
             return frozenset()
         token = named
     wanted = {"PROPN"} if proper else {"NOUN", "PROPN"}
+    phrase = sorted(_phrase_tokens(token), key=lambda t: t.i)
     words = {
         canonical(t.text)
-        for t in _phrase_tokens(token)
+        for t in phrase
         if t.pos_ in wanted and not (proper and t == token and _demonym(t))
     }
+    # "the United States" is also named as a whole, as "USA" and "U.S." are.
+    words |= {canonical(" ".join(t.text for t in run)) for run in _name_runs(phrase)}
     # A letter ("m" of "$54.9m") names nothing that two arguments could share.
     return frozenset(w for w in words if len(w) > 1)
+
+
+def _name_runs(phrase: list[Token]) -> list[list[Token]]:
+    """The runs of two or more proper nouns side by side in ``phrase`` (ordered)."""
+    runs: list[list[Token]] = []
+    for t in phrase:
+        if t.pos_ == "PROPN" and runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        elif t.pos_ == "PROPN":
+            runs.append([t])
+    return [run for run in runs if len(run) > 1]
 
 
 def _demonym(token: Token) -> bool:
@@ -329,9 +343,10 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
 def _initials(first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether one set of name words is the other's initials: "GM" and "General Motors"."""
     for short, long in ((first, second), (second, first)):
-        if len(short) == 1 and len(long) > 1:
+        words = [w for w in long if " " not in w]  # not the name read whole
+        if len(short) == 1 and len(words) > 1:
             (acronym,) = short
-            if sorted(acronym) == sorted(w[0] for w in long):
+            if sorted(acronym) == sorted(w[0] for w in words):
                 return True
     return False
 

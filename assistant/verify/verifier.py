@@ -11,8 +11,9 @@ A sentence is supported when every part of it that carries content is accounted 
 passage, read from any of its sentences: each content word by the same word, an alias or a
 close synonym (never by its opposite); each name as the passage names it; each number by value;
 each date as resolved against the article's date and stated for the same event; each verb with
-the same polarity and the same roles (who did what to whom). The first part that fails is the
-reason, in words a person can read.
+the same polarity and the same roles (who did what to whom); each name and number where the
+sentence it restates has it, not one taken from another sentence; no two things in each
+other's places. The first part that fails is the reason, in words a person can read.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from assistant.text import STOP_WORDS, stem
 from assistant.verify.attachment import misattached
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse
+from assistant.verify.places import swapped_places
 from assistant.verify.polarity import (
     denied,
     negated,
@@ -38,9 +40,11 @@ from assistant.verify.polarity import (
     opposites_of,
     reversed_direction,
     same_as,
+    set_aside,
 )
 from assistant.verify.quantities import Quantity, quantities
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
+from assistant.verify.substitutes import substituted_name, substituted_number
 from assistant.verify.when import DateMention, date_mentions
 
 if TYPE_CHECKING:
@@ -238,11 +242,18 @@ class ClaimVerifier:
         start, end = _span(reading, evidence)
         coverage = sum(1 for t in content if aligned.get(t.i)) / max(len(content), 1)
         checks: tuple[tuple[str, Callable[[], str | None]], ...] = (
-            ("roles", lambda: self._roles(claim, reading) or _attachment(claim, reading)),
+            (
+                "roles",
+                lambda: (
+                    self._roles(claim, reading)
+                    or _attachment(claim, reading)
+                    or _places(claim, reading)
+                ),
+            ),
             ("polarity", lambda: _polarity(claim, reading, aligned)),
-            ("number", lambda: _numbers(claim, reading, published)),
+            ("number", lambda: _numbers(claim, reading, published, aligned)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
-            ("name", lambda: _names(claim, reading)),
+            ("name", lambda: _names(claim, reading) or _substituted_name(claim, reading, aligned)),
             ("unaccounted", lambda: _unaccounted(content, aligned, reading, published)),
         )
         for kind, run in checks:
@@ -353,6 +364,14 @@ def _attachment(claim: Doc, reading: _Reading) -> str | None:
         f"the passage says {found.head} {found.preposition} {found.theirs}, "
         f"not {found.preposition} {found.thing}"
     )
+
+
+def _places(claim: Doc, reading: _Reading) -> str | None:
+    found = swapped_places(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    if found is None:
+        return None
+    said = f"the passage says '{found.evidence}': " if found.evidence else ""
+    return f"{said}the sentence swaps the places of {found.first!r} and {found.second!r}"
 
 
 def _read(
@@ -557,15 +576,15 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 f"{against.head.text} {against.text!r}"
             )
     for noun in claim:
-        if noun.pos_ != "NOUN":
+        if noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         same = reading.by_lemma.get(noun.lemma_.lower(), [])
         if same and all(denied(t) != denied(noun) for t in same):
-            return (
-                f"the passage says there were no {noun.text}"
-                if not denied(noun)
-                else f"the passage reports {noun.text}"
-            )
+            if denied(noun):
+                return f"the passage reports {noun.text}"
+            if any(set_aside(t) for t in same):
+                return f"the passage rules out {_phrase_of(same[0])!r}"
+            return f"the passage says there were no {noun.text}"
     for verb in claim:
         if verb.pos_ not in {"VERB", "ADJ"}:
             continue
@@ -581,6 +600,12 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 else f"the passage says {verb.text!r} did not happen"
             )
     return None
+
+
+def _phrase_of(noun: Token) -> str:
+    """The noun with its modifiers before it: "a system failure"."""
+    left = [t for t in noun.lefts if t.dep_ in {"det", "compound", "amod", "poss", "nummod"}]
+    return noun.doc[left[0].i if left else noun.i : noun.i + 1].text
 
 
 def _opposite_about(token: Token, reading: _Reading) -> str | None:
@@ -615,7 +640,9 @@ def _about(token: Token) -> list[Token]:
     return [t for t in found if t.pos_ in {"NOUN", "PROPN"}]
 
 
-def _numbers(claim: Doc, reading: _Reading, published: date | None) -> str | None:
+def _numbers(
+    claim: Doc, reading: _Reading, published: date | None, aligned: dict[int, set[int]]
+) -> str | None:
     stated = [q for q, _ in reading.quantities]
     for mine in _quantities_outside_dates(claim, published):
         same = [q for q in stated if mine.matches(q)]
@@ -644,7 +671,18 @@ def _numbers(claim: Doc, reading: _Reading, published: date | None) -> str | Non
                     f"the passage gives {mine.text} for {same[0].noun}, "
                     f"not for {mine.noun} ({bound[0].text})"
                 )
+        # "in 23 cases ... a minor burn" where the sentence on burns says "in seven cases".
+        found = substituted_number(claim, mine, reading.quantities, aligned, reading.claims)
+        if found is not None:
+            return f"the passage says {found.theirs} where the sentence says {found.mine}"
     return None
+
+
+def _substituted_name(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
+    found = substituted_name(claim, reading.sentences, aligned, reading.claims)
+    if found is None:
+        return None
+    return f"the passage says {found.theirs} where the sentence says {found.mine}"
 
 
 def _bounded(quantity: Quantity) -> str:

@@ -156,6 +156,37 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "The Galaxy S20 is compatible with the phone.",
             "compatible with the Galaxy S20",
         ),
+        # Two things trade places where no one verb holds both.
+        (
+            "The clinic, which opened in May, offered measles shots for flu, its director said.",
+            "The clinic offered flu shots for measles, its director said.",
+            "the passage says 'measles shots for flu': the sentence swaps the places of 'flu' "
+            "and 'measles'",
+        ),
+        (
+            "Economists say the tax would raise prices, while farmers say it would cut waste.",
+            "Farmers say the tax would raise prices, while economists say it would cut waste.",
+            "swaps the places of 'Farmers' and 'economists'",
+        ),
+        # What the passage says a thing is not.
+        (
+            "The council said the outage was not a power cut but a software fault.",
+            "The council said the outage was a power cut rather than a software fault.",
+            "the passage rules out 'a power cut'",
+        ),
+        # A name or number of another sentence, put in the place of the restated one's.
+        (
+            "Portugal won the cup in 2016 after beating France in the final in Paris. Two years "
+            "earlier, Germany had beaten Argentina in Rio.",
+            "Portugal won the cup in 2016 after beating Argentina in the final in Paris.",
+            "the passage says France where the sentence says Argentina",
+        ),
+        (
+            "In twelve cases, drivers reported a cracked windscreen. In 40 cases, drivers "
+            "reported a faulty door lock.",
+            "In 40 cases, drivers reported a cracked windscreen.",
+            "the passage says twelve where the sentence says 40",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
@@ -213,6 +244,23 @@ def test_reversed_direction_bound_or_role_is_rejected(
             "The singer kept Madonna second, as she earned $54.9m. Veterans Simon and "
             "Garfunkel were tenth, their tour helping them earn $24.9m.",
             "Madonna earned $54.9m.",
+        ),
+        # Two sentences joined in one: each clause restates its own.
+        (
+            "Portugal beat France in the final in Paris. Germany had beaten Argentina in the "
+            "final in Rio two years earlier.",
+            "Portugal beat France in the final in Paris, while Germany had beaten Argentina in "
+            "the final in Rio two years earlier.",
+        ),
+        # The same country by another name, in the same place.
+        (
+            "Spain beat the United States in the final in Madrid. The USA had won in 2002.",
+            "Spain beat the USA in the final in Madrid.",
+        ),
+        # A surname for the full name.
+        (
+            "Ana Lopez won the race in Lyon. Maria Lopez came second in Nice.",
+            "Lopez won the race in Lyon.",
         ),
     ],
 )

@@ -1,0 +1,139 @@
+"""Swapped places: two things a sentence names, each where its passage puts the other.
+
+"Ford and Volkswagen are at a disadvantage when competing with the Bolt" from "the Bolt has a
+disadvantage when competing with Ford and Volkswagen"; "monkeypox vaccines against smallpox"
+from "smallpox vaccines for monkeypox"; "supporters say it would divert resources, while
+critics say ..." from the reverse. The verbs differ or there is none, so ``roles`` (agent and
+patient of one verb) does not see them. Here each pair of nouns the sentence names is joined by
+its path through the parse, the labels of the links climbed and descended; when a sentence of
+the passage joins the same two nouns by that path the other way round, and never this way
+round, the two have traded places.
+
+Usage::
+
+    found = swapped_places(parse(sentence), [parse(passage)])
+    found.first, found.second   # "monkeypox", "smallpox"
+    found.evidence              # "smallpox vaccines for monkeypox"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.verify.roles import SYMMETRIC
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Links that join two things without ranking them ("Ford and Volkswagen", "Oklahoma, a state"):
+# a path made only of them says the same read either way. A path through "and" joins two
+# clauses whose order is free ("took $90m in sales and sold a million albums").
+_UNORDERED = frozenset({"conj", "appos", "compound", "cc", "flat", "punct", "nmod"})
+# Entity types of amounts and times: "$3.71" or "Tuesday" change places without a swap of who.
+_NOT_THINGS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Path lengths, in links, that are compared. Two links are a verb's subject and object, which
+# ``roles`` already compares for the same verb, and which trade places rightly under a verb of
+# the converse sense ("cords would reach customers" for "customers would get cords") or a
+# copula ("Oklahoma is the cheapest state"). Over six the two are too far apart to stand in
+# one relation. Chosen on the tune half of eval/gold/verifier_pairs.jsonl (2026-12-03): with
+# two-link paths, two supported paraphrases there were rejected; from three to six links,
+# three role swaps more were caught and no supported pair was lost, and on 1,472 supported
+# synthetic pairs from BBC and RealTimeQA pages (branch ``critic-experiment``) two were.
+SHORTEST = 3
+LONGEST = 6
+# A verb's objects, whose following phrase may hang on them or on the verb.
+_OBJECTS = frozenset({"dobj", "attr"})
+# A quoted stretch of the passage longer than this is left out of the reason.
+_QUOTED_WORDS = 14
+
+Path = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SwappedPlaces:
+    """Two things the sentence names (``first``, ``second``), each where the passage puts the
+    other, and the passage's words that show it (``evidence``, empty when too long)."""
+
+    first: str
+    second: str
+    evidence: str
+
+
+def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> SwappedPlaces | None:
+    """The first pair of nouns ``claim`` names whose places the passage's ``sentences`` give
+    the other way round (and never as the claim gives them), or None."""
+    things = _things(claim)
+    for position, first in enumerate(things):
+        for second in things[position + 1 :]:
+            if _key(first) == _key(second):
+                continue
+            path, joint = _path(first, second)
+            if not SHORTEST <= len(path) <= LONGEST or joint.lemma_.lower() in SYMMETRIC:
+                continue
+            labels = {label for _, label in path}
+            if labels <= _UNORDERED or "conj" in labels:
+                continue
+            found = _reversed_in(sentences, _key(first), _key(second), path)
+            if found is not None:
+                return SwappedPlaces(first.text, second.text, found)
+    return None
+
+
+def _reversed_in(
+    sentences: Sequence[Doc | Span], first: str, second: str, path: Path
+) -> str | None:
+    reversed_at: tuple[Token, Token] | None = None
+    for sentence in sentences:
+        things = _things(sentence)
+        mine = [t for t in things if _key(t) == first]
+        others = [t for t in things if _key(t) == second]
+        for a in mine:
+            for b in others:
+                if _path(a, b)[0] == path:
+                    return None  # the passage says it this way round too
+                # Places traded change the order the two are read in: the same order through
+                # a path read backwards is the parser reading one phrase two ways.
+                if _path(b, a)[0] == path and b.i < a.i:
+                    reversed_at = (b, a)
+    if reversed_at is None:
+        return None
+    start, end = sorted(t.i for t in reversed_at)
+    doc = reversed_at[0].doc
+    return doc[start : end + 1].text if end - start < _QUOTED_WORDS else ""
+
+
+def _things(tokens: Doc | Span) -> list[Token]:
+    return [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ not in _NOT_THINGS]
+
+
+def _key(token: Token) -> str:
+    return (token.text if token.pos_ == "PROPN" else token.lemma_).lower()
+
+
+def _path(start: Token, end: Token) -> tuple[Path, Token]:
+    """The links from ``start`` up to the word that governs both, then down to ``end``, each as
+    (direction, dependency label), and that word; no links for words of two sentences."""
+    climbed = _ancestry(start)
+    descended = _ancestry(end)
+    joints = {t.i for t in descended}
+    joint = next((t for t in climbed if t.i in joints), None)
+    if joint is None:
+        return (), start
+    up = tuple(("up", t.dep_) for t in climbed[: climbed.index(joint)])
+    down = tuple(("down", t.dep_) for t in reversed(descended[: descended.index(joint)]))
+    return up + down, joint
+
+
+def _ancestry(token: Token) -> list[Token]:
+    """``token`` and the words above it. A phrase after a verb's object hangs on the verb:
+    the parser attaches "offered measles shots for flu" either way, and both say the same."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        word = chain[-1]
+        above = word.head
+        if word.dep_ == "prep" and above.dep_ in _OBJECTS and above.i < word.i:
+            above = above.head
+        chain.append(above)
+    return chain

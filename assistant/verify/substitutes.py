@@ -1,0 +1,164 @@
+"""Substitutes: a name or number put in place of the one the restated sentence gives.
+
+"Spain's only other title came in 2000, when they beat the USA in Barcelona" restates the
+passage's "Spain's only other title came in 2000, when they beat Australia in Barcelona". The
+USA is named elsewhere in the passage (Moya beat the USA's Roddick), so a check that looks for
+each name anywhere finds it. What tells the swap is the sentence the claim restates: it
+accounts for more of the claim than any sentence that holds "the USA", and in the place where
+the claim has "the USA" (object of "beat") it has another name. The same holds for counts
+("in 23 cases" for "in seven cases"), ordinals ("his second match point" for "his third") and
+demonyms ("Argentine" for "Chilean").
+
+Usage::
+
+    found = substitute(claim_doc, sentences, support)
+    found.mine, found.theirs   # "USA", "Australia"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.verify.entities import acronyms, canonical, known_names, named_in
+from assistant.verify.quantities import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Entity types of names that stand for each other: a person for a person, a nation for a nation.
+_NAMES = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+
+
+# Links to a clause of its own, read apart from the clause it is joined to.
+_OTHER_CLAUSES = frozenset({"conj", "advcl", "parataxis", "relcl"})
+# Content words a clause needs besides the value for the sentence it restates to be told.
+_LEAST_REST = 2
+
+
+@dataclass(frozen=True)
+class Substitute:
+    """``mine``, a name or number of the claim, stands where the sentence it restates has
+    ``theirs``; ``kind`` is "name" or "number"."""
+
+    mine: str
+    theirs: str
+    kind: str
+
+
+def substituted_name(
+    claim: Doc | Span,
+    sentences: Sequence[Span],
+    support: Mapping[int, set[int]],
+    stated: frozenset[int],
+) -> Substitute | None:
+    """The first name of ``claim`` whose place its restated sentence gives to another name of
+    the same type, or None. ``sentences`` are the passage's; ``support`` maps each content
+    token of the claim (by index) to the passage sentences that account for it; only the
+    sentences in ``stated`` (those that state something) are read."""
+    for entity in claim.ents:
+        token = entity.root
+        if entity.label_ not in _NAMES or token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+            continue
+        name = _name(entity)
+
+        def holds(index: int, name: str = name) -> bool:
+            text = sentences[index].text
+            return named_in(name, known_names(text), acronyms(text))
+
+        index = _restated(support, stated, {t.i for t in entity}, _clause(token), holds)
+        if index is None:
+            continue
+        for other in sentences[index].ents:
+            root = other.root
+            if (
+                other.label_ == entity.label_
+                and root.dep_ == token.dep_
+                and root.head.i != root.i
+                and root.head.lemma_.lower() == token.head.lemma_.lower()
+                and not _same_name(_name(other), name)
+            ):
+                return Substitute(name, _name(other), "name")
+    return None
+
+
+def substituted_number(
+    claim: Doc | Span,
+    mine: Quantity,
+    stated_quantities: Sequence[tuple[Quantity, int]],
+    support: Mapping[int, set[int]],
+    stated: frozenset[int],
+) -> Substitute | None:
+    """``mine``, a quantity of the claim, when its restated sentence counts the same noun by
+    another number ("in seven cases" where the claim says "in 23 cases"), or None.
+    ``stated_quantities`` are the passage's, each with the index of its sentence."""
+    if not mine.noun:
+        return None
+
+    def holds(index: int) -> bool:
+        return any(q.matches(mine) for q, i in stated_quantities if i == index)
+
+    value = set(range(mine.start, mine.end))
+    index = _restated(support, stated, value, _clause(claim[mine.start]), holds)
+    if index is None:
+        return None
+    for theirs, i in stated_quantities:
+        if i == index and theirs.noun == mine.noun and theirs.kind == mine.kind:
+            return Substitute(mine.text, theirs.text, "number")
+    return None
+
+
+def _restated(
+    support: Mapping[int, set[int]],
+    stated: frozenset[int],
+    value: set[int],
+    clause: set[int],
+    holds: Callable[[int], bool],
+) -> int | None:
+    """The sentence the clause of the claim around a value restates, when it lacks the value
+    (at claim positions ``value``): it accounts for at least half of the rest of the clause,
+    and for more of it than any sentence that ``holds`` the value. A clause, not the whole
+    claim: a sentence may join two of the passage's with "and" or "while"."""
+    rest = [found for i, found in support.items() if i not in value and i in clause]
+    if len(rest) < _LEAST_REST:
+        return None
+    cover = {index: sum(index in found for found in rest) for index in stated}
+    best = max(cover, key=lambda i: (cover[i], -i), default=None)
+    if best is None or holds(best) or 2 * cover[best] < len(rest):
+        return None
+    if any(cover[i] >= cover[best] for i in stated if holds(i)):
+        return None
+    return best
+
+
+def _clause(token: Token) -> set[int]:
+    """The positions of the clause ``token`` stands in: its verb and what hangs on it, but
+    for clauses of their own joined to it ("and ...", "while ...", "which ...")."""
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return {t.i for t in token.sent}
+    found: set[int] = set()
+    stack = [verb]
+    while stack:
+        word = stack.pop()
+        found.add(word.i)
+        stack.extend(c for c in word.children if c.dep_ not in _OTHER_CLAUSES)
+    return found
+
+
+def _same_name(first: str, second: str) -> bool:
+    """The same name, or one part of the other ("De Haan" of "Patrick De Haan")."""
+    return (
+        canonical(first) == canonical(second)
+        or named_in(first, known_names(second), acronyms(second))
+        or named_in(second, known_names(first), acronyms(first))
+    )
+
+
+def _name(entity: Span) -> str:
+    """A named entity without a leading "the" ("the USA" is named "USA")."""
+    words = entity[1:] if len(entity) > 1 and entity[0].lower_ == "the" else entity
+    return words.text

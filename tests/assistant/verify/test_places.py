@@ -1,0 +1,88 @@
+"""Swapped places, and nouns a passage sets aside, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.verify.nlp import parse
+from assistant.verify.places import swapped_places
+from assistant.verify.polarity import set_aside
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "first", "second"),
+    [
+        (  # no shared verb: "is behind" against "has the lead"
+            "Arsenal is behind in the title race when playing against Chelsea.",
+            "Chelsea has the lead in the title race when playing against Arsenal.",
+            "Arsenal",
+            "Chelsea",
+        ),
+        (  # no verb at all: a noun and what it is for
+            "The clinic offered flu shots for measles.",
+            "The clinic offered measles shots for flu.",
+            "flu",
+            "measles",
+        ),
+        (  # who said which
+            "Farmers say the tax would raise prices, while economists say it would cut waste.",
+            "Economists say the tax would raise prices, while farmers say it would cut waste.",
+            "Farmers",
+            "economists",
+        ),
+    ],
+)
+def test_two_things_that_trade_places_are_found(
+    sentence: str, passage: str, first: str, second: str
+) -> None:
+    found = swapped_places(parse(sentence), [parse(passage)])
+    assert found is not None
+    assert {found.first, found.second} == {first, second}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        # The same places.
+        (
+            "Chelsea has the lead in the title race when playing against Arsenal.",
+            "Chelsea has the lead in the title race when playing against Arsenal.",
+        ),
+        # A verb of the converse sense: subject and object trade places rightly.
+        (
+            "The parcels reached the customers within a week.",
+            "The customers got the parcels within a week.",
+        ),
+        # A copula reads both ways.
+        ("Lyon is the largest city in the region.", "The largest city in the region is Lyon."),
+        # Things joined by "and" have no order.
+        ("Paris and Berlin signed the pact.", "Berlin and Paris signed the pact."),
+        # A symmetric verb.
+        ("Spain met Italy in the final in Rome.", "Italy met Spain in the final in Rome."),
+        # The passage says it both ways round.
+        (
+            "Farmers blame traders for the prices.",
+            "Farmers blame traders for the prices, and traders blame farmers for the prices.",
+        ),
+    ],
+)
+def test_places_kept_or_unordered_are_not_a_swap(sentence: str, passage: str) -> None:
+    assert swapped_places(parse(sentence), [parse(passage)]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "aside"),
+    [
+        ("The outage was not a power cut but a software fault.", "cut", True),
+        ("The outage was not a power cut but a software fault.", "fault", False),
+        ("The outage was a software fault rather than a power cut.", "cut", True),
+        ("The outage was a software fault rather than a power cut.", "fault", False),
+        ("The council chose trams instead of buses.", "buses", True),
+        ("It was a software fault, not a power cut.", "cut", True),
+        ("The council chose Leeds rather than York.", "York", True),
+        ("The outage was a power cut.", "cut", False),
+    ],
+)
+def test_a_noun_named_only_to_be_set_aside(text: str, noun: str, aside: bool) -> None:
+    token = next(t for t in parse(text) if t.text == noun)
+    assert set_aside(token) is aside
