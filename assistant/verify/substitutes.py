@@ -99,7 +99,10 @@ def substituted_number(
         return None
 
     def holds(index: int) -> bool:
-        return any(q.matches(mine) for q, i in stated_quantities if i == index)
+        # "two tie-breaks" does not hold "his second match point".
+        return any(
+            q.kind == mine.kind and q.matches(mine) for q, i in stated_quantities if i == index
+        )
 
     value = set(range(mine.start, mine.end))
     index = _restated(support, stated, value, _clause(claim[mine.start]), holds)
