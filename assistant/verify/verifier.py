@@ -122,6 +122,8 @@ _REFERRING_NOUNS = frozenset(
         "part",
     ]
 )
+# Nouns that name what a date is, said by the date the sentence gives.
+_DATE_NOUNS = frozenset(["date", "deadline"])
 # Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
 _QUALIFIERS = frozenset(
     ["record", "only", "ever", "first", "last", "unprecedented", "largest", "biggest"]
@@ -761,6 +763,7 @@ def _unaccounted(
     }
     missing -= counted
     missing -= {t.i for t in content if t.text.isupper() and t.text in reading.acronyms}
+    dated = bool(date_mentions(claim, published))
     added = []
     for token in content:
         if token.i not in missing:
@@ -768,6 +771,9 @@ def _unaccounted(
         arguments = [c for c in token.children if _is_content(c) and c.pos_ != "PROPN"]
         if token.pos_ == "NOUN":
             if token.lemma_.lower() in _REFERRING_NOUNS:
+                continue
+            # "set Sept. 27 as the sentencing date": the date says it, and is checked itself.
+            if token.lemma_.lower() in _DATE_NOUNS and dated:
                 continue
         elif token.lemma_.lower() in _QUALIFIERS or token.tag_ in {"JJS", "RBS"}:
             pass

@@ -58,6 +58,8 @@ def test_supported_rewrites_are_accepted(verifier: ClaimVerifier, sentence: str)
             "investors",
         ),
         ("President Joe Biden did not order the air strikes.", "denies"),
+        # A date the passage never gives is an added claim, named or not.
+        ("The Pentagon said Biden set a date for new air strikes.", "date"),
     ],
 )
 def test_unsupported_rewrites_are_rejected_with_a_reason(
@@ -261,6 +263,11 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "Ana Lopez won the race in Lyon. Maria Lopez came second in Nice.",
             "Lopez won the race in Lyon.",
+        ),
+        # What a date is called, said by the date itself.
+        (
+            "Judge Ortiz set the hearing for June 3, the court said.",
+            "Judge Ortiz set June 3 as the hearing date.",
         ),
     ],
 )
