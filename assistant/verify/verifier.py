@@ -763,7 +763,10 @@ def _unaccounted(
     }
     missing -= counted
     missing -= {t.i for t in content if t.text.isupper() and t.text in reading.acronyms}
-    dated = bool(date_mentions(claim, published))
+    # "the end of December", "the fourth quarter of 2021": checked as dates.
+    dates = date_mentions(claim, published)
+    missing -= {position for d in dates for position in range(d.start, d.end)}
+    dated = bool(dates)
     added = []
     for token in content:
         if token.i not in missing:

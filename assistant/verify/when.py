@@ -31,6 +31,10 @@ class DateMention:
     weekday: int | None = None
     start: int = 0
     end: int = 0
+    # A part of a month or a year rather than one day or month: "the end of December" is the
+    # days (21, 31) of December, "the fourth quarter of 2021" the months (10, 12) of 2021.
+    days: tuple[int, int] | None = None
+    months: tuple[int, int] | None = None
 
     def resolved(self, published: date | None) -> DateMention:
         """Fill in what the article's date implies: the year of "June 27", the day of
@@ -54,12 +58,29 @@ class DateMention:
         return mention
 
     def agrees(self, other: DateMention) -> bool:
-        """Whether ``other`` states every part of the date this mention states."""
+        """Whether ``other`` states every part of the date this mention states, a day or month
+        within the part of a month or year it names ("31 December" for "the end of
+        December"; "the last three months of 2021" for "the fourth quarter of 2021")."""
         for part in ("year", "month", "day", "weekday"):
             mine = getattr(self, part)
             if mine is not None and getattr(other, part) != mine:
                 return False
+        return _within(other.day, other.days, self.days) and _within(
+            other.month, other.months, self.months
+        )
+
+
+def _within(
+    point: int | None, span: tuple[int, int] | None, bounds: tuple[int, int] | None
+) -> bool:
+    """Whether a day or month (``point``), or a run of them (``span``), lies in ``bounds``;
+    anything does when there are no bounds, and nothing stated does not."""
+    if bounds is None:
         return True
+    low, high = bounds
+    if point is not None:
+        return low <= point <= high
+    return span is not None and low <= span[0] and span[1] <= high
 
 
 def date_mentions(
@@ -79,8 +100,29 @@ def date_mentions(
     return found
 
 
+# Parts of a month, as days, named before it: "the end of June", "early June", "mid-June".
+_PARTS_OF_MONTH = {
+    "end": (21, 31),
+    "close": (21, 31),
+    "late": (21, 31),
+    "start": (1, 10),
+    "beginning": (1, 10),
+    "early": (1, 10),
+    "middle": (11, 20),
+    "mid": (11, 20),
+}
+# Parts of a year, as months: "the fourth quarter of 2021", "the first half of 2022".
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "q1": 1}
+_QUARTERS |= {"q2": 2, "q3": 3, "q4": 4}
+_HALVES = {"first": 1, "second": 2, "last": 2, "final": 2}
+_FEW = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "6": 6}
+
+
 def _read(words: list[str], i: int, published: date | None) -> DateMention | None:
     word = words[i]
+    part = _part_of_month(words, i, published) or _part_of_year(words, i)
+    if part is not None:
+        return part
     if word in WEEKDAYS and word not in {"sun", "sat", "wed", "mon"}:
         weekday = WEEKDAYS[word]
         following = _read(words, i + 1, published) if i + 1 < len(words) else None
@@ -135,3 +177,50 @@ def _looks_dated(words: list[str], i: int) -> bool:
         "late",
         "mid",
     }
+
+
+def _part_of_month(words: list[str], i: int, published: date | None) -> DateMention | None:
+    """ "the end of December 2004", "early June", "mid-June": the month, with its days."""
+    days = _PARTS_OF_MONTH.get(words[i])
+    if days is None:
+        return None
+    at = i + 1
+    while at < len(words) and words[at] in {"of", "-"}:
+        at += 1
+    if at >= len(words) or words[at] not in MONTHS:
+        return None
+    month = _read(words, at, published)
+    if month is None or month.month is None or month.day is not None:
+        return None
+    return replace(month, text=" ".join(words[i : month.end]), start=i, days=days)
+
+
+def _part_of_year(words: list[str], i: int) -> DateMention | None:
+    """ "the fourth quarter of 2021", "Q4 2021", "the first half of 2022", "the last three
+    months of 2021": the year, with its months."""
+    ahead = words[i : i + 5]
+    months: tuple[int, int] | None = None
+    if len(ahead) >= 3 and ahead[1] == "quarter" and ahead[0] in _QUARTERS:
+        quarter = _QUARTERS[ahead[0]]
+        months, rest = (3 * quarter - 2, 3 * quarter), 2
+    elif ahead and ahead[0] in {"q1", "q2", "q3", "q4"}:
+        quarter = _QUARTERS[ahead[0]]
+        months, rest = (3 * quarter - 2, 3 * quarter), 1
+    elif len(ahead) >= 3 and ahead[1] == "half" and ahead[0] in _HALVES:
+        months, rest = ((1, 6) if _HALVES[ahead[0]] == 1 else (7, 12)), 2
+    elif len(ahead) >= 4 and ahead[2] == "months" and ahead[1] in _FEW:
+        count = _FEW[ahead[1]]
+        if ahead[0] in {"last", "final"}:
+            months, rest = (13 - count, 12), 3
+        elif ahead[0] == "first":
+            months, rest = (1, count), 3
+    if months is None:
+        return None
+    at = i + rest
+    if at < len(words) and words[at] == "of":
+        at += 1
+    if at >= len(words) or not is_year(words[at]):
+        return None
+    return DateMention(
+        " ".join(words[i : at + 1]), year=int(words[at]), start=i, end=at + 1, months=months
+    )

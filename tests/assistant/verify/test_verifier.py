@@ -58,6 +58,7 @@ def test_supported_rewrites_are_accepted(verifier: ClaimVerifier, sentence: str)
             "investors",
         ),
         ("President Joe Biden did not order the air strikes.", "denies"),
+        ("The Pentagon said Biden ordered the strikes at the start of June.", "start of june"),
         # A date the passage never gives is an added claim, named or not.
         ("The Pentagon said Biden set a date for new air strikes.", "date"),
     ],
@@ -263,6 +264,16 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "Ana Lopez won the race in Lyon. Maria Lopez came second in Nice.",
             "Lopez won the race in Lyon.",
+        ),
+        # A date said as the part of a month or year it falls in.
+        (
+            "Reporting its results for the three months to 31 March 2020, the chain made a "
+            "profit of £40m.",
+            "In the three months to the end of March 2020, the chain made a profit of £40m.",
+        ),
+        (
+            "The carmaker sold only 40 vans in Canada during the last three months of 2021.",
+            "The carmaker sold only 40 vans in Canada in the fourth quarter of 2021.",
         ),
         # What a date is called, said by the date itself.
         (

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from assistant.verify.nlp import parse
-from assistant.verify.when import date_mentions
+from assistant.verify.when import DateMention, date_mentions
 
 SUNDAY = date(2021, 6, 27)
 
@@ -30,3 +32,39 @@ def test_may_is_a_month_only_when_it_reads_as_one() -> None:
     assert date_mentions(parse("Officials may act soon."), SUNDAY) == []
     [may] = date_mentions(parse("Officials acted in May."), SUNDAY)
     assert may.month == 5
+
+
+def _one(text: str) -> DateMention:
+    [mention] = date_mentions(parse(text), SUNDAY)
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("said", "stated", "agrees"),
+    [
+        # A part of a month holds the days in it, and only those.
+        ("Sales fell at the end of March 2020.", "Sales fell on 30 March 2020.", True),
+        ("Sales fell at the end of March 2020.", "Sales fell on 3 March 2020.", False),
+        ("Sales fell in early March 2020.", "Sales fell on 3 March 2020.", True),
+        ("Sales fell in mid-March 2020.", "Sales fell on 14 March 2020.", True),
+        ("Sales fell in late March 2020.", "Sales fell in early March 2020.", False),
+        # A part of a year holds the months in it, and the same part said otherwise.
+        ("Sales fell in the fourth quarter of 2020.", "Sales fell in November 2020.", True),
+        (
+            "Sales fell in the fourth quarter of 2020.",
+            "Sales fell in the last three months of 2020.",
+            True,
+        ),
+        ("Sales fell in the fourth quarter of 2020.", "Sales fell in March 2020.", False),
+        ("Sales fell in the first half of 2020.", "Sales fell in Q2 2020.", True),
+        (
+            "Sales fell in the first half of 2020.",
+            "Sales fell in the fourth quarter of 2020.",
+            False,
+        ),
+        # A day is not borne out by the part of the month it falls in.
+        ("Sales fell on 30 March 2020.", "Sales fell at the end of March 2020.", False),
+    ],
+)
+def test_parts_of_months_and_years(said: str, stated: str, agrees: bool) -> None:
+    assert _one(said).agrees(_one(stated)) is agrees
