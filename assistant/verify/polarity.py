@@ -85,6 +85,8 @@ _NEGATIVE_DETERMINERS = frozenset(
 # What comes before a phrase set aside: "rather than the silver boots", ", not a power cut".
 _SETTING_ASIDE = frozenset({("rather", "than"), ("instead", "of")})
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "case"})
+# "not just", "not only": what follows is added to, not set aside.
+_NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
 
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
@@ -178,8 +180,36 @@ def set_aside(noun: Token) -> bool:
     not, and what comes after "rather than", "instead of" or ", not". Read from the words
     before the noun's phrase, which the parser attaches in more than one way."""
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "neg" for c in head.children):
-        return True
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        # "is not just the price but also the quality" adds the price; it does not set it aside.
+        return any(
+            c.dep_ == "neg" and c.nbor(1).lower_ not in _NOT_ONLY
+            for c in head.children
+            if c.i + 1 < len(c.doc)
+        )
+    start = _phrase_start(noun)
+    before = tuple(t.lower_ for t in noun.doc[max(start - 2, 0) : start])
+    if before == (",", "not"):
+        # "human error, not a system failure"; but ", not accounting for inflation" is a verb's.
+        return noun.doc[start].dep_ == "det" or noun.pos_ == "PROPN"
+    return before in _SETTING_ASIDE
+
+
+def preferred_to(noun: Token) -> Token | None:
+    """What a noun set aside (``set_aside``) is set aside for: "a human error" in "not a
+    system failure but a human error", "grass" in "grass rather than turf", "error" in
+    "human error, not a system failure"; None when the sentence does not say."""
+    if noun.dep_ == "attr":
+        return next((c for c in noun.children if c.dep_ == "conj"), None)
+    start = _phrase_start(noun)
+    if start >= 2 and noun.doc[start - 1].lower_ == "not":
+        return noun.head if noun.dep_ == "appos" else None
+    earlier = noun.doc[noun.sent.start : max(start - 2, noun.sent.start)]
+    return next((t for t in reversed(earlier) if t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _phrase_start(noun: Token) -> int:
+    """Where the noun's phrase begins: its determiner, adjectives and compounds before it."""
     start = noun.i
     while (
         start > 0
@@ -187,11 +217,7 @@ def set_aside(noun: Token) -> bool:
         and noun.doc[start - 1].head.i == noun.i
     ):
         start -= 1
-    before = tuple(t.lower_ for t in noun.doc[max(start - 2, 0) : start])
-    if before == (",", "not"):
-        # "human error, not a system failure"; but ", not accounting for inflation" is a verb's.
-        return noun.doc[start].dep_ == "det" or noun.pos_ == "PROPN"
-    return before in _SETTING_ASIDE
+    return start
 
 
 def negated(verb: Token) -> bool:

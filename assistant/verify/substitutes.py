@@ -11,7 +11,7 @@ demonyms ("Argentine" for "Chilean").
 
 Usage::
 
-    found = substitute(claim_doc, sentences, support)
+    found = substituted_name(claim_doc, passage_sentences, support, stated)
     found.mine, found.theirs   # "USA", "Australia"
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import acronyms, canonical, known_names, named_in
+from assistant.verify.entities import acronyms, canonical, known_names, named_in, normalise
 from assistant.verify.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -35,18 +35,18 @@ _NAMES = frozenset(
 
 # Links to a clause of its own, read apart from the clause it is joined to.
 _OTHER_CLAUSES = frozenset({"conj", "advcl", "parataxis", "relcl"})
-# Content words a clause needs besides the value for the sentence it restates to be told.
+# Content words a clause needs besides the value for the sentence it restates to be told: with
+# one (its verb, say), any sentence sharing that word would pass for the one restated.
 _LEAST_REST = 2
 
 
 @dataclass(frozen=True)
 class Substitute:
     """``mine``, a name or number of the claim, stands where the sentence it restates has
-    ``theirs``; ``kind`` is "name" or "number"."""
+    ``theirs``."""
 
     mine: str
     theirs: str
-    kind: str
 
 
 def substituted_name(
@@ -80,21 +80,25 @@ def substituted_name(
                 and root.head.i != root.i
                 and root.head.lemma_.lower() == token.head.lemma_.lower()
                 and not _same_name(_name(other), name)
+                # "Of the 12 arrested, four were charged" states both numbers; so with names.
+                and not any(normalise(_name(e)) == normalise(_name(other)) for e in claim.ents)
             ):
-                return Substitute(name, _name(other), "name")
+                return Substitute(name, _name(other))
     return None
 
 
 def substituted_number(
     claim: Doc | Span,
     mine: Quantity,
+    claimed: Sequence[Quantity],
     stated_quantities: Sequence[tuple[Quantity, int]],
     support: Mapping[int, set[int]],
     stated: frozenset[int],
 ) -> Substitute | None:
-    """``mine``, a quantity of the claim, when its restated sentence counts the same noun by
-    another number ("in seven cases" where the claim says "in 23 cases"), or None.
-    ``stated_quantities`` are the passage's, each with the index of its sentence."""
+    """``mine``, one of the quantities the claim states (``claimed``), when its restated
+    sentence counts the same noun by another number ("in seven cases" where the claim says
+    "in 23 cases"), or None. ``stated_quantities`` are the passage's, each with the index of
+    its sentence."""
     if not mine.noun:
         return None
 
@@ -110,7 +114,10 @@ def substituted_number(
         return None
     for theirs, i in stated_quantities:
         if i == index and theirs.noun == mine.noun and theirs.kind == mine.kind:
-            return Substitute(mine.text, theirs.text, "number")
+            # "Of the 12 people arrested, four were charged": the claim gives both numbers.
+            if any(q.kind == theirs.kind and q.matches(theirs) for q in claimed):
+                continue
+            return Substitute(mine.text, theirs.text)
     return None
 
 

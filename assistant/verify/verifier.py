@@ -38,6 +38,7 @@ from assistant.verify.polarity import (
     negated,
     opposite,
     opposites_of,
+    preferred_to,
     reversed_direction,
     same_as,
     set_aside,
@@ -581,11 +582,19 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         if noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         same = reading.by_lemma.get(noun.lemma_.lower(), [])
+        aside = [t for t in same if set_aside(t)]
+        if aside and len(aside) == len(same):
+            # Set aside in the passage: the sentence must not affirm it, unless it also names
+            # what it was set aside for ("chose grass over turf" for "grass rather than turf")
+            # or denies it by its verb ("do not consider him a suspect").
+            chosen = {p.lemma_.lower() for t in aside if (p := preferred_to(t)) is not None}
+            said = {t.lemma_.lower() for t in claim if not denied(t)}
+            if not denied(noun) and not _denied_by_verb(noun) and not chosen & said:
+                return f"the passage rules out {_phrase_of(aside[0])!r}"
+            continue
         if same and all(denied(t) != denied(noun) for t in same):
             if denied(noun):
                 return f"the passage reports {noun.text}"
-            if any(set_aside(t) for t in same):
-                return f"the passage rules out {_phrase_of(same[0])!r}"
             return f"the passage says there were no {noun.text}"
     for verb in claim:
         if verb.pos_ not in {"VERB", "ADJ"}:
@@ -602,6 +611,23 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 else f"the passage says {verb.text!r} did not happen"
             )
     return None
+
+
+def _names_a_date(noun: Token, dated: set[int]) -> bool:
+    """Whether a noun such as "date" names a date the sentence gives: in its own phrase ("a
+    date of June 3"), through "as" or "for" ("set June 3 as the date"), or by "is" ("the date
+    is June 3"); "missed the deadline on Tuesday" dates the missing, not the deadline."""
+    near = {t.i for t in noun.subtree}
+    head = noun.head
+    if head.lower_ in {"as", "for"} or head.lemma_ == "be":
+        near |= {t.i for t in (head.head if head.lower_ in {"as", "for"} else head).subtree}
+    return bool(near & dated)
+
+
+def _denied_by_verb(noun: Token) -> bool:
+    """Whether the verb of the noun's clause is negated: "did not name Smith a suspect"."""
+    verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and negated(verb)
 
 
 def _phrase_of(noun: Token) -> str:
@@ -646,7 +672,8 @@ def _numbers(
     claim: Doc, reading: _Reading, published: date | None, aligned: dict[int, set[int]]
 ) -> str | None:
     stated = [q for q, _ in reading.quantities]
-    for mine in _quantities_outside_dates(claim, published):
+    claimed = _quantities_outside_dates(claim, published)
+    for mine in claimed:
         same = [q for q in stated if mine.matches(q)]
         if same and mine.bound and all(q.bound and q.bound != mine.bound for q in same):
             return f"the passage says {_bounded(same[0])}, not {_bounded(mine)}"
@@ -674,7 +701,9 @@ def _numbers(
                     f"not for {mine.noun} ({bound[0].text})"
                 )
         # "in 23 cases ... a minor burn" where the sentence on burns says "in seven cases".
-        found = substituted_number(claim, mine, reading.quantities, aligned, reading.claims)
+        found = substituted_number(
+            claim, mine, claimed, reading.quantities, aligned, reading.claims
+        )
         if found is not None:
             return f"the passage says {found.theirs} where the sentence says {found.mine}"
     return None
@@ -765,8 +794,8 @@ def _unaccounted(
     missing -= {t.i for t in content if t.text.isupper() and t.text in reading.acronyms}
     # "the end of December", "the fourth quarter of 2021": checked as dates.
     dates = date_mentions(claim, published)
-    missing -= {position for d in dates for position in range(d.start, d.end)}
-    dated = bool(dates)
+    dated = {position for d in dates for position in range(d.start, d.end)}
+    missing -= dated
     added = []
     for token in content:
         if token.i not in missing:
@@ -776,7 +805,7 @@ def _unaccounted(
             if token.lemma_.lower() in _REFERRING_NOUNS:
                 continue
             # "set Sept. 27 as the sentencing date": the date says it, and is checked itself.
-            if token.lemma_.lower() in _DATE_NOUNS and dated:
+            if token.lemma_.lower() in _DATE_NOUNS and _names_a_date(token, dated):
                 continue
         elif token.lemma_.lower() in _QUALIFIERS or token.tag_ in {"JJS", "RBS"}:
             pass

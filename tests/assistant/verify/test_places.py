@@ -53,6 +53,11 @@ def test_two_things_that_trade_places_are_found(
             "The parcels reached the customers within a week.",
             "The customers got the parcels within a week.",
         ),
+        # "from" and "to" say which way a thing passes: a converse verb over three links.
+        (
+            "Hamilton took the lead from Verstappen on lap 12.",
+            "Verstappen lost the lead to Hamilton on lap 12.",
+        ),
         # A copula reads both ways.
         ("Lyon is the largest city in the region.", "The largest city in the region is Lyon."),
         # Things joined by "and" have no order.

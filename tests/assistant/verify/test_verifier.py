@@ -59,6 +59,8 @@ def test_supported_rewrites_are_accepted(verifier: ClaimVerifier, sentence: str)
         ),
         ("President Joe Biden did not order the air strikes.", "denies"),
         ("The Pentagon said Biden ordered the strikes at the start of June.", "start of june"),
+        # A date's name with a date of something else: "the deadline" is still added.
+        ("The Pentagon said Biden missed the deadline on June 27.", "the deadline"),
         # A date the passage never gives is an added claim, named or not.
         ("The Pentagon said Biden set a date for new air strikes.", "date"),
     ],
@@ -274,6 +276,22 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "The carmaker sold only 40 vans in Canada during the last three months of 2021.",
             "The carmaker sold only 40 vans in Canada in the fourth quarter of 2021.",
+        ),
+        # What a passage sets aside, set aside again, or traded for what it was set aside for.
+        ("Mr Smith is not a suspect, police said.", "Police do not consider Smith a suspect."),
+        (
+            "The team chose grass rather than an artificial pitch.",
+            "The team chose grass over an artificial pitch.",
+        ),
+        # "not just ... but also" adds; it sets nothing aside.
+        (
+            "For shoppers, the concern is not just the price but also the quality.",
+            "The price is a concern for shoppers.",
+        ),
+        # A claim that gives both numbers is not putting one in the other's place.
+        (
+            "Police arrested 12 people after the protest. Four people were charged on Monday.",
+            "Of the 12 people arrested, four people were charged on Monday.",
         ),
         # What a date is called, said by the date itself.
         (
