@@ -252,9 +252,11 @@ class AnswerabilityModel(BaseModel):
         found = gate_features(probabilities, best)
         return _logistic(float(found @ np.asarray(self.gate_weights)) + self.gate_bias)
 
-    def save(self, path: Path = MODEL_PATH) -> None:
-        """Write the model as JSON (committed beside this module)."""
+    def save(self, path: Path = MODEL_PATH) -> Path:
+        """Write the model as JSON (by default beside this module, where it is committed) and
+        return where it went."""
         path.write_text(json.dumps(self.model_dump(), indent=2) + "\n", encoding="utf-8")
+        return path
 
 
 def _logistic(score: float) -> float:

@@ -223,7 +223,6 @@ def fit_answerability(
     assistant (assistant/answerability.json): weights by logistic regression over every
     retrieved sentence, the refusal threshold from the tune questions."""
     from assistant import AssistantSettings
-    from assistant.answerability import MODEL_PATH
     from eval.fit_answerability import collect, fit
     from eval.runner import suite_assistant
     from eval.suites import SharedDataMissingError, load_suite
@@ -242,8 +241,8 @@ def fit_answerability(
     command = "newsqa eval fit-answerability " + " ".join(f"--suite {n.value}" for n in names)
     command += f" --limit {limit}" if limit else ""
     model = fit(examples, command)
-    model.save(MODEL_PATH)
-    typer.echo(f"fitted on {len(examples)} tune questions; wrote {MODEL_PATH}")
+    written = model.save()
+    typer.echo(f"fitted on {len(examples)} tune questions; wrote {written}")
     for feature, weight in zip(model.feature_names, model.weights, strict=True):
         typer.echo(f"  {feature:16s} {weight:+.3f}")
     typer.echo(f"  threshold {model.threshold:.2f}; tune half: {model.measured}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.answerability import answer_type_met, load_model, missing_names
@@ -49,3 +51,10 @@ def test_the_shipped_model_says_how_it_was_fitted() -> None:
     model = load_model()
     assert model.fitted_on.startswith("newsqa eval fit-answerability")
     assert 0 < model.threshold < 1
+
+
+def test_a_saved_model_reads_back_the_same(tmp_path: Path) -> None:
+    model = load_model()
+    written = model.save(tmp_path / "answerability.json")
+    assert written == tmp_path / "answerability.json"
+    assert load_model(written) == model
