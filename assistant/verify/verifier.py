@@ -123,6 +123,8 @@ _REFERRING_NOUNS = frozenset(
         "part",
     ]
 )
+# Verbs that set something aside themselves: negated ("not ruled out"), they keep it in play.
+_EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discount"])
 # Nouns that name what a date is, said by the date the sentence gives.
 _DATE_NOUNS = frozenset(["date", "deadline"])
 # Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
@@ -588,8 +590,10 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             # what it was set aside for ("chose grass over turf" for "grass rather than turf")
             # or denies it by its verb ("do not consider him a suspect").
             chosen = {p.lemma_.lower() for t in aside if (p := preferred_to(t)) is not None}
-            said = {t.lemma_.lower() for t in claim if not denied(t)}
-            if not denied(noun) and not _denied_by_verb(noun) and not chosen & said:
+            # "chose grass over turf": what was chosen comes first, the noun after it.
+            first = [t for t in claim if t.lemma_.lower() in chosen and not denied(t)]
+            traded = noun.dep_ == "pobj" and any(t.i < noun.i for t in first)
+            if not denied(noun) and not _denied_by_verb(noun) and not traded:
                 return f"the passage rules out {_phrase_of(aside[0])!r}"
             continue
         if same and all(denied(t) != denied(noun) for t in same):
@@ -625,9 +629,10 @@ def _names_a_date(noun: Token, dated: set[int]) -> bool:
 
 
 def _denied_by_verb(noun: Token) -> bool:
-    """Whether the verb of the noun's clause is negated: "did not name Smith a suspect"."""
+    """Whether the verb of the noun's clause denies it: "did not name Smith a suspect"; but
+    "did not rule out a system failure" keeps it in play."""
     verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and negated(verb)
+    return verb is not None and negated(verb) and verb.lemma_.lower() not in _EXCLUDING
 
 
 def _phrase_of(noun: Token) -> str:

@@ -111,11 +111,22 @@ _PARTS_OF_MONTH = {
     "middle": (11, 20),
     "mid": (11, 20),
 }
+# The same words before a year, as its months: "late 2021" is its last third.
+_PARTS_OF_YEAR = {word: (1, 4) for word in ("start", "beginning", "early")}
+_PARTS_OF_YEAR |= {"middle": (5, 8), "mid": (5, 8)}
+_PARTS_OF_YEAR |= {word: (9, 12) for word in ("end", "close", "late")}
 # Parts of a year, as months: "the fourth quarter of 2021", "the first half of 2022".
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "q1": 1}
 _QUARTERS |= {"q2": 2, "q3": 3, "q4": 4}
-_HALVES = {"first": 1, "second": 2, "last": 2, "final": 2}
-_FEW = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "6": 6}
+_HALVES = {"first": 1, "second": 2, "last": 2, "final": 2, "h1": 1, "h2": 2}
+_FEW = dict(
+    zip(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"],
+        range(2, 12),
+        strict=True,
+    )
+)
+_FEW |= {str(n): n for n in range(2, 12)}
 
 
 def _read(words: list[str], i: int, published: date | None) -> DateMention | None:
@@ -131,22 +142,7 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
             return replace(following, start=i, weekday=weekday, text=f"{word} {following.text}")
         return DateMention(word, weekday=weekday, start=i, end=i + 1)
     if word in MONTHS and (word != "may" or _looks_dated(words, i)):
-        month = MONTHS[word]
-        end = i + 1
-        day = year = None
-        if end < len(words) and _DAY.match(words[end]):
-            day, end = int(_DAY.match(words[end]).group(1)), end + 1  # type: ignore[union-attr]
-        elif i >= 1 and _DAY.match(words[i - 1]):
-            day = int(_DAY.match(words[i - 1]).group(1))  # type: ignore[union-attr]
-        if end < len(words) and words[end] == ",":
-            end += 1 if end + 1 < len(words) and is_year(words[end + 1]) else 0
-        if end < len(words) and is_year(words[end]):
-            year, end = int(words[end]), end + 1
-        if day is not None and not 1 <= day <= 31:
-            day = None
-        return DateMention(
-            " ".join(words[i:end]), year=year, month=month, day=day, start=i, end=end
-        )
+        return _month(words, i)
     if is_year(word):
         return DateMention(word, year=int(word), start=i, end=i + 1)
     if word in _RELATIVE_DAYS and published is not None:
@@ -162,6 +158,24 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
             f"{word} year", year=published.year + _RELATIVE_YEARS[word], start=i, end=i + 2
         )
     return None
+
+
+def _month(words: list[str], i: int) -> DateMention:
+    """The month at ``i``, with the day and year written beside it."""
+    month = MONTHS[words[i]]
+    end = i + 1
+    day = year = None
+    if end < len(words) and _DAY.match(words[end]):
+        day, end = int(_DAY.match(words[end]).group(1)), end + 1  # type: ignore[union-attr]
+    elif i >= 1 and _DAY.match(words[i - 1]):
+        day = int(_DAY.match(words[i - 1]).group(1))  # type: ignore[union-attr]
+    if end < len(words) and words[end] == ",":
+        end += 1 if end + 1 < len(words) and is_year(words[end + 1]) else 0
+    if end < len(words) and is_year(words[end]):
+        year, end = int(words[end]), end + 1
+    if day is not None and not 1 <= day <= 31:
+        day = None
+    return DateMention(" ".join(words[i:end]), year=year, month=month, day=day, start=i, end=end)
 
 
 def _looks_dated(words: list[str], i: int) -> bool:
@@ -180,17 +194,24 @@ def _looks_dated(words: list[str], i: int) -> bool:
 
 
 def _part_of_month(words: list[str], i: int, published: date | None) -> DateMention | None:
-    """ "the end of December 2004", "early June", "mid-June": the month, with its days."""
+    """ "the end of December 2004", "early June", "mid-May": the month, with its days; "late
+    2021", "the end of 2021": the year, with its months."""
     days = _PARTS_OF_MONTH.get(words[i])
     if days is None:
         return None
     at = i + 1
     while at < len(words) and words[at] in {"of", "-"}:
         at += 1
+    if at < len(words) and is_year(words[at]):
+        months = _PARTS_OF_YEAR[words[i]]
+        return DateMention(
+            " ".join(words[i : at + 1]), year=int(words[at]), start=i, end=at + 1, months=months
+        )
+    # The part's word marks what follows as a date: "the end of May" is the month.
     if at >= len(words) or words[at] not in MONTHS:
         return None
-    month = _read(words, at, published)
-    if month is None or month.month is None or month.day is not None:
+    month = _month(words, at)
+    if month.day is not None:
         return None
     return replace(month, text=" ".join(words[i : month.end]), start=i, days=days)
 
@@ -198,11 +219,19 @@ def _part_of_month(words: list[str], i: int, published: date | None) -> DateMent
 def _part_of_year(words: list[str], i: int) -> DateMention | None:
     """ "the fourth quarter of 2021", "Q4 2021", "the first half of 2022", "the last three
     months of 2021": the year, with its months."""
+    # "first-quarter 2021": the hyphen is read as a word of its own.
+    if i + 2 < len(words) and words[i + 1] == "-":
+        joined = _part_of_year(words[: i + 1] + words[i + 2 :], i)
+        if joined is None:
+            return None
+        return replace(joined, text=" ".join(words[i : joined.end + 1]), end=joined.end + 1)
     ahead = words[i : i + 5]
     months: tuple[int, int] | None = None
     if len(ahead) >= 3 and ahead[1] == "quarter" and ahead[0] in _QUARTERS:
         quarter = _QUARTERS[ahead[0]]
         months, rest = (3 * quarter - 2, 3 * quarter), 2
+    elif ahead and ahead[0] in {"h1", "h2"}:
+        months, rest = ((1, 6) if _HALVES[ahead[0]] == 1 else (7, 12)), 1
     elif ahead and ahead[0] in {"q1", "q2", "q3", "q4"}:
         quarter = _QUARTERS[ahead[0]]
         months, rest = (3 * quarter - 2, 3 * quarter), 1

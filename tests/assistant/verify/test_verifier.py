@@ -179,6 +179,17 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "The council said the outage was a power cut rather than a software fault.",
             "the passage rules out 'a power cut'",
         ),
+        # Affirmed again, naming the other only after it, or by a negated verb of setting aside.
+        (
+            "The council laid grass rather than artificial turf.",
+            "The council chose artificial turf over grass.",
+            "the passage rules out 'artificial turf'",
+        ),
+        (
+            "The fire was caused by arson, not an electrical fault, investigators said.",
+            "Investigators have not excluded an electrical fault.",
+            "the passage rules out 'an electrical fault'",
+        ),
         # A name or number of another sentence, put in the place of the restated one's.
         (
             "Portugal won the cup in 2016 after beating France in the final in Paris. Two years "

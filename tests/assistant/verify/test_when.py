@@ -62,6 +62,15 @@ def _one(text: str) -> DateMention:
             "Sales fell in the fourth quarter of 2020.",
             False,
         ),
+        # "May" after a part's word is the month; a hyphen is a word of its own.
+        ("Sales fell at the beginning of May 2020.", "Sales fell on May 3, 2020.", True),
+        ("Sales fell in mid-May 2020.", "Sales fell on May 29, 2020.", False),
+        ("Sales fell in the first quarter of 2020.", "Sales fell in first-quarter 2020.", True),
+        ("Sales fell in the first half of 2020.", "Sales fell in H1 2020.", True),
+        ("Sales fell in the first nine months of 2020.", "Sales fell in August 2020.", True),
+        # A part of a year alone.
+        ("Sales fell in late 2020.", "Sales fell in 2020.", False),
+        ("Sales fell at the end of 2020.", "Sales fell in December 2020.", True),
         # A day is not borne out by the part of the month it falls in.
         ("Sales fell on 30 March 2020.", "Sales fell at the end of March 2020.", False),
     ],
