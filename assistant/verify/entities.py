@@ -229,6 +229,12 @@ def names_of(doc: Doc) -> list[str]:
     return spans
 
 
+def entity_name(entity: Span) -> str:
+    """A named entity as written, without a leading "the" ("the USA" is named "USA")."""
+    words = entity[1:] if len(entity) > 1 and entity[0].lower_ == "the" else entity
+    return words.text
+
+
 def _name_words(span: Span) -> str:
     """A name without the words around it that are not names: "Frenchman Olivier Patience"
     is checked as "Olivier Patience", "the US Centers for ..." as "US Centers for ..."."""

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import canonical
+from assistant.verify.entities import canonical, entity_name
 from assistant.verify.roles import SYMMETRIC
 
 if TYPE_CHECKING:
@@ -135,11 +135,8 @@ def _key(token: Token) -> str:
 
 
 def _name(token: Token) -> str:
-    """The name ``token`` is part of, without a leading "the", else the token."""
-    if not token.ent_type_:
-        return token.text
-    entity = _entity(token)
-    return (entity[1:] if len(entity) > 1 and entity[0].lower_ == "the" else entity).text
+    """The name ``token`` is part of, else the token."""
+    return entity_name(_entity(token)) if token.ent_type_ else token.text
 
 
 def _entity(token: Token) -> Span:

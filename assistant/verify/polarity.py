@@ -208,6 +208,11 @@ def preferred_to(noun: Token) -> Token | None:
     return next((t for t in reversed(earlier) if t.pos_ in {"NOUN", "PROPN"}), None)
 
 
+def noun_phrase(noun: Token) -> str:
+    """The noun with its determiner, adjectives and compounds before it: "a system failure"."""
+    return noun.doc[_phrase_start(noun) : noun.i + 1].text
+
+
 def _phrase_start(noun: Token) -> int:
     """Where the noun's phrase begins: its determiner, adjectives and compounds before it."""
     start = noun.i

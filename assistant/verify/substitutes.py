@@ -21,7 +21,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import acronyms, canonical, known_names, named_in, normalise
+from assistant.verify.entities import (
+    acronyms,
+    canonical,
+    entity_name,
+    known_names,
+    named_in,
+    normalise,
+)
 from assistant.verify.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -63,7 +70,7 @@ def substituted_name(
         token = entity.root
         if entity.label_ not in _NAMES or token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
             continue
-        name = _name(entity)
+        name = entity_name(entity)
 
         def holds(index: int, name: str = name) -> bool:
             text = sentences[index].text
@@ -73,17 +80,17 @@ def substituted_name(
         if index is None:
             continue
         for other in sentences[index].ents:
-            root = other.root
+            root, theirs = other.root, entity_name(other)
             if (
                 other.label_ == entity.label_
                 and root.dep_ == token.dep_
                 and root.head.i != root.i
                 and root.head.lemma_.lower() == token.head.lemma_.lower()
-                and not _same_name(_name(other), name)
+                and not _same_name(theirs, name)
                 # "Of the 12 arrested, four were charged" states both numbers; so with names.
-                and not any(normalise(_name(e)) == normalise(_name(other)) for e in claim.ents)
+                and not any(normalise(entity_name(e)) == normalise(theirs) for e in claim.ents)
             ):
-                return Substitute(name, _name(other))
+                return Substitute(name, theirs)
     return None
 
 
@@ -166,9 +173,3 @@ def _same_name(first: str, second: str) -> bool:
         or named_in(first, known_names(second), acronyms(second))
         or named_in(second, known_names(first), acronyms(first))
     )
-
-
-def _name(entity: Span) -> str:
-    """A named entity without a leading "the" ("the USA" is named "USA")."""
-    words = entity[1:] if len(entity) > 1 and entity[0].lower_ == "the" else entity
-    return words.text

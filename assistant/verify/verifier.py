@@ -36,6 +36,7 @@ from assistant.verify.places import swapped_places
 from assistant.verify.polarity import (
     denied,
     negated,
+    noun_phrase,
     opposite,
     opposites_of,
     preferred_to,
@@ -594,7 +595,7 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             first = [t for t in claim if t.lemma_.lower() in chosen and not denied(t)]
             traded = noun.dep_ == "pobj" and any(t.i < noun.i for t in first)
             if not denied(noun) and not _denied_by_verb(noun) and not traded:
-                return f"the passage rules out {_phrase_of(aside[0])!r}"
+                return f"the passage rules out {noun_phrase(aside[0])!r}"
             continue
         if same and all(denied(t) != denied(noun) for t in same):
             if denied(noun):
@@ -633,12 +634,6 @@ def _denied_by_verb(noun: Token) -> bool:
     "did not rule out a system failure" keeps it in play."""
     verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     return verb is not None and negated(verb) and verb.lemma_.lower() not in _EXCLUDING
-
-
-def _phrase_of(noun: Token) -> str:
-    """The noun with its modifiers before it: "a system failure"."""
-    left = [t for t in noun.lefts if t.dep_ in {"det", "compound", "amod", "poss", "nummod"}]
-    return noun.doc[left[0].i if left else noun.i : noun.i + 1].text
 
 
 def _opposite_about(token: Token, reading: _Reading) -> str | None:
