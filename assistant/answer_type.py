@@ -27,8 +27,15 @@ _PHRASE_END = frozenset(_PHRASE_ENDS.split())
 _NAMED_KINDS = (
     "country|countries|nation|state|states|city|cities|company|companies|firm|airline|"
     "carrier|team|club|band|singer|rapper|actor|actress|brand|retailer|automaker|university|"
-    "party|president|leader"
+    "party|president|leader|supermarket|chain|network|broadcaster|platform|bank|agency|"
+    "province|region|territory|player|athlete|artist|musician|senator|governor|"
+    "candidate|lawmaker|billionaire|drugmaker|manufacturer|league|tournament|film|movie|"
+    "album|newspaper|magazine|airport|festival"
 )
+# Words that describe what "which" asks for ("which island nation", "which major company"),
+# as opposed to words that end its phrase ("which of the", "which the company").
+_ENDS_PHRASE = "|".join(sorted(_PHRASE_END | {"the", "a", "an", "its", "their", "his", "her"}))
+_MODIFIER = rf"(?!(?:{_ENDS_PHRASE})\b)[a-z][a-z'-]*"
 _PATTERNS = (
     (
         "count",
@@ -46,6 +53,10 @@ _PATTERNS = (
     ("amount", re.compile(r"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|worth)\b")),
     # "Which country ...?": a country, a company, a team is answered by a name.
     ("named", re.compile(rf"\b(?:which|what) (?:two |three )?((?:{_NAMED_KINDS})s?)\b")),
+    (
+        "named",
+        re.compile(rf"\bwhich (?:two |three )?(?:{_MODIFIER} ){{1,2}}((?:{_NAMED_KINDS})s?)\b"),
+    ),
     ("thing", re.compile(rf"\bwhat (?:kinds?|types?|sorts?) of ({_WORD})\b")),
     # "Was anybody hurt in the attacks?": answered by what the articles say of casualties,
     # "no casualties" included, not by the sentence that best restates the attacks.

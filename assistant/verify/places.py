@@ -73,6 +73,7 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
     """The first pair of nouns ``claim`` names whose places the passage's ``sentences`` give
     the other way round (and never as the claim gives them), or None."""
     things = _things(claim)
+    named = [_named(sentence) for sentence in sentences]
     for position, first in enumerate(things):
         for second in things[position + 1 :]:
             if _key(first) == _key(second):
@@ -85,22 +86,27 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
             labels = {label for _, label in path}
             if labels <= _UNORDERED or "conj" in labels:
                 continue
-            found = _reversed_in(sentences, _key(first), _key(second), path)
+            found = _reversed_in(named, _key(first), _key(second), path)
             if found is not None:
                 return SwappedPlaces(_name(first), _name(second), found)
     return None
 
 
+def _named(sentence: Doc | Span) -> dict[str, list[Token]]:
+    """The nouns of a passage sentence by their keys."""
+    found: dict[str, list[Token]] = {}
+    for thing in _things(sentence):
+        found.setdefault(_key(thing), []).append(thing)
+    return found
+
+
 def _reversed_in(
-    sentences: Sequence[Doc | Span], first: str, second: str, path: Path
+    sentences: list[dict[str, list[Token]]], first: str, second: str, path: Path
 ) -> str | None:
     reversed_at: tuple[Token, Token] | None = None
-    for sentence in sentences:
-        things = _things(sentence)
-        mine = [t for t in things if _key(t) == first]
-        others = [t for t in things if _key(t) == second]
-        for a in mine:
-            for b in others:
+    for named in sentences:
+        for a in named.get(first, []):
+            for b in named.get(second, []):
                 if _path(a, b)[0] == path:
                     return None  # the passage says it this way round too
                 # Places traded change the order the two are read in: the same order through
@@ -140,7 +146,14 @@ def _name(token: Token) -> str:
 
 
 def _entity(token: Token) -> Span:
-    return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    # By the IOB tags: ``doc.ents`` builds every entity afresh at each call, and this is asked
+    # of each noun of each passage sentence (a third of a question's answering time).
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _path(start: Token, end: Token) -> tuple[Path, Token | None]:
