@@ -48,6 +48,10 @@ _FRAME = re.compile(
 )
 
 
+# When the asker means by "this week" is the asker's own time, not the article's.
+_ASKERS_TIME = re.compile(r",?\s*\b(?:this|last|next|past) (?:week|month|year)\b", re.I)
+
+
 def claim_of(question: str) -> str:
     """The statement ``question`` takes for granted, in its own words: the question without
     its question word, its inverted auxiliary and its framing noun ("When did the US strike in
@@ -57,6 +61,7 @@ def claim_of(question: str) -> str:
     text = _ASKED_COUNT.sub("", text, count=1)
     text = _AUXILIARY.sub("", text, count=1)
     text = _FRAME.sub("", text, count=1)
+    text = _ASKERS_TIME.sub("", text)
     return text.strip()
 
 

@@ -80,6 +80,10 @@ taiwan: taiwanese
 new zealand: new zealander, new zealanders, kiwi
 european union: eu, e.u
 united nations: un, u.n
+northern ireland: northern irish
+conservative party: conservatives, tories, tory
+labour party: labour
+liberal democrats: lib dems, lib dem, liberal democrat
 """
 _TITLES = frozenset(
     [
@@ -244,9 +248,13 @@ def _name_words(span: Span) -> str:
 
 def acronyms(text: str) -> set[str]:
     """Initials of capitalised runs in ``text``: "North Atlantic Treaty Organization" gives
-    "NATO", so a sentence may use either."""
+    "NATO", so a sentence may use either; and of their first three words or more, since a
+    trailing "Union" or "Group" is often left out ("PCS" for "the Public and Commercial
+    Services Union")."""
     found: set[str] = set()
     for run in re.findall(r"(?:[A-Z][\w'’-]+(?:\s+(?:of|the|and|for)\s+|\s+)?){2,}", text):
-        words = [w for w in run.split() if w[0].isupper()]
-        found.add("".join(w[0] for w in words))
+        # "The" opens a sentence, not the name: "The Public and Commercial Services Union".
+        initials = "".join(w[0] for w in run.split() if w[0].isupper() and w != "The")
+        found.add(initials)
+        found.update(initials[:end] for end in range(3, len(initials)))
     return found

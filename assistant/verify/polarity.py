@@ -29,7 +29,7 @@ strong weak|stronger weaker|positive negative|optimistic pessimistic|profitable 
 continue halt|resume suspend|join leave|enter exit|arrive leave|better worse|on off
 heed ignore|heed disregard|obey defy|likely remote|easy hard|easier harder|safe dangerous
 good bad|well bad|well badly|ally enemy|friend foe|love hate|like dislike|always never
-everyone nobody|all none
+everyone nobody|all none|quick slow|fast slow|quicker slower|faster slower
 """
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair
@@ -243,6 +243,10 @@ def negated(verb: Token) -> bool:
         ):
             flips += 1
     head = verb.head
+    # "the team is not happy", "it is not co-operating" (the hyphen splits the verb from its
+    # auxiliary): the copula's negation is its complement's.
+    if verb.dep_ in {"acomp", "attr", "xcomp"} and head.i != verb.i and head.lemma_ == "be":
+        flips += sum(c.dep_ == "neg" or c.lower_ in {"never", "n't"} for c in head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_VERBS:
         flips += 1 + int(negated(head))
     # "was unable to push through": the adjective's own negation is on its copula.

@@ -38,7 +38,9 @@ _APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately
 # Words before a number that make it a bound: "more than 10", "under 5", "at least 3".
 _LOWER_BOUNDS = {("more", "than"), ("greater", "than"), ("at", "least"), ("over",), ("above",)}
 _UPPER_BOUNDS = {("fewer", "than"), ("less", "than"), ("at", "most"), ("up", "to"), ("under",)}
-_UPPER_BOUNDS |= {("below",)}
+_UPPER_BOUNDS |= {("below",), ("many", "as"), ("much", "as")}  # "as many as 6": up to 6
+# "no more than 10", "no fewer than 3": the bound a word before the comparison turns round.
+_TURNED = {("more", "than"): "<", ("fewer", "than"): ">", ("less", "than"): ">"}
 _NUMERATORS = {"a", "an", "one", "two", "three", "four", "five", "seven", "nine"}
 # An "about 2,000" for 1,987 is a fair rounding; 12% off is a different number.
 APPROXIMATION_TOLERANCE = 0.05
@@ -220,6 +222,8 @@ def _finish(
         ),
         "",
     )
+    if before in _TURNED and start > 2 and words[start - 3] in {"no", "not"}:
+        bound = _TURNED[before]
     text = " ".join(words[start:end])
     noun = _counted_noun(tokens, start, end)
     days = value * DAYS_IN[noun] if noun in DAYS_IN and kind in {"count", "fraction"} else None

@@ -47,6 +47,16 @@ _OTHER_CLAUSES = frozenset({"conj", "advcl", "parataxis", "relcl"})
 _LEAST_REST = 2
 
 
+# A people stands for its country ("the Australian system" for "the New Zealand system").
+_KIND = {"NORP": "GPE"}
+# Words before a noun that name what it belongs to, whichever the parser calls them.
+_NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def _place(dep: str) -> str:
+    return "modifier" if dep in _NOUN_MODIFIERS else dep
+
+
 @dataclass(frozen=True)
 class Substitute:
     """``mine``, a name or number of the claim, stands where the sentence it restates has
@@ -82,8 +92,8 @@ def substituted_name(
         for other in sentences[index].ents:
             root, theirs = other.root, entity_name(other)
             if (
-                other.label_ == entity.label_
-                and root.dep_ == token.dep_
+                _KIND.get(other.label_, other.label_) == _KIND.get(entity.label_, entity.label_)
+                and _place(root.dep_) == _place(token.dep_)
                 and root.head.i != root.i
                 and root.head.lemma_.lower() == token.head.lemma_.lower()
                 and not _same_name(theirs, name)

@@ -436,8 +436,23 @@ def _asserts(sentence: Span) -> bool:
     if text.rstrip("\"'”’").endswith("?") and sentence.root.i in quoted:
         return False
     return not any(
-        t.tag_ == "VB" and t.dep_ in _CLAUSES and t.i not in quoted and _bare(t) for t in sentence
+        t.tag_ == "VB"
+        and t.dep_ in _CLAUSES
+        and t.i not in quoted
+        and not _hyphenated(t)
+        and _bare(t)
+        for t in sentence
     )
+
+
+def _hyphenated(token: Token) -> bool:
+    """Whether ``token`` is the hyphen or the end of a hyphenated word ("co-ordinate", split
+    by the tokenizer into three and parsed as verbs): a piece of a word, not a verb of its
+    own."""
+    doc = token.doc
+    if token.text == "-":
+        return token.i >= 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
 
 
 def _bare(verb: Token) -> bool:

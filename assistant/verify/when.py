@@ -35,6 +35,9 @@ class DateMention:
     # days (21, 31) of December, "the fourth quarter of 2021" the months (10, 12) of 2021.
     days: tuple[int, int] | None = None
     months: tuple[int, int] | None = None
+    # A time told from the article's date ("last week", "next month"), as written; with no
+    # date to resolve it by, it agrees only with the same words.
+    relative: str | None = None
 
     def resolved(self, published: date | None) -> DateMention:
         """Fill in what the article's date implies: the year of "June 27", the day of
@@ -61,6 +64,8 @@ class DateMention:
         """Whether ``other`` states every part of the date this mention states, a day or month
         within the part of a month or year it names ("31 December" for "the end of
         December"; "the last three months of 2021" for "the fourth quarter of 2021")."""
+        if self.relative is not None and self.year is None:
+            return other.relative == self.relative
         for part in ("year", "month", "day", "weekday"):
             mine = getattr(self, part)
             if mine is not None and getattr(other, part) != mine:
@@ -148,16 +153,32 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
     if word in _RELATIVE_DAYS and published is not None:
         then = published + timedelta(days=_RELATIVE_DAYS[word])
         return DateMention(word, then.year, then.month, then.day, start=i, end=i + 1)
-    if (
-        word in _RELATIVE_YEARS
-        and i + 1 < len(words)
-        and words[i + 1] == "year"
-        and published is not None
-    ):
-        return DateMention(
-            f"{word} year", year=published.year + _RELATIVE_YEARS[word], start=i, end=i + 2
-        )
+    if word in _RELATIVE_YEARS and i + 1 < len(words) and words[i + 1] in _PERIODS:
+        return _relative(word, words[i + 1], i, published)
     return None
+
+
+_PERIODS = ("week", "month", "year")
+
+
+def _relative(word: str, period: str, i: int, published: date | None) -> DateMention:
+    """ "last week", "this month", "next year": resolved against ``published`` when there is
+    one (a week to its days, when they fall in one month), else kept as written."""
+    text = f"{word} {period}"
+    mention = DateMention(text, start=i, end=i + 2, relative=text)
+    if published is None:
+        return mention
+    step = _RELATIVE_YEARS[word]
+    if period == "year":
+        return replace(mention, year=published.year + step)
+    if period == "month":
+        count = published.year * 12 + published.month - 1 + step
+        return replace(mention, year=count // 12, month=count % 12 + 1)
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+    sunday = monday + timedelta(days=6)
+    if monday.month != sunday.month:
+        return mention
+    return replace(mention, year=monday.year, month=monday.month, days=(monday.day, sunday.day))
 
 
 def _month(words: list[str], i: int) -> DateMention:

@@ -438,3 +438,48 @@ def test_the_quote_is_the_sentence_that_holds_the_claim_not_all_between(
     assert passage[verdict.start : verdict.end] == (
         "Gustavo Petro won the presidential race on Sunday."
     )
+
+
+# Sentences written for these tests in the manner of BBC reports.
+UNION = (
+    "The UK's biggest civil service union is to ballot its 290,000 members on strikes. The "
+    "Public and Commercial Services Union will co-ordinate any action with up to six other "
+    "public sector unions. Marsh has said it is co-operating fully with the inquiry. The "
+    "manager said the team is happy with the new stadium. His recovery has been slower than "
+    "expected. The party has looked at the systems of Australia, Canada and New Zealand. The "
+    "Tory proposals are closely modelled on the New Zealand system."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A hyphenated verb is split by the tokenizer; its pieces are no instruction, so the
+        # sentence still states its six unions. "PCS" leaves out the name's last word.
+        "The PCS will co-ordinate any action with as many as six other public sector unions.",
+        "The Conservatives' proposals are closely modelled on the New Zealand system.",
+    ],
+)
+def test_hyphens_bounds_acronyms_and_parties(verifier: ClaimVerifier, sentence: str) -> None:
+    verdict = verifier.check(sentence, UNION)
+    assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # The copula's "not" denies its complement.
+        ("The manager said the team is not happy with the new stadium.", "denies 'happy'"),
+        ("Marsh has said it is not co-operating with the inquiry.", "denies"),
+        ("His recovery has been quicker than expected.", "'quicker'"),
+        # A people for another country, named elsewhere in the passage.
+        ("The Tory proposals are closely modelled on the Australian system.", "New Zealand"),
+        ("The union will co-ordinate any action with up to nine other unions.", "nine"),
+    ],
+)
+def test_negated_copulas_opposites_and_peoples(
+    verifier: ClaimVerifier, sentence: str, reason: str
+) -> None:
+    verdict = verifier.check(sentence, UNION)
+    assert not verdict.supported
+    assert reason.lower() in verdict.reason.lower(), verdict.reason

@@ -77,3 +77,27 @@ def _one(text: str) -> DateMention:
 )
 def test_parts_of_months_and_years(said: str, stated: str, agrees: bool) -> None:
     assert _one(said).agrees(_one(stated)) is agrees
+
+
+@pytest.mark.parametrize(
+    ("said", "stated", "published", "agrees"),
+    [
+        # Unresolved, a time told from the article's date agrees only with the same words.
+        ("It set a record last week.", "It set a record last week.", None, True),
+        ("It set a record last month.", "It set a record last week.", None, False),
+        ("It will open next year.", "It will open this year.", None, False),
+        # Resolved: "last month" of an article of 30 June 2021 is May 2021; "last week" is
+        # 21 to 27 June.
+        ("It set a record last month.", "It set a record in May 2021.", date(2021, 6, 30), True),
+        ("It set a record last month.", "It set a record last week.", date(2021, 6, 30), False),
+        ("It set a record in June.", "It set a record last week.", date(2021, 6, 30), True),
+        ("It set a record last week.", "It set a record on June 24.", date(2021, 6, 30), True),
+        ("It set a record last week.", "It set a record on June 29.", date(2021, 6, 30), False),
+    ],
+)
+def test_times_told_from_the_articles_date(
+    said: str, stated: str, published: date | None, agrees: bool
+) -> None:
+    (mine,) = date_mentions(parse(said), published)
+    (theirs,) = date_mentions(parse(stated), published)
+    assert mine.agrees(theirs) is agrees
