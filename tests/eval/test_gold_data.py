@@ -115,3 +115,23 @@ def test_checker_pairs(pairs: list[dict]) -> None:
     kinds = Counter(p["kind"] for p in pairs)
     assert all(kinds[k] >= 14 for k in UNSUPPORTED_KINDS), kinds
     assert sum(1 for p in pairs if p["label"] == "supported") >= 70
+
+
+FRESH_KINDS = {
+    "supported": {"paraphrase", "multi_sentence", "number_form", "alias"},
+    "unsupported": {"roles", "polarity", "number", "date", "entity", "added_clause"},
+}
+
+
+def test_fresh_pairs_quote_their_articles() -> None:
+    pairs = _load("verifier_pairs_fresh.jsonl")
+    assert len({p["id"] for p in pairs}) == len(pairs) == 190
+    assert {p["split"] for p in pairs} == {"tune", "test"}
+    bbc = ROOT.parent / "shared" / "data"
+    for p in pairs:
+        assert p["kind"] in FRESH_KINDS[p["label"]], p["id"]
+        assert p["sentence"] not in p["passage"], p["id"]
+        article = bbc / p["article"]
+        if article.is_file():  # the shared data sits beside a checkout, as in CI
+            text = " ".join(article.read_text(encoding="utf-8", errors="replace").split())
+            assert " ".join(p["passage"].split()) in text, p["id"]
