@@ -30,6 +30,8 @@ continue halt|resume suspend|join leave|enter exit|arrive leave|better worse|on 
 heed ignore|heed disregard|obey defy|likely remote|easy hard|easier harder|safe dangerous
 good bad|well bad|well badly|ally enemy|friend foe|love hate|like dislike|always never
 everyone nobody|all none|quick slow|fast slow|quicker slower|faster slower
+leap fall|leap drop|leap decline|soar fall|soar plunge|soar slump|grow shrink|grow decline
+grow fall|rise tumble|climb tumble|rise dip|many few|much little|past next|last next
 """
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair
@@ -172,7 +174,23 @@ def denied(noun: Token) -> bool:
         any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children)
         or (noun.dep_ == "pobj" and noun.head.lower_ == "without")
         or set_aside(noun)
+        or _wanting(noun)
     )
+
+
+def _wanting(noun: Token) -> bool:
+    """The object of a clause under "unless": "unless they make changes" says what follows
+    happens without changes, as "without changes" does."""
+    if noun.dep_ not in {"dobj", "pobj"}:
+        return False
+    token = noun.head
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ == "unless" for c in token.children):
+            return True
+        if token.dep_ not in {"xcomp", "prep", "dobj", "pobj"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def set_aside(noun: Token) -> bool:

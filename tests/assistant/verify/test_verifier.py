@@ -483,3 +483,39 @@ def test_negated_copulas_opposites_and_peoples(
     verdict = verifier.check(sentence, UNION)
     assert not verdict.supported
     assert reason.lower() in verdict.reason.lower(), verdict.reason
+
+
+GADGETS = (
+    "According to statistics 50% of all muggings and snatch theft offences involve mobiles. "
+    "The number of lost laptops has leapt by 71% in the last three years. Few details have "
+    "been released about the chip. Unless the authorities agree to make changes, the national "
+    "team will suffer. Major problems are expected over the next 10 years."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A verb joined to "according" is a misparse, not an instruction: the sentence states.
+        "Statistics show that half of all muggings and snatch thefts involve mobile phones.",
+        # "unless they make changes" is "without changes".
+        "Without changes by the authorities, the national team will suffer.",
+    ],
+)
+def test_misparsed_verbs_and_unless(verifier: ClaimVerifier, sentence: str) -> None:
+    verdict = verifier.check(sentence, GADGETS)
+    assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The number of lost laptops has fallen by 71% in the last three years.", "'fallen'"),
+        ("Many details have been released about the chip.", "'many'"),
+        ("Major problems have arisen over the past 10 years.", "'past'"),
+    ],
+)
+def test_more_opposites(verifier: ClaimVerifier, sentence: str, reason: str) -> None:
+    verdict = verifier.check(sentence, GADGETS)
+    assert not verdict.supported
+    assert reason.lower() in verdict.reason.lower(), verdict.reason
