@@ -578,7 +578,8 @@ def _quantities_outside_dates(
 def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
     for token in claim:
         lemma = token.lemma_.lower()
-        if token.pos_ not in _CONTENT_POS:
+        # "as many as six" bounds a number, checked with the number.
+        if token.pos_ not in _CONTENT_POS or _as_many_as(token):
             continue
         other = _opposite_about(token, reading)
         if other is not None:
@@ -634,6 +635,15 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 else f"the passage says {verb.text!r} did not happen"
             )
     return None
+
+
+def _as_many_as(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.lower_ in {"many", "much"}
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].lower_ == doc[token.i + 1].lower_ == "as"
+    )
 
 
 def _names_a_date(noun: Token, dated: set[int]) -> bool:

@@ -447,7 +447,11 @@ UNION = (
     "public sector unions. Marsh has said it is co-operating fully with the inquiry. The "
     "manager said the team is happy with the new stadium. His recovery has been slower than "
     "expected. The party has looked at the systems of Australia, Canada and New Zealand. The "
-    "Tory proposals are closely modelled on the New Zealand system."
+    "Tory proposals are closely modelled on the New Zealand system. According to statistics "
+    "50% of all muggings and snatch theft offences involve mobiles. The number of lost laptops "
+    "has leapt by 71% in the last three years. Few details have been released about the chip. "
+    "Unless the authorities agree to make changes, the national team will suffer. Major "
+    "problems are expected over the next 10 years."
 )
 
 
@@ -458,9 +462,13 @@ UNION = (
         # sentence still states its six unions. "PCS" leaves out the name's last word.
         "The PCS will co-ordinate any action with as many as six other public sector unions.",
         "The Conservatives' proposals are closely modelled on the New Zealand system.",
+        # A verb joined to "according" is a misparse, not an instruction: the sentence states.
+        "Statistics show that half of all muggings and snatch thefts involve mobile phones.",
+        # "unless they make changes" is "without changes".
+        "Without changes by the authorities, the national team will suffer.",
     ],
 )
-def test_hyphens_bounds_acronyms_and_parties(verifier: ClaimVerifier, sentence: str) -> None:
+def test_rewordings_of_bbc_style_reports(verifier: ClaimVerifier, sentence: str) -> None:
     verdict = verifier.check(sentence, UNION)
     assert verdict.supported, verdict.reason
 
@@ -475,47 +483,14 @@ def test_hyphens_bounds_acronyms_and_parties(verifier: ClaimVerifier, sentence: 
         # A people for another country, named elsewhere in the passage.
         ("The Tory proposals are closely modelled on the Australian system.", "New Zealand"),
         ("The union will co-ordinate any action with up to nine other unions.", "nine"),
-    ],
-)
-def test_negated_copulas_opposites_and_peoples(
-    verifier: ClaimVerifier, sentence: str, reason: str
-) -> None:
-    verdict = verifier.check(sentence, UNION)
-    assert not verdict.supported
-    assert reason.lower() in verdict.reason.lower(), verdict.reason
-
-
-GADGETS = (
-    "According to statistics 50% of all muggings and snatch theft offences involve mobiles. "
-    "The number of lost laptops has leapt by 71% in the last three years. Few details have "
-    "been released about the chip. Unless the authorities agree to make changes, the national "
-    "team will suffer. Major problems are expected over the next 10 years."
-)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # A verb joined to "according" is a misparse, not an instruction: the sentence states.
-        "Statistics show that half of all muggings and snatch thefts involve mobile phones.",
-        # "unless they make changes" is "without changes".
-        "Without changes by the authorities, the national team will suffer.",
-    ],
-)
-def test_misparsed_verbs_and_unless(verifier: ClaimVerifier, sentence: str) -> None:
-    verdict = verifier.check(sentence, GADGETS)
-    assert verdict.supported, verdict.reason
-
-
-@pytest.mark.parametrize(
-    ("sentence", "reason"),
-    [
         ("The number of lost laptops has fallen by 71% in the last three years.", "'fallen'"),
         ("Many details have been released about the chip.", "'many'"),
         ("Major problems have arisen over the past 10 years.", "'past'"),
     ],
 )
-def test_more_opposites(verifier: ClaimVerifier, sentence: str, reason: str) -> None:
-    verdict = verifier.check(sentence, GADGETS)
+def test_negations_opposites_and_substitutes_in_bbc_style_reports(
+    verifier: ClaimVerifier, sentence: str, reason: str
+) -> None:
+    verdict = verifier.check(sentence, UNION)
     assert not verdict.supported
     assert reason.lower() in verdict.reason.lower(), verdict.reason
