@@ -107,17 +107,27 @@ def _reversed_in(
     for named in sentences:
         for a in named.get(first, []):
             for b in named.get(second, []):
-                if _path(a, b)[0] == path:
+                if _shape(_path(a, b)[0]) == _shape(path):
                     return None  # the passage says it this way round too
                 # Places traded change the order the two are read in: the same order through
                 # a path read backwards is the parser reading one phrase two ways.
-                if _path(b, a)[0] == path and b.i < a.i:
+                if _shape(_path(b, a)[0]) == _shape(path) and b.i < a.i:
                     reversed_at = (b, a)
     if reversed_at is None:
         return None
     start, end = sorted(t.i for t in reversed_at)
     doc = reversed_at[0].doc
     return doc[start : end + 1].text if end - start < _QUOTED_WORDS else ""
+
+
+# Links inside one predicate ("is likely to be drafted"): the parser hangs what follows on
+# any of its words, so paths are compared without them.
+_WITHIN_PREDICATE = frozenset({"acomp", "xcomp"})
+
+
+def _shape(path: Path) -> Path:
+    """``path`` without the links inside a predicate."""
+    return tuple(link for link in path if link[1] not in _WITHIN_PREDICATE)
 
 
 def _things(tokens: Doc | Span) -> list[Token]:

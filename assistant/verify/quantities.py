@@ -173,7 +173,9 @@ def _read(
         return _finish(tokens, words, i, i + 1, _score(first, second), "score")
     elif word in CARDINALS or word in {"hundred", "thousand", "dozen"}:
         value, i = _number_words(words, i)
-    elif word in ORDINALS and not (word in FRACTIONS and _numerator(words, i)):
+    elif (word in ORDINALS and not (word in FRACTIONS and _numerator(words, i))) or _ranks(
+        tokens, words, i
+    ):
         return _finish(tokens, words, start, i + 1, float(ORDINALS[word]), "ordinal")
     elif word in FRACTIONS and (word in {"half", "halves"} or _numerator(words, i)):
         numerator = _numerator(words, i) or 1
@@ -184,6 +186,22 @@ def _read(
         return None
     if value is None:
         return None
+    # "one and a half million" is 1.5 million.
+    if kind == "count" and words[i : i + 3] == ["and", "a", "half"]:
+        value, i = value + 0.5, i + 3
+    # "one in twenty" is a share, 5%.
+    if (
+        kind == "count"
+        and value < 10
+        and i + 1 < len(words)
+        and words[i] == "in"
+        # "number one in three weeks" is a time.
+        and (i + 2 >= len(words) or words[i + 2].rstrip("s") not in DAYS_IN)
+        and (start == 0 or words[start - 1] != "number")
+    ):
+        whole = _whole_number(words[i + 1])
+        if whole is not None and whole > value:
+            return _finish(tokens, words, start, i + 2, value / whole, "fraction")
     # A fraction written "one-fifth" or "two fifths" starts with its numerator.
     if i < len(words) and kind == "count":
         after = i + 1 if words[i] == "-" and i + 1 < len(words) else i
@@ -270,6 +288,27 @@ def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
         seen = True
         i += 1
     return (total + current if seen else None), i
+
+
+def _ranks(tokens: Doc | Span | Sequence[Token], words: list[str], i: int) -> bool:
+    """ "a third UK number one": a fraction's word before what it ranks is an ordinal ("a third
+    of the votes" is a share)."""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return (
+        words[i] in ORDINALS
+        and words[i] in FRACTIONS
+        and following not in {"of", ""}
+        and tokens[i].dep_ == "amod"
+    )
+
+
+def _whole_number(word: str) -> float | None:
+    """A whole number written in digits or as one word, not a year."""
+    if word in CARDINALS:
+        return float(CARDINALS[word])
+    if word.isdigit() and not is_year(word):
+        return float(word)
+    return None
 
 
 def _numerator(words: list[str], i: int) -> int | None:

@@ -30,6 +30,10 @@ def _values(text: str) -> list[tuple[float, str]]:
         ("The House passed it by a vote of 83 to 62.", [(83.062, "score")]),
         ("Prices rose from 10 to 20.", [(10, "count"), (20, "count")]),
         ("The party won 3 to 5 seats.", [(3, "count"), (5, "count")]),
+        ("Ratings fell to one and a half million.", [(1.5e6, "count")]),
+        ("Just one in twenty wanted both.", [(0.05, "fraction")]),
+        ("He is set for a third UK number one.", [(3.0, "ordinal"), (1.0, "count")]),
+        ("His third number one in three weeks.", [(3.0, "ordinal"), (1.0, "count"), (3, "count")]),
     ],
 )
 def test_numbers_are_read_by_value(text: str, expected: list[tuple[float, str]]) -> None:
