@@ -590,7 +590,11 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         # the sentences that hold the synonym, not by one standing elsewhere in the passage.
         where = aligned.get(token.i)
         modifier = token.pos_ in {"ADJ", "ADV"}
-        for other in sorted(opposites_of(lemma, modifiers=modifier) & reading.lemmas.keys()):
+        # "fewer" is its own word in the pairs ("more fewer"), though its lemma is "few".
+        opposites = opposites_of(lemma, modifiers=modifier) | opposites_of(
+            token.lower_, modifiers=modifier
+        )
+        for other in sorted(opposites & reading.lemmas.keys()):
             if not where or where & reading.lemmas[other]:
                 return f"the sentence says {token.text!r} where the passage says {other!r}"
     for token in claim:

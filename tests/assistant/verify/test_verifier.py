@@ -449,9 +449,12 @@ UNION = (
     "expected. The party has looked at the systems of Australia, Canada and New Zealand. The "
     "Tory proposals are closely modelled on the New Zealand system. According to statistics "
     "50% of all muggings and snatch theft offences involve mobiles. The number of lost laptops "
-    "has leapt by 71% in the last three years. Few details have been released about the chip. "
+    "has leapt by 71% in the last three years. Little has been said about the chip. "
     "Unless the authorities agree to make changes, the national team will suffer. Major "
-    "problems are expected over the next 10 years."
+    "problems are expected over the next 10 years. Sony BMG is now manufacturing 5,000 more "
+    "copies of each single than planned. Any decision on the medals would be taken by the "
+    "IOC's executive board. World Anti-Doping Agency chief Dick Pound said the rule may not "
+    "apply."
 )
 
 
@@ -484,8 +487,15 @@ def test_rewordings_of_bbc_style_reports(verifier: ClaimVerifier, sentence: str)
         ("The Tory proposals are closely modelled on the Australian system.", "New Zealand"),
         ("The union will co-ordinate any action with up to nine other unions.", "nine"),
         ("The number of lost laptops has fallen by 71% in the last three years.", "'fallen'"),
-        ("Many details have been released about the chip.", "'many'"),
+        ("Much has been said about the chip.", "'much'"),
         ("Major problems have arisen over the past 10 years.", "'past'"),
+        ("Sony BMG is now manufacturing 5,000 fewer copies of each single.", "'fewer'"),
+        # The tagger calls the agency an event: it still stands where the IOC stood.
+        (
+            "Any decision on the medals would be taken by the World Anti-Doping Agency's "
+            "executive board.",
+            "IOC",
+        ),
     ],
 )
 def test_negations_opposites_and_substitutes_in_bbc_style_reports(
