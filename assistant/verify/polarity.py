@@ -243,20 +243,21 @@ def _phrase_start(noun: Token) -> int:
     return start
 
 
+def _is_not(word: Token) -> bool:
+    """ "not", "n't", "never": a word that negates the verb it hangs on."""
+    return word.dep_ == "neg" or word.lower_ in {"never", "n't"}
+
+
 def negated(verb: Token) -> bool:
     """Whether the clause of ``verb`` is negated: "not", "never", "no one", "without", or a
     governing "failed to"/"refused to". Negations in other clauses do not count."""
     flips = 0
     for child in verb.children:
-        if (
-            child.dep_ == "neg"
-            or child.lower_ in {"never", "n't"}
-            or (
-                child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
-                and (
-                    child.lower_ in _NEGATIVE_DETERMINERS
-                    or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
-                )
+        if _is_not(child) or (
+            child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+            and (
+                child.lower_ in _NEGATIVE_DETERMINERS
+                or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
             )
         ):
             flips += 1
@@ -264,7 +265,7 @@ def negated(verb: Token) -> bool:
     # "the team is not happy", "it is not co-operating" (the hyphen splits the verb from its
     # auxiliary): the copula's negation is its complement's.
     if verb.dep_ in {"acomp", "attr", "xcomp"} and head.i != verb.i and head.lemma_ == "be":
-        flips += sum(c.dep_ == "neg" or c.lower_ in {"never", "n't"} for c in head.children)
+        flips += sum(_is_not(c) for c in head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_VERBS:
         flips += 1 + int(negated(head))
     # "was unable to push through": the adjective's own negation is on its copula.
