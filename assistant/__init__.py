@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from assistant.settings import AssistantSettings
     from assistant.terminal import printable, printable_field, printable_json
     from assistant.text import question_kind
-    from assistant.verify import ClaimVerifier, Verdict, check, default_verifier
+    from assistant.verify import ClaimVerifier, Verdict, check, default_verifier, rules_verifier
     from assistant.verify.nlp import spacy_pipeline
+    from assistant.verify.rewording import RewordingFeatures, RewordingModel
     from index.loaders.files import COMPRESSED_SUFFIXES, SUPPORTED_SUFFIXES
     from index.pipeline import IngestReport
     from index.sample import SAMPLE_DIR as SAMPLE_CORPUS
@@ -56,7 +57,10 @@ _HOMES = {
     "Verdict": "assistant.verify",
     "check": "assistant.verify",
     "default_verifier": "assistant.verify",
+    "rules_verifier": "assistant.verify",
     "spacy_pipeline": "assistant.verify.nlp",
+    "RewordingFeatures": "assistant.verify.rewording",
+    "RewordingModel": "assistant.verify.rewording",
     "printable": "assistant.terminal",
     "printable_field": "assistant.terminal",
     "printable_json": "assistant.terminal",
@@ -86,6 +90,8 @@ __all__ = [
     "IndexBusyError",
     "IngestReport",
     "Passage",
+    "RewordingFeatures",
+    "RewordingModel",
     "Verdict",
     "ask",
     "check",
@@ -97,6 +103,7 @@ __all__ = [
     "printable_field",
     "printable_json",
     "question_kind",
+    "rules_verifier",
     "spacy_pipeline",
 ]
 

@@ -4,7 +4,8 @@ One module per part of a claim: ``entities`` (names, aliases, demonyms), ``quant
 (numbers by value), ``when`` (dates resolved against the article's date), ``polarity``
 (negation, opposites, what is set aside), ``roles`` (who did what to whom), ``places`` (two
 things that trade places whatever the verb), ``substitutes`` (a name or number put where the
-restated sentence has another), ``attachment`` (what a phrase is about); ``verifier`` puts them
+restated sentence has another), ``attachment`` (what a phrase is about), ``rewording`` (a fitted
+model: whether the words a passage lacks reword it or add to it); ``verifier`` puts them
 together.
 """
 
@@ -12,20 +13,44 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from assistant.verify.entities import acronyms, known_names, named_in, names_of
 from assistant.verify.nlp import parse
+from assistant.verify.rewording import RewordingModel
 from assistant.verify.verifier import ClaimVerifier, Verdict
 
-__all__ = ["ClaimVerifier", "Verdict", "check", "default_verifier", "names_missing"]
+if TYPE_CHECKING:
+    from index.embeddings import MiniLMEmbeddings
+
+__all__ = [
+    "ClaimVerifier",
+    "Verdict",
+    "check",
+    "default_verifier",
+    "names_missing",
+    "rules_verifier",
+]
 
 
 @cache
 def default_verifier() -> ClaimVerifier:
-    """A verifier with the bundled MiniLM for word meanings, made once per process."""
+    """A verifier with the bundled MiniLM for word meanings and the fitted rewording model,
+    made once per process."""
+    return ClaimVerifier(_embedder(), rewording=RewordingModel.load())
+
+
+def rules_verifier() -> ClaimVerifier:
+    """The default verifier's rules alone, without the rewording model: the verdicts that
+    model is fitted on (``newsqa eval fit-rewording``)."""
+    return ClaimVerifier(_embedder())
+
+
+@cache
+def _embedder() -> MiniLMEmbeddings:
     from index.embeddings import MiniLMEmbeddings
 
-    return ClaimVerifier(MiniLMEmbeddings(batch_size=256))
+    return MiniLMEmbeddings(batch_size=256)
 
 
 def check(sentence: str, passage: str, published: date | None = None) -> Verdict:

@@ -79,6 +79,8 @@ _NEGATING_VERBS = frozenset(
 )
 # Adjectives that negate the clause they govern: "unable to attend".
 _NEGATING_ADJECTIVES = frozenset(["unable", "incapable", "unwilling"])
+# Nouns that negate the action they govern: "his refusal to accept", "a failure to act".
+_NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "reluctance", "unwillingness"])
 _NEGATIVE_DETERMINERS = frozenset(
     ["no", "none", "nobody", "nothing", "never", "neither", "nor", "without"]
 )
@@ -273,6 +275,8 @@ def negated(verb: Token) -> bool:
         flips += 1 + int(negated(head.head) if head.head.i != head.i else 0)
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         flips += 1
+    if verb.dep_ in {"acl", "xcomp"} and head.lemma_.lower() in _NEGATING_NOUNS:
+        flips += 1
     # "refrained from launching", "decided against striking".
     if verb.dep_ == "pcomp" and head.lower_ in {"from", "against"}:
         governor = head.head
@@ -281,3 +285,45 @@ def negated(verb: Token) -> bool:
         ):
             flips += 1
     return flips % 2 == 1
+
+
+# What makes a passage say only that something may be so: "could see", "may decide", "seem to
+# be starting", "is likely to", "possibly". "Could not" is past inability, not a hedge.
+_HEDGING_MODALS = frozenset({"may", "might", "could"})
+_HEDGING_HEADS = frozenset({"seem", "appear", "likely", "possible", "expect"})
+_HEDGING_ADVERBS = frozenset(
+    {"possibly", "perhaps", "probably", "maybe", "reportedly", "apparently", "likely"}
+)
+# What keeps a hedge in a restated sentence, anywhere in it: a generous list, because a
+# sentence that keeps the passage's doubt in other words ("would", "is expected to", "plans
+# to") is a faithful restatement.
+_KEPT_HEDGES = (
+    _HEDGING_MODALS
+    | _HEDGING_HEADS
+    | _HEDGING_ADVERBS
+    | {"would", "should", "can", "might", "potentially", "potential", "predict", "forecast"}
+    | {"suggest", "believe", "hope", "plan", "aim", "intend", "consider", "if", "unless"}
+    | {"whether", "chance", "risk", "threaten", "warn", "claim", "allegedly", "estimate"}
+)
+
+
+def hedged(verb: Token) -> bool:
+    """Whether the passage says only that ``verb`` may happen: under "may", "might" or
+    "could" (not "could not"), "seem"/"appear to", "likely to", or "possibly"; a verb joined to
+    a hedged one by "and" shares its hedge."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in _HEDGING_MODALS and not negated(verb):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in _HEDGING_ADVERBS:
+            return True
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _HEDGING_HEADS:
+        return True
+    return verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX", "ADJ"} and hedged(head)
+
+
+def keeps_hedge(sentence: Iterable[Token]) -> bool:
+    """Whether a restated sentence keeps some doubt anywhere in it."""
+    return any(t.lower_ in _KEPT_HEDGES or t.lemma_.lower() in _KEPT_HEDGES for t in sentence)

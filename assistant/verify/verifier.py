@@ -30,11 +30,14 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.attachment import misattached
+from assistant.verify.bindings import rebound
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse
 from assistant.verify.places import swapped_places
 from assistant.verify.polarity import (
     denied,
+    hedged,
+    keeps_hedge,
     negated,
     noun_phrase,
     opposite,
@@ -45,7 +48,9 @@ from assistant.verify.polarity import (
     set_aside,
 )
 from assistant.verify.quantities import Quantity, quantities
+from assistant.verify.rewording import RewordingFeatures, RewordingModel
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
+from assistant.verify.speakers import misattributed
 from assistant.verify.substitutes import substituted_name, substituted_number
 from assistant.verify.when import DateMention, date_mentions
 
@@ -129,14 +134,19 @@ _EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discoun
 # Nouns that name what a date is, said by the date the sentence gives.
 _DATE_NOUNS = frozenset(["date", "deadline"])
 # Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
+# Certainty the passage may not share is one too ("will definitely be available", "already").
 _QUALIFIERS = frozenset(
-    ["record", "only", "ever", "first", "last", "unprecedented", "largest", "biggest"]
+    {"record", "only", "ever", "first", "last", "unprecedented", "largest", "biggest"}
+    | {"definitely", "certainly", "invariably", "always", "undoubtedly", "precise", "already"}
 )
 _ONE = frozenset({"a", "an", "one", "single", "sole", "lone", "1"})
 # How a role reads in a reason: "the passage makes Russia the object of 'impose'".
 _ROLE_NAMES = {"agent": "subject", "patient": "object"}
 # Passages whose reading is kept: an answer cites a few passages, each for several sentences.
 _READINGS_KEPT = 256
+# Dependencies by which a word the passage lacks heads a clause or phrase of its own ("after
+# the government declined to back the scheme"), the shape of an added claim.
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "conj", "ccomp", "xcomp", "pcomp"})
 
 
 @runtime_checkable
@@ -147,12 +157,23 @@ class WordEmbeddings(Protocol):
     def embed_words(self, words: Sequence[str]) -> np.ndarray: ...
 
 
+@runtime_checkable
+class ContextEmbeddings(Protocol):
+    """An embedder that reads a text once and gives a vector for each span of it as read in
+    context (see ``MiniLMEmbeddings.embed_in_context``): the rewording model needs it."""
+
+    def embed_in_context(
+        self, texts: list[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> tuple[list[list[float]], list[np.ndarray]]: ...
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether a passage supports a sentence; ``start``/``end`` locate the evidence in the
     passage text; ``reason`` says why not, in words a person can read; ``coverage`` is the
     share of the sentence's content words the passage accounts for; ``kind`` names the check
-    that decided (one of ``KINDS``)."""
+    that decided (one of ``KINDS``); ``rewording`` is what the rewording model read when the
+    verdict turned on words the passage lacks."""
 
     supported: bool
     reason: str
@@ -160,6 +181,7 @@ class Verdict:
     end: int = 0
     coverage: float = 0.0
     kind: str = "supported"
+    rewording: RewordingFeatures | None = None
 
     @property
     def contradicted(self) -> bool:
@@ -168,10 +190,12 @@ class Verdict:
         return self.kind in CONTRADICTIONS
 
 
-# What decided a verdict: accepted as quoted or supported; rejected by one of the checks.
+# What decided a verdict: accepted as quoted, supported, or supported with words the rewording
+# model reads as rewording; rejected by one of the checks.
 KINDS = (
     "quoted",
     "supported",
+    "reworded",
     "roles",
     "polarity",
     "number",
@@ -209,15 +233,31 @@ class _Reading:
 class ClaimVerifier:
     """Decides whether a passage entails a sentence, with a readable reason (see the module
     docstring). ``embedder`` gives word vectors for synonyms; ``similarity`` is the cosine at
-    which two words count as the same."""
+    which two words count as the same; ``rewording``, when given, decides whether words the
+    passage lacks are rewording (it needs an embedder that reads in context)."""
 
-    def __init__(self, embedder: Embeddings, *, similarity: float = SIMILARITY) -> None:
+    def __init__(
+        self,
+        embedder: Embeddings,
+        *,
+        similarity: float = SIMILARITY,
+        rewording: RewordingModel | None = None,
+    ) -> None:
         if not 0 < similarity <= 1:
-            raise ValueError(f"similarity: {similarity} must lie in (0, 1]; the default is 0.62")
+            raise ValueError(
+                f"similarity: {similarity} must lie in (0, 1]; the default is {SIMILARITY}"
+            )
+        if rewording is not None and not isinstance(embedder, ContextEmbeddings):
+            raise ValueError(
+                f"rewording: {type(embedder).__name__} cannot read words in context; give an "
+                "embedder with embed_in_context (MiniLMEmbeddings) or no rewording model"
+            )
         self.embedder = embedder
         self.similarity = similarity
+        self.rewording = rewording
         self._vectors: dict[str, np.ndarray] = {}
         self._readings: OrderedDict[tuple[str, date | None], _Reading] = OrderedDict()
+        self._in_context: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def check(
         self,
@@ -254,13 +294,13 @@ class ClaimVerifier:
                     self._roles(claim, reading)
                     or _attachment(claim, reading)
                     or _places(claim, reading)
+                    or _speakers(claim, reading)
                 ),
             ),
             ("polarity", lambda: _polarity(claim, reading, aligned)),
             ("number", lambda: _numbers(claim, reading, published, aligned)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
             ("name", lambda: _names(claim, reading) or _substituted_name(claim, reading, aligned)),
-            ("unaccounted", lambda: _unaccounted(content, aligned, reading, published)),
         )
         for kind, run in checks:
             reason = run()
@@ -268,7 +308,69 @@ class ClaimVerifier:
                 return Verdict(False, reason, start, end, coverage, kind=kind)
         if not content:
             return Verdict(False, "the sentence states nothing checkable", kind="empty")
-        return Verdict(True, "supported", start, end, coverage)
+        added = _added(content, aligned, reading, published)
+        if not added:
+            return Verdict(True, "supported", start, end, coverage)
+        words = " ".join(f"{' '.join(t.text for t in _constituent(t))!r}" for t in added[:2])
+        features = self._rewording_features(claim, added, reading)
+        # A qualifier adds a claim of its own, whatever its meaning ("the largest", "already").
+        qualified = any(_qualifies(t) for t in added)
+        if self.rewording is not None and features is not None and not qualified:
+            chance = self.rewording.probability(features)
+            if chance >= self.rewording.threshold:
+                reason = f"supported, reading {words} as rewording (probability {chance:.2f})"
+                return Verdict(True, reason, start, end, coverage, "reworded", features)
+        reason = f"the passage does not say {words}"
+        return Verdict(False, reason, start, end, coverage, "unaccounted", features)
+
+    def _rewording_features(
+        self, claim: Doc, added: list[Token], reading: _Reading
+    ) -> RewordingFeatures | None:
+        """What the rewording model reads of ``added``, the claim's words the passage lacks;
+        None when the embedder cannot read in context or the passage states no words."""
+        if not isinstance(self.embedder, ContextEmbeddings):
+            return None
+        theirs = self._passage_in_context(reading)
+        if theirs.size == 0:
+            return None
+        spans = [(t.idx, t.idx + len(t.text)) for t in added]
+        _, (mine,) = self.embedder.embed_in_context([claim.text], [spans])
+        similarities = np.asarray(mine, dtype=np.float32) @ theirs.T
+        closest = similarities.max(axis=1)
+        # A rewording stands for a word the sentence does not use otherwise ("workers" for
+        # "staff"); an added word's closest may be one the sentence already restates.
+        used = {t.lemma_.lower() for t in claim}
+        free = np.array([t.lemma_.lower() not in used for t in _stated_words(reading)])
+        unused = similarities[:, free].max(axis=1) if free.any() else np.zeros(len(added))
+        clause = any(
+            t.dep_ in _CLAUSE_DEPS and sum(1 for w in t.subtree if _is_content(w)) >= 2
+            for t in added
+        )
+        return RewordingFeatures(
+            words=len(added),
+            closest_least=float(closest.min()),
+            closest_mean=float(closest.mean()),
+            clause=int(clause),
+            unused_least=float(unused.min()),
+        )
+
+    def _passage_in_context(self, reading: _Reading) -> np.ndarray:
+        """One vector per content word the passage states, each as read in its passage."""
+        text = reading.doc.text
+        found = self._in_context.get(text)
+        if found is None:
+            assert isinstance(self.embedder, ContextEmbeddings)
+            spans = [(t.idx, t.idx + len(t.text)) for t in _stated_words(reading)]
+            if spans:
+                _, (vectors,) = self.embedder.embed_in_context([text], [spans])
+                found = np.asarray(vectors, dtype=np.float32)
+            else:
+                found = np.zeros((0, 0), dtype=np.float32)
+            self._in_context[text] = found
+            while len(self._in_context) > _READINGS_KEPT:
+                self._in_context.popitem(last=False)
+        self._in_context.move_to_end(text)
+        return found
 
     def _align(self, content: list[Token], reading: _Reading) -> dict[int, set[int]]:
         """For each content token of the claim, the passage sentences that account for it."""
@@ -360,6 +462,18 @@ class ClaimVerifier:
             return False
         first, second = self._embed([a.lemma_.lower(), b.lemma_.lower()])
         return float(first @ second) >= self.similarity
+
+
+def _speakers(claim: Doc, reading: _Reading) -> str | None:
+    found = misattributed(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    if found is None:
+        return None
+    return f"the passage has {found.theirs} say it, not {found.speaker}"
+
+
+def _stated_words(reading: _Reading) -> list[Token]:
+    """The content words of the sentences a passage states, in order."""
+    return [t for t in reading.stated if _is_content(t)]
 
 
 def _attachment(claim: Doc, reading: _Reading) -> str | None:
@@ -576,6 +690,7 @@ def _quantities_outside_dates(
 
 
 def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
+    restated = set(_evidence(aligned))
     for token in claim:
         lemma = token.lemma_.lower()
         # "as many as six" bounds a number, checked with the number.
@@ -587,15 +702,16 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         if lemma in reading.lemmas:
             continue
         # A word the passage accounts for by a synonym is contradicted only by an opposite in
-        # the sentences that hold the synonym, not by one standing elsewhere in the passage.
-        where = aligned.get(token.i)
+        # the sentences that hold the synonym; a word it lacks, only by one in the sentences
+        # the claim restates, not by one standing elsewhere in the passage.
+        where = aligned.get(token.i) or restated
         modifier = token.pos_ in {"ADJ", "ADV"}
         # "fewer" is its own word in the pairs ("more fewer"), though its lemma is "few".
         opposites = opposites_of(lemma, modifiers=modifier) | opposites_of(
             token.lower_, modifiers=modifier
         )
         for other in sorted(opposites & reading.lemmas.keys()):
-            if not where or where & reading.lemmas[other]:
+            if where & reading.lemmas[other] and not _all_denied(other, where, reading):
                 return f"the sentence says {token.text!r} where the passage says {other!r}"
     for token in claim:
         against = reversed_direction(token, reading.stated)
@@ -638,7 +754,21 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 if negated(verb)
                 else f"the passage says {verb.text!r} did not happen"
             )
+        # "could see" restated as "will see", "may decide" as "has decided".
+        if matches and all(hedged(t) for t in matches) and not keeps_hedge(claim):
+            return f"the passage says only that {matches[0].text!r} may happen"
     return None
+
+
+def _all_denied(lemma: str, sentences: set[int], reading: _Reading) -> bool:
+    """Whether the passage denies ``lemma`` wherever it says it in ``sentences``: "his refusal
+    to accept" says what "refused" says, not its opposite."""
+    said = [
+        t
+        for t in reading.by_lemma.get(lemma, [])
+        if any(reading.sentences[i].start <= t.i < reading.sentences[i].end for i in sentences)
+    ]
+    return bool(said) and all(negated(t) for t in said)
 
 
 def _as_many_as(token: Token) -> bool:
@@ -732,6 +862,10 @@ def _numbers(
                     f"the passage gives {mine.text} for {same[0].noun}, "
                     f"not for {mine.noun} ({bound[0].text})"
                 )
+        # "imports rose 12.3% ..., while exports grew 16.3%" with the two swapped.
+        moved = rebound(mine, claim, reading.quantities, reading.sentences)
+        if moved is not None:
+            return f"the passage gives {moved.owner} {moved.theirs}, not {mine.text}"
         # "in 23 cases ... a minor burn" where the sentence on burns says "in seven cases".
         found = substituted_number(
             claim, mine, claimed, reading.quantities, aligned, reading.claims
@@ -803,9 +937,9 @@ def _names(claim: Doc, reading: _Reading) -> str | None:
     return None
 
 
-def _unaccounted(
+def _added(
     content: list[Token], aligned: dict[int, set[int]], reading: _Reading, published: date | None
-) -> str | None:
+) -> list[Token]:
     """The words the passage does not account for that add a claim of their own.
 
     A paraphrase swaps the words that relate things the passage names ("described the results
@@ -815,7 +949,7 @@ def _unaccounted(
     """
     missing = {t.i for t in content if not aligned.get(t.i) and t.pos_ != "PROPN"}
     if not missing:
-        return None
+        return []
     # What a number the passage states counts ("2.8 million units", "75 million pounds") is
     # checked with the number; an acronym the passage spells out is its name.
     claim = content[0].doc
@@ -840,15 +974,16 @@ def _unaccounted(
             # "set Sept. 27 as the sentencing date": the date says it, and is checked itself.
             if token.lemma_.lower() in _DATE_NOUNS and _names_a_date(token, dated):
                 continue
-        elif token.lemma_.lower() in _QUALIFIERS or token.tag_ in {"JJS", "RBS"}:
+        elif _qualifies(token):
             pass
         elif not arguments or any(c.i not in missing for c in arguments):
             continue
         added.append(token)
-    if added:
-        words = " ".join(f"{' '.join(t.text for t in _constituent(t))!r}" for t in added[:2])
-        return f"the passage does not say {words}"
-    return None
+    return added
+
+
+def _qualifies(token: Token) -> bool:
+    return token.lemma_.lower() in _QUALIFIERS or token.tag_ in {"JJS", "RBS"}
 
 
 def _constituent(token: Token) -> list[Token]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
 from pathlib import Path
@@ -135,3 +136,30 @@ def test_fresh_pairs_quote_their_articles() -> None:
         if article.is_file():  # the shared data sits beside a checkout, as in CI
             text = " ".join(article.read_text(encoding="utf-8", errors="replace").split())
             assert " ".join(p["passage"].split()) in text, p["id"]
+
+
+def test_more_pairs_quote_their_articles() -> None:
+    pairs = _load("verifier_pairs_more.jsonl")
+    assert len({p["id"] for p in pairs}) == len(pairs) == 826
+    # Sets t3 (BBC) and t6 (USA Today, CNN) are the test split, fixed before any was scored.
+    assert {p["id"][:2] for p in pairs if p["split"] == "test"} == {"t3", "t6"}
+    assert {p["outlet"] for p in pairs} == {"BBC", "CNN", "USA Today"}
+    data = ROOT.parent / "shared" / "data"
+    pages = data / "realtimeqa" / "news-2022.jsonl.gz"
+    texts: dict[str, str] = {}
+    if pages.is_file():  # the shared data sits beside a checkout, as in CI
+        with gzip.open(pages, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                page = json.loads(line)
+                texts.setdefault(page["url"].split("#")[0], page["text"])
+    for p in pairs:
+        assert p["kind"] in FRESH_KINDS[p["label"]], p["id"]
+        assert p["sentence"] not in p["passage"], p["id"]
+        article = data / p["article"]
+        if article.is_file():
+            text = article.read_text(encoding="utf-8", errors="replace")
+        elif texts:
+            text = texts[p["article"]]
+        else:
+            continue
+        assert " ".join(p["passage"].split()) in " ".join(text.split()), p["id"]

@@ -504,3 +504,48 @@ def test_negations_opposites_and_substitutes_in_bbc_style_reports(
     verdict = verifier.check(sentence, UNION)
     assert not verdict.supported
     assert reason.lower() in verdict.reason.lower(), verdict.reason
+
+
+# Written for these tests, in the style of a trade and technology report.
+TRADE = (
+    "Over 2004, US exports rose 12.3% to $1.15 trillion, while imports grew even faster, up "
+    "16.3% to a record $1.76 trillion. Analysts said the gap could widen again this year. "
+    "Officials appeared to be preparing new talks with Beijing, and may decide to act in March."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # Each number told of the other thing of the same sentence.
+        ("In 2004 imports rose 12.3% to $1.15 trillion.", "the passage gives imports 16.3"),
+        # A hedge turned into a certainty: "could widen" told as "will widen".
+        ("Analysts said the gap will widen again this year.", "only that 'widen' may happen"),
+        ("Officials have decided to act in March.", "only that 'decide' may happen"),
+        ("Officials were preparing new talks with Beijing.", "only that 'preparing' may happen"),
+        # A qualifier of certainty is a claim of its own, never read as rewording.
+        ("Analysts said the gap could definitely widen again this year.", "'definitely'"),
+    ],
+)
+def test_numbers_told_of_the_other_thing_and_hedges_dropped(
+    verifier: ClaimVerifier, sentence: str, reason: str
+) -> None:
+    verdict = verifier.check(sentence, TRADE)
+    assert not verdict.supported
+    assert reason.lower() in verdict.reason.lower(), verdict.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "US exports rose 12.3% over 2004, while imports grew 16.3%.",
+        # The doubt kept in other words.
+        "Analysts said the gap would possibly widen again this year.",
+        "Officials might decide to act in March.",
+    ],
+)
+def test_numbers_on_their_own_things_and_hedges_kept_are_accepted(
+    verifier: ClaimVerifier, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, TRADE)
+    assert verdict.supported, verdict.reason

@@ -1,0 +1,96 @@
+"""Bindings: a number told of another thing than the one the passage tells it of.
+
+"US imports rose 12.3% to $1.15 trillion, while exports grew 16.3%" from a passage where
+exports rose 12.3% and imports 16.3%: both numbers and both things are in the passage, in one
+sentence, so a check that looks for each finds it. What tells the swap is what each number is
+said of, the subject of its clause: the passage says 12.3% of exports, and gives imports
+another number of the same kind.
+
+Usage::
+
+    found = rebound(claim_quantity, claim_doc, passage_quantities, passage_sentences)
+    found.theirs, found.owner   # "16.3%", "US imports"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.text import STOP_WORDS
+from assistant.verify.entities import canonical
+from assistant.verify.quantities import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OWNER_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@dataclass(frozen=True)
+class Rebound:
+    """The passage's number for the thing the claim's number is told of (``theirs``), and
+    that thing as the claim names it (``owner``)."""
+
+    theirs: str
+    owner: str
+
+
+def rebound(
+    mine: Quantity,
+    claim: Doc | Span,
+    stated: Sequence[tuple[Quantity, int]],
+    sentences: Sequence[Span],
+) -> Rebound | None:
+    """The passage's own number for what ``mine`` is said of in ``claim``, when every
+    passage number equal to ``mine`` is said of something else and a number of the same kind
+    in the same sentence as one of them is said of the claim's thing; else None.
+    ``stated`` holds the passage's quantities, each with the index of its sentence in
+    ``sentences`` (positions counted within the sentence)."""
+    subject = _subject(claim[mine.end - 1])
+    if subject is None:
+        return None
+    owner = _words(subject)
+    if not owner:
+        return None
+    same = [(q, i) for q, i in stated if mine.matches(q)]
+    if not same:
+        return None
+    holding = {i for _, i in same}
+    for theirs, index in same:
+        their_subject = _subject(sentences[index][theirs.end - 1])
+        if their_subject is None or owner <= _words(their_subject):
+            return None
+    for other, index in stated:
+        if index not in holding or other.kind != mine.kind or mine.matches(other):
+            continue
+        other_subject = _subject(sentences[index][other.end - 1])
+        if other_subject is not None and owner <= _words(other_subject):
+            return Rebound(other.text, " ".join(t.text for t in subject.subtree))
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of the clause a number stands in, None when the number is part of the
+    subject itself or the clause has none."""
+    verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return None if token in subject.subtree else subject
+        # "exports grew and hit a record": a verb joined by "and" shares its head's subject.
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _words(subject: Token) -> frozenset[str]:
+    """What names a subject: the content words of its phrase, names by alias."""
+    return frozenset(
+        canonical(t.lower_) if t.pos_ == "PROPN" else t.lemma_.lower()
+        for t in subject.subtree
+        if t.pos_ in _OWNER_POS and t.lower_ not in STOP_WORDS
+    )
