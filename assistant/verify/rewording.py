@@ -40,8 +40,9 @@ class RewordingFeatures:
     """Over those words, the lowest cosine to the closest passage word, both read in context."""
     closest_mean: float
     """The mean of the same cosines."""
-    clause: int
-    """1 when one of the words heads a clause or phrase of two content words or more."""
+    heads: int
+    """The most content words one of them heads, itself included: with ``words``, how many
+    words the passage has hang on words it lacks ("the partner nations' vessels")."""
     unused_least: float
     """As ``closest_least``, over the passage words the sentence does not otherwise use."""
 

@@ -144,9 +144,6 @@ _ONE = frozenset({"a", "an", "one", "single", "sole", "lone", "1"})
 _ROLE_NAMES = {"agent": "subject", "patient": "object"}
 # Passages whose reading is kept: an answer cites a few passages, each for several sentences.
 _READINGS_KEPT = 256
-# Dependencies by which a word the passage lacks heads a clause or phrase of its own ("after
-# the government declined to back the scheme"), the shape of an added claim.
-_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "conj", "ccomp", "xcomp", "pcomp"})
 
 
 @runtime_checkable
@@ -342,15 +339,12 @@ class ClaimVerifier:
         used = {t.lemma_.lower() for t in claim}
         free = np.array([t.lemma_.lower() not in used for t in _stated_words(reading)])
         unused = similarities[:, free].max(axis=1) if free.any() else np.zeros(len(added))
-        clause = any(
-            t.dep_ in _CLAUSE_DEPS and sum(1 for w in t.subtree if _is_content(w)) >= 2
-            for t in added
-        )
+        heads = max(sum(1 for w in t.subtree if _is_content(w)) for t in added)
         return RewordingFeatures(
             words=len(added),
             closest_least=float(closest.min()),
             closest_mean=float(closest.mean()),
-            clause=int(clause),
+            heads=heads,
             unused_least=float(unused.min()),
         )
 

@@ -14,7 +14,7 @@ def _example(number: int, closest: float, words: int, supported: bool) -> Exampl
         words=words,
         closest_least=closest,
         closest_mean=closest,
-        clause=int(words > 1),
+        heads=words,
         unused_least=closest,
     )
     return Example(f"p{number}", features, supported)
