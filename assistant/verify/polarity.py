@@ -32,6 +32,12 @@ good bad|well bad|well badly|ally enemy|friend foe|love hate|like dislike|always
 everyone nobody|all none|quick slow|fast slow|quicker slower|faster slower
 leap fall|leap drop|leap decline|soar fall|soar plunge|soar slump|grow shrink|grow decline
 grow fall|rise tumble|climb tumble|rise dip|many few|much little|past next|last next
+improve worsen|improve deteriorate|improving worse|better deteriorate|merge split|unite split
+loosen tighten|ease tighten|relax tighten|larger smaller|bigger smaller|wider narrower
+widespread localized|widespread localised|widespread limited|rare common|rare many
+easy difficult|easy struggle|cheap expensive|cheaper dearer|increase reduction|rise reduction
+growth decline|growth contraction|expansion contraction|surplus deficit|profit deficit
+critical praise|critic supporter|ahead trail|lead trail|clear behind|favour against
 """
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair
@@ -277,6 +283,13 @@ def negated(verb: Token) -> bool:
         flips += 1
     if verb.dep_ in {"acl", "xcomp"} and head.lemma_.lower() in _NEGATING_NOUNS:
         flips += 1
+    # "had yet to question him", "is yet to come forward": it has not happened.
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_ in {"have", "be"}
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    ):
+        flips += 1
     # "refrained from launching", "decided against striking".
     if verb.dep_ == "pcomp" and head.lower_ in {"from", "against"}:
         governor = head.head
@@ -324,6 +337,18 @@ def hedged(verb: Token) -> bool:
     return verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX", "ADJ"} and hedged(head)
 
 
-def keeps_hedge(sentence: Iterable[Token]) -> bool:
-    """Whether a restated sentence keeps some doubt anywhere in it."""
-    return any(t.lower_ in _KEPT_HEDGES or t.lemma_.lower() in _KEPT_HEDGES for t in sentence)
+def keeps_hedge(verb: Token, said: Iterable[str]) -> bool:
+    """Whether a restated sentence keeps the doubt of ``verb``: by a modal, adverb or
+    "likely to" of the verb's own, or by a hedging word anywhere that is not one of the words
+    the passage ``said`` (in "the MDA predicts 2005 could see", "predicts" is the passage's
+    own, and "predicts 2005 will see" drops the doubt)."""
+    if hedged(verb) or any(
+        c.dep_ in {"aux", "advmod"} and c.lower_ in _KEPT_HEDGES for c in verb.children
+    ):
+        return True
+    said = set(said)
+    return any(
+        (t.lower_ in _KEPT_HEDGES or t.lemma_.lower() in _KEPT_HEDGES)
+        and t.lemma_.lower() not in said
+        for t in verb.doc
+    )

@@ -49,8 +49,17 @@ _LEAST_REST = 2
 
 # A people stands for its country ("the Australian system" for "the New Zealand system"), and
 # the tagger calls a body an event or a facility as often as an organisation ("the World
-# Anti-Doping Agency's board" for "the IOC's board").
-_KIND = {"NORP": "GPE", "EVENT": "ORG", "FAC": "ORG", "PRODUCT": "ORG"}
+# Anti-Doping Agency's board" for "the IOC's board"), and a band, a film or a law a person as
+# often as not ("Feeder", "Rocky").
+_KIND = {
+    "NORP": "GPE",
+    "EVENT": "ORG",
+    "FAC": "ORG",
+    "PRODUCT": "ORG",
+    "PERSON": "ORG",
+    "WORK_OF_ART": "ORG",
+    "LAW": "ORG",
+}
 # Words before a noun that name what it belongs to, whichever the parser calls them.
 _NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 

@@ -749,7 +749,11 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 else f"the passage says {verb.text!r} did not happen"
             )
         # "could see" restated as "will see", "may decide" as "has decided".
-        if matches and all(hedged(t) for t in matches) and not keeps_hedge(claim):
+        if (
+            matches
+            and all(hedged(t) for t in matches)
+            and not keeps_hedge(verb, reading.lemmas.keys())
+        ):
             return f"the passage says only that {matches[0].text!r} may happen"
     return None
 
@@ -809,7 +813,14 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
     own = {token.lemma_.lower()} | same_as(token.lemma_)
     if not holding or holding & set().union(*(reading.lemmas.get(w, set()) for w in own)):
         return None
-    return next((other for other in sorted(against) if holding & reading.lemmas[other]), None)
+    return next(
+        (
+            other
+            for other in sorted(against)
+            if holding & reading.lemmas[other] and not _all_denied(other, holding, reading)
+        ),
+        None,
+    )
 
 
 def _about(token: Token) -> list[Token]:

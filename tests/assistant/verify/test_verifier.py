@@ -549,3 +549,43 @@ def test_numbers_on_their_own_things_and_hedges_kept_are_accepted(
 ) -> None:
     verdict = verifier.check(sentence, TRADE)
     assert verdict.supported, verdict.reason
+
+
+# Written for these tests, in the style of a political report.
+LORDS = (
+    "Mr Blair's refusal to accept the Tories' proposals means that the government faces "
+    "opposition in the Lords. Police had yet to question the minister about the leak. Half of "
+    "voters said the economy was getting worse, while the two unions agreed to merge."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Refusing is what "refusal to accept" says, not its opposite.
+        "Because Mr Blair refused the Tories' proposals, the government faces opposition in "
+        "the Lords.",
+        "Police had not yet questioned the minister about the leak.",
+    ],
+)
+def test_denied_opposites_and_yet_to_are_read_as_what_they_say(
+    verifier: ClaimVerifier, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, LORDS)
+    assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Police had already questioned the minister about the leak.", "did not happen"),
+        ("Half of voters said the economy was improving.", "'improving' where the passage"),
+        ("The two unions agreed to split.", "'split' where the passage says 'merge'"),
+    ],
+)
+def test_opposites_of_news_verbs_and_what_has_yet_to_happen(
+    verifier: ClaimVerifier, sentence: str, reason: str
+) -> None:
+    verdict = verifier.check(sentence, LORDS)
+    assert not verdict.supported
+    assert reason.lower() in verdict.reason.lower(), verdict.reason
