@@ -140,6 +140,10 @@ FRACTIONS: dict[str, int] = {
     "eighths": 8,
     "tenth": 10,
     "tenths": 10,
+    "hundredth": 100,
+    "hundredths": 100,
+    "thousandth": 1000,
+    "thousandths": 1000,
 }
 NUMBER_WORDS = frozenset(CARDINALS) | frozenset(SCALES) - {"m", "k"} | {"dozen", "dozens"}
 NEGATIONS = frozenset(

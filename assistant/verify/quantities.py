@@ -62,6 +62,11 @@ DAYS_IN = {
     "century": 36525.0,
 }
 DURATION_TOLERANCE = 0.01
+# Units a fraction may be taken of, making an amount of them ("two hundredths of a second").
+_UNITS = frozenset(
+    {"second", "mile", "kilometre", "kilometer", "metre", "meter", "inch", "foot", "yard"}
+    | {"litre", "liter", "gallon", "degree", "point", "percentage", "kilogram", "tonne", "ton"}
+)
 
 
 @dataclass(frozen=True)
@@ -181,7 +186,7 @@ def _read(
         numerator = _numerator(words, i) or 1
         value = numerator / FRACTIONS[word]
         begin = i - (2 if words[i - 1] == "-" else 1) if _numerator(words, i) else i
-        return _finish(tokens, words, begin, i + 1, value, "fraction")
+        return _fraction(tokens, words, begin, i + 1, value)
     else:
         return None
     if value is None:
@@ -207,14 +212,35 @@ def _read(
         after = i + 1 if words[i] == "-" and i + 1 < len(words) else i
         if words[after] in FRACTIONS and words[after] not in {"half"} and value < 10:
             share = value / FRACTIONS[words[after]]
-            return _finish(tokens, words, start, after + 1, share, "fraction")
-    while i < len(words) and words[i] in SCALES and kind == "count":
-        value *= SCALES[words[i]]
-        i += 1
+            return _fraction(tokens, words, start, after + 1, share)
+    # "ten-million-dollar": a scale joined by a hyphen.
+    while kind == "count" and i < len(words):
+        joined = words[i] == "-" and i + 1 < len(words) and words[i + 1] in SCALES
+        if not (words[i] in SCALES or joined):
+            break
+        value *= SCALES[words[i + 1] if joined else words[i]]
+        i += 2 if joined else 1
     if i < len(words) and words[i] in _PERCENT:
         kind = "percent"
         i += 2 if words[i] == "per" and i + 1 < len(words) and words[i + 1] == "cent" else 1
     return _finish(tokens, words, start, i, value, kind)
+
+
+def _fraction(
+    tokens: Doc | Span | Sequence[Token], words: list[str], start: int, end: int, share: float
+) -> tuple[Quantity, int]:
+    """A fraction, or the amount it makes of a scale or a unit: "three-quarters of a million"
+    is 750,000, "half a million" 500,000, "two hundredths of a second" 0.02 seconds."""
+    of = end < len(words) and words[end] == "of"
+    at = end + 1 if of else end
+    if at + 1 < len(words) and words[at] in {"a", "an"}:
+        unit = words[at + 1]
+        if unit in SCALES:
+            return _finish(tokens, words, start, at + 2, share * SCALES[unit], "count")
+        if of and (unit in DAYS_IN or unit in _UNITS):
+            noun = tokens[at + 1].lemma_.lower()
+            return _finish(tokens, words, start, at + 2, share, "count", noun)
+    return _finish(tokens, words, start, end, share, "fraction")
 
 
 def _finish(
@@ -224,10 +250,13 @@ def _finish(
     end: int,
     value: float,
     kind: str,
+    unit: str = "",
 ) -> tuple[Quantity, int]:
     currency = _currency_before(words, start)
-    if not currency and end < len(tokens):
-        currency = _CURRENCY_WORDS.get(tokens[end].lemma_.lower(), "")
+    # "a ten-million-dollar boost": the currency after a hyphen.
+    after = end + 1 if end + 1 < len(tokens) and words[end] == "-" else end
+    if not currency and after < len(tokens):
+        currency = _CURRENCY_WORDS.get(tokens[after].lemma_.lower(), "")
     if currency:
         kind = "money"
     approximate = start > 0 and words[start - 1] in _APPROXIMATE
@@ -243,7 +272,7 @@ def _finish(
     if before in _TURNED and start > 2 and words[start - 3] in {"no", "not"}:
         bound = _TURNED[before]
     text = " ".join(words[start:end])
-    noun = _counted_noun(tokens, start, end)
+    noun = unit or _counted_noun(tokens, start, end)
     days = value * DAYS_IN[noun] if noun in DAYS_IN and kind in {"count", "fraction"} else None
     return (
         Quantity(

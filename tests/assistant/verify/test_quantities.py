@@ -86,3 +86,21 @@ def test_spans_of_time_match_in_any_unit(one: str, other: str, same: bool) -> No
     [theirs] = quantities(parse(other))
     assert mine.matches(theirs) is same
     assert theirs.matches(mine) is same
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("It sold three-quarters of a million copies.", "It sold 750,000 copies.", True),
+        ("Half a million people marched.", "500,000 people marched.", True),
+        ("He finished two hundredths of a second behind.", "He was 0.02 seconds behind.", True),
+        ("Thiel gave the bid a ten-million-dollar boost.", "Thiel gave the bid $10 million.", True),
+        ("It sold three-quarters of a million copies.", "It sold 570,000 copies.", False),
+        # A fraction of a thing that is no unit stays a share.
+        ("A fifth of the country's voters stayed home.", "20% of voters stayed home.", True),
+    ],
+)
+def test_fractions_of_a_scale_or_a_unit_are_amounts(one: str, other: str, same: bool) -> None:
+    [mine] = quantities(parse(one))
+    [theirs] = quantities(parse(other))
+    assert mine.matches(theirs) is same
