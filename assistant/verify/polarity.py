@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -307,14 +307,14 @@ _HEDGING_HEADS = frozenset({"seem", "appear", "likely", "possible", "expect"})
 _HEDGING_ADVERBS = frozenset(
     {"possibly", "perhaps", "probably", "maybe", "reportedly", "apparently", "likely"}
 )
-# What keeps a hedge in a restated sentence, anywhere in it: a generous list, because a
+# What keeps a hedge in a restated sentence (see ``keeps_hedge``): a generous list, because a
 # sentence that keeps the passage's doubt in other words ("would", "is expected to", "plans
 # to") is a faithful restatement.
 _KEPT_HEDGES = (
     _HEDGING_MODALS
     | _HEDGING_HEADS
     | _HEDGING_ADVERBS
-    | {"would", "should", "can", "might", "potentially", "potential", "predict", "forecast"}
+    | {"would", "should", "can", "potentially", "potential", "predict", "forecast"}
     | {"suggest", "believe", "hope", "plan", "aim", "intend", "consider", "if", "unless"}
     | {"whether", "chance", "risk", "threaten", "warn", "claim", "allegedly", "estimate"}
 )
@@ -337,7 +337,7 @@ def hedged(verb: Token) -> bool:
     return verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX", "ADJ"} and hedged(head)
 
 
-def keeps_hedge(verb: Token, said: Iterable[str]) -> bool:
+def keeps_hedge(verb: Token, said: Collection[str]) -> bool:
     """Whether a restated sentence keeps the doubt of ``verb``: by a modal, adverb or
     "likely to" of the verb's own, or by a hedging word anywhere that is not one of the words
     the passage ``said`` (in "the MDA predicts 2005 could see", "predicts" is the passage's
@@ -346,7 +346,6 @@ def keeps_hedge(verb: Token, said: Iterable[str]) -> bool:
         c.dep_ in {"aux", "advmod"} and c.lower_ in _KEPT_HEDGES for c in verb.children
     ):
         return True
-    said = set(said)
     return any(
         (t.lower_ in _KEPT_HEDGES or t.lemma_.lower() in _KEPT_HEDGES)
         and t.lemma_.lower() not in said
