@@ -30,6 +30,7 @@ from assistant.text import (
     is_year,
     number_value,
     question_kind,
+    stem,
     tokens,
 )
 
@@ -128,7 +129,7 @@ def features(
         passage_overlap=len(asked & passage_terms) / len(asked) if asked else 0.0,
         answer_type=answer_type_met(question, sentence),
         novelty=min(len(novel), 10) / 10,
-        restates=float(overlap >= 0.8 and len(novel) <= 3),
+        restates=float(restates(question, sentence)),
         lead=float(lead),
         rank=1.0 / rank,
         missing_names=missing_names(question, passage_text),
@@ -137,6 +138,20 @@ def features(
         presupposed=presupposed,
         contradicted=float(contradicted),
     )
+
+
+# The auxiliaries that open questions ("Why did...", "What does...") and that scikit-learn's
+# stop words lack: a sentence that says the question back need not hold them.
+_AUXILIARIES = frozenset(stem(w) for w in ("did", "does"))
+
+
+def restates(question: str, sentence: str) -> bool:
+    """``sentence`` says ``question`` back: it holds at least 0.8 of the question's terms and
+    at most three others ("The council closed the library on Monday." for "Why did the
+    council close the library?")."""
+    asked = content_terms(question) - _AUXILIARIES
+    terms = content_terms(sentence)
+    return bool(asked) and len(asked & terms) >= 0.8 * len(asked) and len(terms - asked) <= 3
 
 
 # "Those strikes were...": a sentence that points back to another.
@@ -234,6 +249,20 @@ class AnswerabilityModel(BaseModel):
     measured: dict[str, float] = Field(
         default_factory=dict, description="Figures on the tune split when it was fitted."
     )
+
+    @classmethod
+    def neutral(cls) -> AnswerabilityModel:
+        """A model of zero weights over today's features, which gives every sentence the same
+        probability: what ``newsqa eval fit-answerability`` gathers candidates with, so that a
+        change of features never needs the model it is about to replace."""
+        return cls(
+            weights=[0.0] * len(FEATURE_NAMES),
+            bias=0.0,
+            gate_weights=[0.0] * len(GATE_FEATURES),
+            gate_bias=0.0,
+            threshold=0.0,
+            fitted_on="nothing (AnswerabilityModel.neutral)",
+        )
 
     def probability(self, found: Features) -> float:
         """The probability that the sentence answers the question (used to rank them)."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 import fasteners
 from langchain_core.embeddings import Embeddings
 
+from assistant.answerability import MODEL_PATH, load_model
 from assistant.answerers import Answerer, Draft, GroundedAnswerer
 from assistant.answerers.grounded import Candidate
 from assistant.chat import Chat, condense
@@ -108,6 +109,7 @@ class Assistant:
                 max_sentences=self.settings.max_sentences,
                 min_support=self.settings.min_support,
                 min_confidence=self.settings.min_confidence,
+                model=load_model(self.settings.answerability_model or MODEL_PATH),
                 verifier=self.verifier,
             )
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr
@@ -118,6 +119,11 @@ class AssistantSettings(IndexSettings):
         ge=0,
         le=1,
         description="Refuse when the best sentence's support score is below this.",
+    )
+    answerability_model: Path | None = Field(
+        default=None,
+        description="The answerability model (weights and refusal threshold) as JSON; unset: "
+        "the one shipped in assistant/answerability.json.",
     )
     min_confidence: float | None = Field(
         default=None,

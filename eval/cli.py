@@ -8,6 +8,7 @@ imported inside the commands: this module is loaded for every ``newsqa`` command
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
@@ -35,7 +36,13 @@ CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     # 826 pairs over 80 BBC, CNN and USA Today articles by eight more writers shown no code:
     # the 209 of the test split (sets t3 and t6) were never read, and score 0.779 / 0.610
     # (0.788 / 0.467 with the verifier at 008863e, before any of this set was read).
-    "verifier_pairs_more.jsonl": (0.77, 0.59),
+    # Lowered 0.77 -> 0.76 on 2026-12-04 (0.769): a name is no longer taken for substituted
+    # because the one sentence sharing a single word with the claim names another ("the
+    # targeted sites were in Syria" against a lead on facilities in Iraq). That rejected
+    # supported sentences and presuppositions; it also rejected one tune pair for that wrong
+    # reason (t5-090, a polarity change read as "Greed where the sentence says Extreme Fear")
+    # and, it seems, one test pair (not read).
+    "verifier_pairs_more.jsonl": (0.76, 0.59),
 }
 
 
@@ -231,13 +238,18 @@ def fit_answerability(
     """Fit the answerability model on the tune half of dev suites and write it beside the
     assistant (assistant/answerability.json): weights by logistic regression over every
     retrieved sentence, the refusal threshold from the tune questions."""
-    from assistant import AssistantSettings
+    from assistant import AnswerabilityModel, AssistantSettings
     from eval.fit_answerability import collect, fit
     from eval.runner import suite_assistant
     from eval.suites import SharedDataMissingError, load_suite
 
     names = suites or [SuiteName.gold, SuiteName.squad2, SuiteName.realtimeqa_2022]
-    settings = AssistantSettings(progress=progress)
+    # Candidates are gathered with a neutral model: their features do not depend on it, and
+    # the shipped one may have been fitted on other features.
+    neutral = AnswerabilityModel.neutral().save(
+        Path(tempfile.mkdtemp(prefix="newsqa-fit-")) / "neutral.json"
+    )
+    settings = AssistantSettings(progress=progress, answerability_model=neutral)
     examples = []
     for name in names:
         try:

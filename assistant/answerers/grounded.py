@@ -201,6 +201,10 @@ class GroundedAnswerer:
                 presupposed=presupposed[number].coverage,
                 contradicted=presupposed[number].contradicted,
             )
+            if found_features.restates and not found_features.answer_type:
+                # "The council closed the library." says back "Why did the council close the
+                # library?" and answers nothing, however close the two are in meaning.
+                continue
             scored.append(
                 Candidate(
                     number,

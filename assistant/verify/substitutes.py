@@ -42,8 +42,10 @@ _NAMES = frozenset(
 
 # Links to a clause of its own, read apart from the clause it is joined to.
 _OTHER_CLAUSES = frozenset({"conj", "advcl", "parataxis", "relcl"})
-# Content words a clause needs besides the value for the sentence it restates to be told: with
-# one (its verb, say), any sentence sharing that word would pass for the one restated.
+# Content words a clause needs besides the value, and that the sentence it restates must
+# account for, for that sentence to be told: with one (its verb, say), any sentence sharing
+# that word would pass for the one restated ("the targeted sites were in Syria" for a sentence
+# on other targets, in Iraq).
 _LEAST_REST = 2
 
 
@@ -158,14 +160,15 @@ def _restated(
 ) -> int | None:
     """The sentence the clause of the claim around a value restates, when it lacks the value
     (at claim positions ``value``): it accounts for at least half of the rest of the clause,
-    and for more of it than any sentence that ``holds`` the value. A clause, not the whole
+    and for at least ``_LEAST_REST`` of its words, and for more of it than any sentence that
+    ``holds`` the value. A clause, not the whole
     claim: a sentence may join two of the passage's with "and" or "while"."""
     rest = [found for i, found in support.items() if i not in value and i in clause]
     if len(rest) < _LEAST_REST:
         return None
     cover = {index: sum(index in found for found in rest) for index in stated}
     best = max(cover, key=lambda i: (cover[i], -i), default=None)
-    if best is None or holds(best) or 2 * cover[best] < len(rest):
+    if best is None or holds(best) or 2 * cover[best] < len(rest) or cover[best] < _LEAST_REST:
         return None
     if any(cover[i] >= cover[best] for i in stated if holds(i)):
         return None

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answerability import answer_type_met, load_model, missing_names
+from assistant import AnswerabilityModel, Assistant, AssistantSettings
+from assistant.answerability import answer_type_met, load_model, missing_names, restates
 from assistant.text import question_kind
+from index.embeddings import MiniLMEmbeddings
 
 
 @pytest.mark.parametrize(
@@ -26,6 +28,12 @@ def test_the_kind_of_answer_asked_for_is_recognised(
     question: str, sentence: str, met: float
 ) -> None:
     assert answer_type_met(question, sentence) == met
+
+
+def test_a_sentence_that_says_the_question_back_is_told_from_one_that_answers() -> None:
+    question = "Why did the council close the library?"
+    assert restates(question, "The council closed the library on Monday.")
+    assert not restates(question, "The library was closed because water came through its roof.")
 
 
 def test_names_and_numbers_the_passage_never_mentions_are_counted() -> None:
@@ -58,3 +66,19 @@ def test_a_saved_model_reads_back_the_same(tmp_path: Path) -> None:
     written = model.save(tmp_path / "answerability.json")
     assert written == tmp_path / "answerability.json"
     assert load_model(written) == model
+
+
+def test_an_assistant_reads_the_model_its_settings_name(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, tmp_path: Path
+) -> None:
+    # The neutral model, which fit-answerability gathers candidates with, gives every sentence
+    # and every question one half.
+    neutral = AnswerabilityModel.neutral().save(tmp_path / "neutral.json")
+    assistant = Assistant(
+        settings.model_copy(update={"answerability_model": neutral, "sample_if_empty": True}),
+        embedder=embedder,
+    )
+    answer = assistant.ask("Why did the US strike in June 2021?")
+    assert not answer.refused
+    assert answer.confidence == 0.5
+    assert {c.probability for c in assistant.candidates("Why did the US strike?")} == {0.5}

@@ -21,3 +21,21 @@ def test_a_question_in_a_passage_is_never_the_answer(embedder: MiniLMEmbeddings)
         "Baby formula remains scarce in many US stores because of a nationwide shortage, and "
         "prices have risen."
     ]
+
+
+LIBRARY = (
+    "The council closed the library on Monday. Readers were sent to the branch in Hill Street. "
+    "Officials said the library was closed because water had come through its roof."
+)
+
+
+def test_the_sentence_that_answers_outranks_the_one_that_restates_the_question(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    answerer = GroundedAnswerer(embedder, max_sentences=1)
+    draft = answerer.draft(
+        "Why did the council close the library?", [passage_of(LIBRARY, title="Library shut")]
+    )
+    assert [s.text for s in draft.sentences] == [
+        "Officials said the library was closed because water had come through its roof."
+    ]

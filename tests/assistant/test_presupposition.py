@@ -85,3 +85,12 @@ def test_a_question_word_the_article_lacks_is_not_a_contradiction(
     assert not verdict.supported
     assert verdict.kind == "unaccounted"
     assert not verdict.contradicted
+
+
+def test_a_word_shared_with_another_sentence_does_not_make_it_the_one_restated(
+    article: str, verifier: ClaimVerifier
+) -> None:
+    # "targeted" alone links the question to the lead ("...facilities in Iraq"); the sentence
+    # on the sites says "two locations in Syria and one location in Iraq".
+    verdict = presupposition("How many of the targeted sites were in Syria?", article, verifier)
+    assert not verdict.contradicted, verdict.reason
