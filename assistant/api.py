@@ -25,7 +25,7 @@ from assistant.records import Answer, Passage, Scope
 from assistant.retrieval import Filters, HybridRetriever, NoArticleMatchesError, scope
 from assistant.settings import MAX_K, AssistantSettings
 from assistant.text import multi_part
-from assistant.verify import ClaimVerifier
+from assistant.verify import verifier_for
 from index.ledger import ArticleRow
 from index.metadata import ArticleDefaults
 from index.pipeline import Index, IngestReport
@@ -102,7 +102,7 @@ class Assistant:
         self.retriever = HybridRetriever(
             index=self.index, settings=self.settings, k=self.settings.k
         )
-        self.verifier = ClaimVerifier(self.index.embedder)
+        self.verifier = verifier_for(self.index.embedder)
         self.answerers: dict[str, Answerer] = {
             "grounded": GroundedAnswerer(
                 self.index.embedder,

@@ -34,7 +34,7 @@ from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import presupposition
 from assistant.records import Passage
 from assistant.text import content_terms, question_kind
-from assistant.verify import ClaimVerifier, Verdict, names_missing
+from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
 from assistant.verify.verifier import WordEmbeddings
 from index.sentences import sentence_spans
 
@@ -104,7 +104,7 @@ class GroundedAnswerer:
         if max_sentences < 1:
             raise ValueError(f"max_sentences: {max_sentences}; an answer needs at least 1")
         self.embedder = embedder
-        self.verifier = verifier or ClaimVerifier(embedder)
+        self.verifier = verifier or verifier_for(embedder)
         # Persons told from places, where the embedder has word vectors (MiniLM has).
         self._kind_of = NounKinds(embedder).kind if isinstance(embedder, WordEmbeddings) else None
         self.max_sentences = max_sentences

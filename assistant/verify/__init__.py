@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 from assistant.verify.entities import acronyms, known_names, named_in, names_of
 from assistant.verify.nlp import parse
 from assistant.verify.rewording import RewordingModel
-from assistant.verify.verifier import ClaimVerifier, Verdict
+from assistant.verify.verifier import ClaimVerifier, ContextEmbeddings, Verdict
 
 if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
     from index.embeddings import MiniLMEmbeddings
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "default_verifier",
     "names_missing",
     "rules_verifier",
+    "verifier_for",
 ]
 
 
@@ -38,6 +41,15 @@ def default_verifier() -> ClaimVerifier:
     """A verifier with the bundled MiniLM for word meanings and the fitted rewording model,
     made once per process."""
     return ClaimVerifier(_embedder(), rewording=RewordingModel.load())
+
+
+def verifier_for(embedder: Embeddings) -> ClaimVerifier:
+    """The verifier an assistant checks citations with, on its own embedder: with the fitted
+    rewording model, as ``newsqa eval checker`` measures it, when the embedder can read words
+    in context (MiniLM can); the rules alone otherwise."""
+    if isinstance(embedder, ContextEmbeddings):
+        return ClaimVerifier(embedder, rewording=RewordingModel.load())
+    return ClaimVerifier(embedder)
 
 
 def rules_verifier() -> ClaimVerifier:

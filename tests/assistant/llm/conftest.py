@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.verify import ClaimVerifier
+from assistant.verify import ClaimVerifier, verifier_for
 from index.embeddings import MiniLMEmbeddings
 from tests.assistant.llm.support import require
 from tests.network import free_port
@@ -22,8 +22,9 @@ MODEL_ALIAS = "gemma-3-270m"
 
 @pytest.fixture(scope="session")
 def verifier(embedder: MiniLMEmbeddings) -> ClaimVerifier:
-    """The project's claim verifier, loaded once."""
-    return ClaimVerifier(embedder)
+    """The claim verifier an assistant checks citations with (rules and rewording model),
+    loaded once."""
+    return verifier_for(embedder)
 
 
 @pytest.fixture(scope="session")
