@@ -244,21 +244,22 @@ def fit_answerability(
     from eval.suites import SharedDataMissingError, load_suite
 
     names = suites or [SuiteName.gold, SuiteName.squad2, SuiteName.realtimeqa_2022]
-    # Candidates are gathered with a neutral model: their features do not depend on it, and
-    # the shipped one may have been fitted on other features.
-    neutral = AnswerabilityModel.neutral().save(
-        Path(tempfile.mkdtemp(prefix="newsqa-fit-")) / "neutral.json"
-    )
-    settings = AssistantSettings(progress=progress, answerability_model=neutral)
     examples = []
-    for name in names:
-        try:
-            suite = load_suite(name.value, cache_dir=settings.data_dir / "eval-cache", limit=limit)
-        except (SharedDataMissingError, FileNotFoundError, ValueError) as error:
-            raise _fail(str(error)) from error
-        assistant = suite_assistant(suite, settings)
-        assistant.ingest(suite.corpus)
-        examples += collect(suite, assistant, progress=progress)
+    with tempfile.TemporaryDirectory(prefix="newsqa-fit-") as scratch:
+        # Candidates are gathered with a neutral model: their features do not depend on it,
+        # and the shipped one may have been fitted on other features.
+        neutral = AnswerabilityModel.neutral().save(Path(scratch) / "neutral.json")
+        settings = AssistantSettings(progress=progress, answerability_model=neutral)
+        for name in names:
+            try:
+                suite = load_suite(
+                    name.value, cache_dir=settings.data_dir / "eval-cache", limit=limit
+                )
+            except (SharedDataMissingError, FileNotFoundError, ValueError) as error:
+                raise _fail(str(error)) from error
+            assistant = suite_assistant(suite, settings)
+            assistant.ingest(suite.corpus)
+            examples += collect(suite, assistant, progress=progress)
     command = "newsqa eval fit-answerability " + " ".join(f"--suite {n.value}" for n in names)
     command += f" --limit {limit}" if limit else ""
     model = fit(examples, command)

@@ -24,9 +24,11 @@ from assistant.answerability import (
     LEANS_ON_CONTEXT,
     AnswerabilityModel,
     Features,
+    answer_type_met,
     features,
     load_model,
     other_time,
+    restates,
 )
 from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
@@ -146,20 +148,24 @@ class GroundedAnswerer:
                 if sentence not in offsets and len(sentence) > 20 and not asks and not elsewhen:
                     offsets[sentence] = passage.start + start
                     found.append((number, sentence))
-        if want is not None:
-            # Filtered before scoring: a sentence without the kind of answer asked for is never
-            # a candidate, so neither its vector nor its passage's presupposition is needed.
-            found = [
-                (number, sentence)
-                for number, sentence in found
-                if holds(sentence, want, asked=question, kind_of=self._kind_of)
-            ]
+        # A follow-up ("Was anyone hurt?") means little alone: compare with what it follows.
+        asked_in_full = f"{context} {question}" if context else question
+        # Filtered before scoring, so neither its vector nor its passage's presupposition is
+        # needed: a sentence without the kind of answer asked for is never a candidate, nor
+        # is one that says the question back without it ("The council closed the library."
+        # for "Why did the council close the library?"), however close the two are in meaning.
+        found = [
+            (number, sentence)
+            for number, sentence in found
+            if (want is None or holds(sentence, want, asked=question, kind_of=self._kind_of))
+            and not (
+                restates(asked_in_full, sentence) and not answer_type_met(asked_in_full, sentence)
+            )
+        ]
         if not found:
             return []
         asked = content_terms(question)
         recalled = content_terms(context) - asked
-        # A follow-up ("Was anyone hurt?") means little alone: compare with what it follows.
-        asked_in_full = f"{context} {question}" if context else question
         similarities = self._embed_sentences([s for _, s in found]) @ np.array(
             self.embedder.embed_query(asked_in_full)
         )
@@ -201,10 +207,6 @@ class GroundedAnswerer:
                 presupposed=presupposed[number].coverage,
                 contradicted=presupposed[number].contradicted,
             )
-            if found_features.restates and not found_features.answer_type:
-                # "The council closed the library." says back "Why did the council close the
-                # library?" and answers nothing, however close the two are in meaning.
-                continue
             scored.append(
                 Candidate(
                     number,

@@ -161,8 +161,8 @@ def _restated(
     """The sentence the clause of the claim around a value restates, when it lacks the value
     (at claim positions ``value``): it accounts for at least half of the rest of the clause,
     and for at least ``_LEAST_REST`` of its words, and for more of it than any sentence that
-    ``holds`` the value. A clause, not the whole
-    claim: a sentence may join two of the passage's with "and" or "while"."""
+    ``holds`` the value. A clause, not the whole claim: a sentence may join two of the
+    passage's with "and" or "while"."""
     rest = [found for i, found in support.items() if i not in value and i in clause]
     if len(rest) < _LEAST_REST:
         return None
