@@ -294,10 +294,17 @@ def _logistic(score: float) -> float:
 
 @cache
 def load_model(path: Path = MODEL_PATH) -> AnswerabilityModel:
-    """The fitted model shipped with the package."""
+    """The fitted model at ``path``: by default the one shipped with the package, or the file
+    ``NEWSQA_ANSWERABILITY_MODEL`` names."""
     if not path.is_file():
         raise FileNotFoundError(
             f"{path}: the answerability model is missing; fit it with "
             "`newsqa eval fit-answerability`"
         )
-    return AnswerabilityModel.model_validate_json(path.read_text(encoding="utf-8"))
+    try:
+        return AnswerabilityModel.model_validate_json(path.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise ValueError(
+            f"{path}: not an answerability model ({error}); point NEWSQA_ANSWERABILITY_MODEL "
+            "at a file `newsqa eval fit-answerability` wrote, or unset it"
+        ) from error

@@ -68,6 +68,13 @@ def test_a_saved_model_reads_back_the_same(tmp_path: Path) -> None:
     assert load_model(written) == model
 
 
+def test_a_file_that_is_no_model_is_named_in_the_error(tmp_path: Path) -> None:
+    broken = tmp_path / "answerability.json"
+    broken.write_text('{"weights": "heavy"}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"answerability\.json: not an answerability model"):
+        load_model(broken)
+
+
 def test_an_assistant_reads_the_model_its_settings_name(
     settings: AssistantSettings, embedder: MiniLMEmbeddings, tmp_path: Path
 ) -> None:
