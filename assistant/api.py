@@ -102,7 +102,7 @@ class Assistant:
         self.retriever = HybridRetriever(
             index=self.index, settings=self.settings, k=self.settings.k
         )
-        self.verifier = verifier_for(self.index.embedder)
+        self.verifier = verifier_for(self.index.embedder, self.index.parses)
         self.answerers: dict[str, Answerer] = {
             "grounded": GroundedAnswerer(
                 self.index.embedder,

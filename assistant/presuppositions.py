@@ -66,15 +66,23 @@ def claim_of(question: str) -> str:
 
 
 def presupposition(
-    question: str, passage: str, verifier: ClaimVerifier, published: date | None = None
+    question: str,
+    passage: str,
+    verifier: ClaimVerifier,
+    published: date | None = None,
+    *,
+    read_rewording: bool = True,
 ) -> Verdict:
     """The verifier's verdict on what ``question`` takes for granted, read in ``passage`` (of
     an article published on ``published``). A question that takes nothing checkable for
-    granted ("Why?") is borne out by any passage."""
+    granted ("Why?") is borne out by any passage. ``read_rewording`` as for
+    ``ClaimVerifier.check``."""
     claim = claim_of(question)
     if not claim:
         return Verdict(True, "nothing to check", coverage=1.0, kind="empty")
-    verdict = verifier.check(claim, passage, published, statement=False)
+    verdict = verifier.check(
+        claim, passage, published, statement=False, read_rewording=read_rewording
+    )
     if verdict.kind == "empty":
         return replace(verdict, supported=True, reason="nothing to check", coverage=1.0)
     return verdict

@@ -24,6 +24,7 @@ from index.ledger import ArticleRow, Ledger
 from index.lexical import LexicalIndex
 from index.loaders import Loaded, LoadFailure, iter_files, load_file
 from index.metadata import ArticleDefaults, with_defaults
+from index.parses import ChunkParses, clear_parses
 from index.sentence_vectors import SentenceVectors, clear_sentence_vectors
 from index.settings import IndexSettings
 from index.store import IndexMismatchError, VectorStore, drop_collection
@@ -139,6 +140,7 @@ class Index:
         self.ledger.set_meta("fingerprint", self.fingerprint)
         self.lexical = LexicalIndex(self.ledger.db)
         self.sentences = SentenceVectors(self.ledger, self.embedder)
+        self.parses = ChunkParses(self.ledger)
         self.lock = writer_lock(settings)
         self._seen = self.ledger.generation()
         self._refreshing = threading.Lock()
@@ -196,7 +198,8 @@ class Index:
         ``prune_empty``. ``defaults`` gives an outlet and a date to articles
         that carry none (see ``with_defaults``; an outlet is otherwise read from the URL).
         Inputs that fail are reported, never raised; raises ``IndexBusyError`` when another
-        writer holds the index past the writer timeout."""
+        writer holds the index past the writer timeout. Chunks are then parsed for the verifier
+        (``ChunkParses.fill``), with those of an index built before parses were kept."""
         started = time.perf_counter()
         run = _Run(IngestReport(), defaults=defaults or ArticleDefaults())
         report = run.report
@@ -222,6 +225,7 @@ class Index:
                         failed=report.failed,
                     )
             self._flush(run)
+            self.parses.fill(progress=self.settings.progress)
             if prune:
                 self._prune(
                     [r for r in readable if prune_empty or not self._empty_root(r, report)],
@@ -245,6 +249,7 @@ class Index:
                 else:
                     self._stage([item], source, run)
             self._flush(run)
+            self.parses.fill(progress=self.settings.progress)
         run.report.seconds = time.perf_counter() - started
         return run.report
 
@@ -384,6 +389,7 @@ class Index:
                 self.ledger.move_chunks(db, item.kept)
                 self.lexical.delete(db, self.ledger.delete_chunks(db, item.stale))
                 self.sentences.delete(db, item.stale)
+                self.parses.delete(db, item.stale)
                 self.lexical.add(db, item.chunks, self.ledger.write_chunks(db, item.chunks))
             self.sentences.write(db, sentences)
         self.vectors.delete(stale)
@@ -434,6 +440,7 @@ class Index:
             with self._commit() as db:
                 self.lexical.delete(db, self.ledger.delete_chunks(db, chunk_ids))
                 self.sentences.delete(db, chunk_ids)
+                self.parses.delete(db, chunk_ids)
                 self.ledger.delete_article(db, row.id)
             self.vectors.delete(chunk_ids)
         return len(chunk_ids)
@@ -450,9 +457,9 @@ def writer_lock(settings: IndexSettings) -> WriterLock:
 
 def reset_index(settings: IndexSettings) -> None:
     """Delete everything the index of ``settings`` holds, whatever embedder or chunking it was
-    built with: its Chroma collection and every article, chunk, BM25 row and sentence vector
-    of its ledger. The ledger file is emptied rather than deleted, so a running app sees the
-    index empty at its next question (and what a later ingest adds). Raises
+    built with: its Chroma collection and every article, chunk, BM25 row, sentence vector
+    and parse of its ledger. The ledger file is emptied rather than deleted, so a running app
+    sees the index empty at its next question (and what a later ingest adds). Raises
     ``IndexBusyError`` when another process keeps writing to it past the writer timeout."""
     with writer_lock(settings).hold():
         drop_collection(settings)
@@ -461,6 +468,7 @@ def reset_index(settings: IndexSettings) -> None:
             with ledger.transaction() as db:
                 LexicalIndex(db).clear(db)
                 clear_sentence_vectors(db)
+                clear_parses(db)
                 ledger.clear(db)
                 ledger.bump_generation(db)
             ledger.compact()

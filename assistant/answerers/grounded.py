@@ -192,8 +192,10 @@ class GroundedAnswerer:
                 support += 0.04  # a story's first sentence summarises it
             passage = passages[number - 1]
             if number not in presupposed:
+                # Only its coverage and contradiction are read, so the rewording model, which
+                # changes neither, is spared its pass over the passage.
                 presupposed[number] = presupposition(
-                    question, passage.text, self.verifier, passage.published
+                    question, passage.text, self.verifier, passage.published, read_rewording=False
                 )
             found_features = features(
                 asked_in_full,

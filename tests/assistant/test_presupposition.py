@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import ClaimVerifier, claim_of, presupposition
+from assistant.verify import verifier_for
 from index.embeddings import MiniLMEmbeddings
 from index.sample import SAMPLE_DIR
 
@@ -94,3 +95,15 @@ def test_a_word_shared_with_another_sentence_does_not_make_it_the_one_restated(
     # on the sites says "two locations in Syria and one location in Iraq".
     verdict = presupposition("How many of the targeted sites were in Syria?", article, verifier)
     assert not verdict.contradicted, verdict.reason
+
+
+def test_read_without_rewording_keeps_coverage_and_contradiction(
+    article: str, embedder: MiniLMEmbeddings
+) -> None:
+    question = "How many people were killed by the June 27 strikes?"
+    read = presupposition(question, article, verifier_for(embedder))
+    skipped = presupposition(question, article, verifier_for(embedder), read_rewording=False)
+    assert read.rewording is not None  # the full reading weighed the words the article lacks
+    assert skipped.kind == "unaccounted"
+    assert skipped.rewording is None
+    assert (skipped.coverage, skipped.contradicted) == (read.coverage, read.contradicted)

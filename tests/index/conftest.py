@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ import pytest
 from langchain_core.embeddings import Embeddings
 
 from index.embeddings import MiniLMEmbeddings
+from index.pipeline import Index
 from index.sample import SAMPLE_DIR
 
 # The console script of this environment, for tests that run the CLI as a user would.
@@ -52,6 +54,37 @@ class CountingInContext(CountingEmbeddings):
     ) -> tuple[list[list[float]], list[np.ndarray]]:
         self.embedded += len(texts)
         return self.inner.embed_in_context(texts, spans)
+
+
+class HarbourFeed:
+    """A one-article JSONL feed whose text a test rewrites, as a changed story."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.url = "https://coast.example/harbour"
+
+    def write(self, text: str) -> None:
+        record = {"url": self.url, "title": "Harbour Reopens", "text": text}
+        self.path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    """A folder holding the harbour story alone: one chunk."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(STORY, encoding="utf-8")
+    return folder
+
+
+def stored_chunk_ids(index: Index, table: str) -> set[str]:
+    """The chunks that ``table`` of the index's ledger keeps a row for."""
+    return {r[0] for r in index.ledger.db.execute(f"SELECT chunk_id FROM {table}")}
+
+
+@pytest.fixture
+def harbour_feed(tmp_path: Path) -> HarbourFeed:
+    return HarbourFeed(tmp_path / "harbour.jsonl")
 
 
 @pytest.fixture

@@ -1,15 +1,18 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from assistant import AssistantSettings
 from index.embeddings import MiniLMEmbeddings
-from index.pipeline import Index
-from tests.index.conftest import STORY, CountingEmbeddings, CountingInContext
+from index.pipeline import Index, reset_index
+from tests.index.conftest import (
+    CountingEmbeddings,
+    CountingInContext,
+    HarbourFeed,
+    stored_chunk_ids,
+)
 
 SENTENCES = [
     "The harbour at Port Ellis reopened on Tuesday after a storm closed it for three days.",
@@ -18,16 +21,8 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture
-def story(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "harbour.txt").write_text(STORY, encoding="utf-8")
-    return folder
-
-
 def _stored(index: Index) -> set[str]:
-    return {r[0] for r in index.ledger.db.execute("SELECT chunk_id FROM sentence_vectors")}
+    return stored_chunk_ids(index, "sentence_vectors")
 
 
 def test_ingest_keeps_a_vector_for_each_sentence_at_no_extra_embedding(
@@ -72,26 +67,29 @@ def test_other_embedders_get_sentence_vectors_on_first_request_only(
     assert counting.embedded == before
 
 
-def test_vectors_leave_with_their_chunks(
-    settings: AssistantSettings, embedder: MiniLMEmbeddings, tmp_path: Path
+def test_vectors_and_parses_leave_with_their_chunks(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, harbour_feed: HarbourFeed
 ) -> None:
-    feed = tmp_path / "harbour.jsonl"
-    record = {"url": "https://coast.example/harbour", "title": "Harbour Reopens"}
+    def kept(index: Index) -> tuple[set[str], set[str]]:
+        return _stored(index), stored_chunk_ids(index, "parses")
 
-    def write(text: str) -> None:
-        feed.write_text(json.dumps(record | {"text": text}) + "\n", encoding="utf-8")
-
+    feed, write = harbour_feed.path, harbour_feed.write
     write("The harbour reopened on Tuesday. Fishing boats returned to sea within hours.")
     index = Index(settings, embedder)
     index.ingest([feed])
     old = index.ledger.all_chunk_ids()
-    assert _stored(index) == old
+    assert kept(index) == (old, old)
 
     write("The harbour reopened on Wednesday. Fishing boats returned to sea within hours.")
     assert index.ingest([feed]).updated == 1
     new = index.ledger.all_chunk_ids()
     assert new.isdisjoint(old)
-    assert _stored(index) == new, "the replaced chunk's vectors went with it"
+    assert kept(index) == (new, new), "the replaced chunk's vectors and parse went with it"
 
-    index.delete("https://coast.example/harbour")
-    assert _stored(index) == set()
+    index.delete(harbour_feed.url)
+    assert kept(index) == (set(), set())
+
+    index.ingest([feed])
+    assert kept(index) == (new, new)
+    reset_index(settings)
+    assert kept(index) == (set(), set())
