@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import fasteners
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.answerability import MODEL_PATH, load_model
@@ -111,6 +112,7 @@ class Assistant:
                 min_confidence=self.settings.min_confidence,
                 model=load_model(self.settings.answerability_model or MODEL_PATH),
                 verifier=self.verifier,
+                in_context=self._sentence_vectors,
             )
         }
         if self.settings.llm:
@@ -120,6 +122,10 @@ class Assistant:
                 "answerer: 'llm' needs a model: set NEWSQA_LLM (e.g. ollama:llama3.1, "
                 "openai:<model> with NEWSQA_LLM_BASE_URL, llamacpp:/path/model.gguf)"
             )
+
+    def _sentence_vectors(self, passages: list[Passage]) -> dict[str, np.ndarray]:
+        """The passages' sentence vectors as read in their chunks, kept since ingest."""
+        return self.index.sentences.of(self.index.ledger.chunks([p.chunk_id for p in passages]))
 
     def ask(self, question: str, **options: Unpack[AskOptions]) -> Answer:
         """Answer ``question`` from the indexed articles; ``options`` as ``AskOptions`` says

@@ -237,7 +237,7 @@ def fit_answerability(
 ) -> None:
     """Fit the answerability model on the tune half of dev suites and write it beside the
     assistant (assistant/answerability.json): weights by logistic regression over every
-    retrieved sentence, the refusal threshold from the tune questions."""
+    candidate sentence the answerer scores, the refusal threshold from the tune questions."""
     from assistant import AnswerabilityModel, AssistantSettings
     from eval.fit_answerability import collect, fit
     from eval.runner import suite_assistant

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -65,6 +67,16 @@ _CUES: dict[str, re.Pattern[str]] = {
 
 # Sentence vectors kept between questions: the passages of a long conversation, about 1.5 MB.
 _SENTENCES_KEPT = 1024
+# Sentences scored in full, out of those that score best on their in-context vectors. On the
+# tune halves (gold 31, RealTimeQA-2022 39, SQuAD 2.0 421 questions with --limit 800; 10 to 19
+# candidates a question on average), the 8 best gave every question the answer or refusal that
+# scoring all of them gives, 5 changed one answer and 3 changed twelve (2026-12-04; `newsqa eval
+# --suite squad2 --half tune --limit 800`, and `--suite gold`, then `newsqa eval compare` with
+# the runs before: no case flipped).
+SHORTLIST = 8
+
+# A passage's sentence vectors as read in context, by chunk id (``index.sentence_vectors``).
+InContextVectors = Callable[[list[Passage]], Mapping[str, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -84,11 +96,70 @@ class Candidate:
     presupposition: Verdict | None = None
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence of passage number ``passage`` (from 1), as read: ``offset`` in its
+    article's text, and ``rows``, the positions among the passage's sentences it spans."""
+
+    passage: int
+    text: str
+    offset: int
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Scoring:
+    """How well a sentence supports an answer to ``question`` (asked after ``context``)."""
+
+    question: str
+    context: str
+    passages: list[Passage]
+    harm: Wanted | None
+
+    @cached_property
+    def asked(self) -> set[str]:
+        return content_terms(self.question)
+
+    @cached_property
+    def recalled(self) -> set[str]:
+        return content_terms(self.context) - self.asked
+
+    @cached_property
+    def cue(self) -> re.Pattern[str] | None:
+        return _CUES.get(question_kind(self.question))
+
+    def support(self, sentence: _Sentence, similarity: float) -> tuple[float, float]:
+        """The sentence's support score, with ``similarity`` its closeness in meaning to the
+        question, and its share of the question's words."""
+        asked, recalled, cue = self.asked, self.recalled, self.cue
+        passage = self.passages[sentence.passage - 1]
+        # "June 2021" in a question scopes the story; an article published then satisfies it.
+        terms = content_terms(sentence.text) | _dated(passage.published)
+        if self.harm and holds(sentence.text, self.harm):
+            terms |= content_terms(" ".join(self.harm.focus))  # "no casualties" says "hurt"
+        overlap = len(asked & terms) / len(asked) if asked else 0.0
+        if recalled:
+            overlap = 0.8 * overlap + 0.2 * len(recalled & terms) / len(recalled)
+        support = 0.55 * similarity + 0.45 * overlap
+        if cue and cue.search(sentence.text):
+            support += 0.1
+        support += 0.03 / passage.rank
+        if LEANS_ON_CONTEXT.match(sentence.text):
+            support -= 0.06  # "Those strikes..." means other strikes than the question's
+        if other_time(self.question, self.context, sentence.text):
+            support -= 0.12
+        if sentence.offset == 0:
+            support += 0.04  # a story's first sentence summarises it
+        return support, overlap
+
+
 class GroundedAnswerer:
     """Scores each sentence of the passages by meaning (embedding similarity to the question),
     words in common, and whether it has the shape of an answer (a cause for "why", a date for
     "when"...). The best ones, verbatim and cited, are the answer; when the best support is
-    below ``min_support`` it declines.
+    below ``min_support`` it declines. ``in_context`` gives the passages' sentence vectors made
+    at ingest, by which a ``shortlist`` of sentences is chosen to be embedded on their own and
+    scored; without it every sentence is.
     """
 
     name = "grounded"
@@ -102,9 +173,16 @@ class GroundedAnswerer:
         min_confidence: float | None = None,
         model: AnswerabilityModel | None = None,
         verifier: ClaimVerifier | None = None,
+        in_context: InContextVectors | None = None,
+        shortlist: int = SHORTLIST,
     ) -> None:
         if max_sentences < 1:
             raise ValueError(f"max_sentences: {max_sentences}; an answer needs at least 1")
+        if shortlist < max_sentences:
+            raise ValueError(
+                f"shortlist: {shortlist} is fewer than max_sentences ({max_sentences}); "
+                f"the default is {SHORTLIST}"
+            )
         self.embedder = embedder
         self.verifier = verifier or verifier_for(embedder)
         # Persons told from places, where the embedder has word vectors (MiniLM has).
@@ -113,41 +191,26 @@ class GroundedAnswerer:
         self.min_support = min_support
         self.min_confidence = min_confidence
         self.model = model or load_model()
+        self.in_context = in_context
+        self.shortlist = shortlist
         self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
         self._sentences_lock = threading.Lock()
 
     def candidates(
         self, question: str, passages: list[Passage], context: str = ""
     ) -> list[Candidate]:
-        """Every sentence of the passages that could answer, with its scores, best first.
+        """The sentences of the passages that could answer, with their scores, best first.
 
         A count is answered only by a sentence with a count in it, an amount by one with money;
-        a passage that does not name everyone the question names answers nothing: the same
-        candidates the answerability model is fitted on (``Assistant.candidates``).
+        a passage that does not name everyone the question names answers nothing. With
+        ``in_context`` vectors, only the ``shortlist`` sentences that score best on them are
+        scored in full. These are the candidates the answerability model is fitted on
+        (``Assistant.candidates``).
         """
-        found: list[tuple[int, str]] = []
-        offsets: dict[str, int] = {}
         want = wanted(question)
         # "Was anyone hurt?" is answered by what a passage says of casualties.
         harm = want if want is not None and want.kind == "harm" else None
-        for number, passage in enumerate(passages, start=1):
-            if names_missing(question, f"{passage.title}\n{passage.text}"):
-                continue
-            spans = sentence_spans(passage.text)
-            for position, (start, end) in enumerate(spans):
-                text = passage.text[start:end]
-                if position and (LEANS_ON_CONTEXT.match(text) or (harm and holds(text, harm))):
-                    # "Those strikes were..." is read with the sentence it points back to, and
-                    # "No casualties were reported." with the attack it reports on.
-                    start = spans[position - 1][0]
-                sentence = " ".join(passage.text[start:end].split())
-                # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
-                asks = sentence.rstrip("\"'”’ )").endswith("?")
-                # "the June 27 strikes" are not answered by what a sentence says of February's.
-                elsewhen = other_time(question, "", sentence)
-                if sentence not in offsets and len(sentence) > 20 and not asks and not elsewhen:
-                    offsets[sentence] = passage.start + start
-                    found.append((number, sentence))
+        found = self._gathered(question, passages, harm)
         # A follow-up ("Was anyone hurt?") means little alone: compare with what it follows.
         asked_in_full = f"{context} {question}" if context else question
         # Filtered before scoring, so neither its vector nor its passage's presupposition is
@@ -155,41 +218,22 @@ class GroundedAnswerer:
         # is one that says the question back without it ("The council closed the library."
         # for "Why did the council close the library?"), however close the two are in meaning.
         found = [
-            (number, sentence)
-            for number, sentence in found
-            if (want is None or holds(sentence, want, asked=question, kind_of=self._kind_of))
-            and not (
-                restates(asked_in_full, sentence) and not answer_type_met(asked_in_full, sentence)
-            )
+            f
+            for f in found
+            if (want is None or holds(f.text, want, asked=question, kind_of=self._kind_of))
+            and not (restates(asked_in_full, f.text) and not answer_type_met(asked_in_full, f.text))
         ]
         if not found:
             return []
-        asked = content_terms(question)
-        recalled = content_terms(context) - asked
-        similarities = self._embed_sentences([s for _, s in found]) @ np.array(
-            self.embedder.embed_query(asked_in_full)
-        )
-        cue = _CUES.get(question_kind(question))
+        scoring = _Scoring(question, context, passages, harm)
+        query = np.array(self.embedder.embed_query(asked_in_full))
+        found = self._shortlisted(found, passages, query, scoring)
+        similarities = self._embed_sentences([f.text for f in found]) @ query
         presupposed: dict[int, Verdict] = {}
         scored = []
-        for (number, sentence), similarity in zip(found, similarities, strict=True):
-            # "June 2021" in a question scopes the story; an article published then satisfies it.
-            terms = content_terms(sentence) | _dated(passages[number - 1].published)
-            if harm and holds(sentence, harm):
-                terms |= content_terms(" ".join(harm.focus))  # "no casualties" says "hurt"
-            overlap = len(asked & terms) / len(asked) if asked else 0.0
-            if recalled:
-                overlap = 0.8 * overlap + 0.2 * len(recalled & terms) / len(recalled)
-            support = 0.55 * float(similarity) + 0.45 * overlap
-            if cue and cue.search(sentence):
-                support += 0.1
-            support += 0.03 / passages[number - 1].rank
-            if LEANS_ON_CONTEXT.match(sentence):
-                support -= 0.06  # "Those strikes..." means other strikes than the question's
-            if other_time(question, context, sentence):
-                support -= 0.12
-            if offsets.get(sentence) == 0:
-                support += 0.04  # a story's first sentence summarises it
+        for sentence, similarity in zip(found, similarities, strict=True):
+            number = sentence.passage
+            support, overlap = scoring.support(sentence, float(similarity))
             passage = passages[number - 1]
             if number not in presupposed:
                 # Only its coverage and contradiction are read, so the rewording model, which
@@ -199,11 +243,11 @@ class GroundedAnswerer:
                 )
             found_features = features(
                 asked_in_full,
-                sentence,
+                sentence.text,
                 passage.text,
                 similarity=float(similarity),
                 rank=passage.rank,
-                lead=offsets.get(sentence) == 0,
+                lead=sentence.offset == 0,
                 published=passage.published,
                 context=context,
                 presupposed=presupposed[number].coverage,
@@ -212,7 +256,7 @@ class GroundedAnswerer:
             scored.append(
                 Candidate(
                     number,
-                    sentence,
+                    sentence.text,
                     float(similarity),
                     overlap,
                     support,
@@ -222,6 +266,61 @@ class GroundedAnswerer:
                 )
             )
         return sorted(scored, key=lambda c: -c.support)
+
+    def _gathered(
+        self, question: str, passages: list[Passage], harm: Wanted | None
+    ) -> list[_Sentence]:
+        """Each distinct sentence of the passages that could be an answer, read with the one
+        before it where it leans on it."""
+        found: list[_Sentence] = []
+        seen: set[str] = set()
+        for number, passage in enumerate(passages, start=1):
+            if names_missing(question, f"{passage.title}\n{passage.text}"):
+                continue
+            spans = sentence_spans(passage.text)
+            for position, (start, end) in enumerate(spans):
+                text = passage.text[start:end]
+                first = position
+                if position and (LEANS_ON_CONTEXT.match(text) or (harm and holds(text, harm))):
+                    # "Those strikes were..." is read with the sentence it points back to, and
+                    # "No casualties were reported." with the attack it reports on.
+                    first = position - 1
+                    start = spans[first][0]
+                sentence = " ".join(passage.text[start:end].split())
+                # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
+                asks = sentence.rstrip("\"'”’ )").endswith("?")
+                # "the June 27 strikes" are not answered by what a sentence says of February's.
+                elsewhen = other_time(question, "", sentence)
+                if sentence not in seen and len(sentence) > 20 and not asks and not elsewhen:
+                    seen.add(sentence)
+                    rows = tuple(range(first, position + 1))
+                    found.append(_Sentence(number, sentence, passage.start + start, rows))
+        return found
+
+    def _shortlisted(
+        self,
+        found: list[_Sentence],
+        passages: list[Passage],
+        query: np.ndarray,
+        scoring: _Scoring,
+    ) -> list[_Sentence]:
+        """The ``shortlist`` sentences that score best with their in-context vectors (made at
+        ingest, so free here) standing in for the vectors they are scored with in full; all of
+        them when there are no such vectors."""
+        if self.in_context is None or len(found) <= self.shortlist:
+            return found
+        vectors = self.in_context(passages)
+        scores = []
+        for sentence in found:
+            chunk = passages[sentence.passage - 1]
+            rows = vectors.get(chunk.chunk_id)
+            if rows is None or len(rows) != len(sentence_spans(chunk.text)):
+                return found  # vectors of another text than this passage's: no shortlist
+            vector = rows[list(sentence.rows)].sum(axis=0)
+            similarity = float(vector @ query) / max(float(np.linalg.norm(vector)), 1e-9)
+            scores.append(scoring.support(sentence, similarity)[0])
+        best = sorted(range(len(found)), key=lambda i: -scores[i])[: self.shortlist]
+        return [found[i] for i in sorted(best)]
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
         """Sentence vectors, each sentence embedded once: a conversation keeps returning to the

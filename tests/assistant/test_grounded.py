@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import pytest
+
+from assistant import Assistant
 from assistant.answerers import GroundedAnswerer
+from assistant.answerers.grounded import SHORTLIST
 from index.embeddings import MiniLMEmbeddings
 from tests.records import passage_of
 
@@ -39,3 +43,23 @@ def test_the_sentence_that_answers_outranks_the_one_that_restates_the_question(
     assert [s.text for s in draft.sentences] == [
         "Officials said the library was closed because water had come through its roof."
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Why did the US strike in June 2021?", "Who ordered the air strikes on the militias?"],
+)
+def test_a_shortlist_by_in_context_vectors_keeps_the_best_sentence(
+    question: str, sample_assistant: Assistant, embedder: MiniLMEmbeddings
+) -> None:
+    shortlisted = sample_assistant.candidates(question)
+    everything = GroundedAnswerer(embedder).candidates(question, sample_assistant.search(question))
+    assert len(everything) > SHORTLIST, "too few sentences to shortlist"
+    assert len(shortlisted) == SHORTLIST
+    assert {c.text for c in shortlisted} < {c.text for c in everything}
+    assert shortlisted[0] == everything[0]
+
+
+def test_a_shortlist_shorter_than_an_answer_is_refused(embedder: MiniLMEmbeddings) -> None:
+    with pytest.raises(ValueError, match="shortlist: 1 is fewer than max_sentences"):
+        GroundedAnswerer(embedder, shortlist=1)
