@@ -33,8 +33,17 @@ _KEYS = "CREATE INDEX IF NOT EXISTS parses_text_key ON parses(text_key)"
 # What a stored parse keeps of each token: DocBin's defaults (words, tags, the tree, entities,
 # lemmas, morphology) and the norm, which the pipeline's rules set ("n't" reads "not").
 _ATTRS = [
-    *("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "LEMMA"),
-    *("MORPH", "POS"),
+    "ORTH",
+    "NORM",
+    "TAG",
+    "HEAD",
+    "DEP",
+    "ENT_IOB",
+    "ENT_TYPE",
+    "ENT_KB_ID",
+    "LEMMA",
+    "MORPH",
+    "POS",
 ]
 # Chunks parsed and committed together: an interrupted fill keeps what it committed.
 _FILL_BATCH = 256
