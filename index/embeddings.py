@@ -97,15 +97,22 @@ class MiniLMEmbeddings(Embeddings):
         vector for each of its character ``spans``: the mean of the span's word pieces as the
         model read them within the whole text ("late chunking"). A sentence so embedded knows
         its paragraph, and costs nothing beyond the text's own embedding."""
-        vectors: list[list[float]] = []
-        per_span: list[np.ndarray] = []
+        # Read shortest first, as ``embed_documents`` reads: an article's last chunk is short,
+        # and padded to the longest of its batch it cost a quarter of ingest's embedding (520
+        # BBC politics chunks: 23.4 s as given, 17.9 s sorted, vectors unchanged; 2026-12-04,
+        # one process).
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        per_span: list[np.ndarray] = [np.zeros(0) for _ in texts]
         with self._bar(len(texts)) as bar:
             for first in range(0, len(texts), self.batch_size):
-                last = first + self.batch_size
-                batch_vectors, batch_spans = self._in_context(texts[first:last], spans[first:last])
-                vectors.extend(batch_vectors)
-                per_span.extend(batch_spans)
-                bar.update(len(batch_vectors))
+                batch = order[first : first + self.batch_size]
+                batch_vectors, batch_spans = self._in_context(
+                    [texts[i] for i in batch], [spans[i] for i in batch]
+                )
+                for i, vector, matrix in zip(batch, batch_vectors, batch_spans, strict=True):
+                    vectors[i], per_span[i] = vector, matrix
+                bar.update(len(batch))
         return vectors, per_span
 
     def _in_context(

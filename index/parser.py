@@ -5,8 +5,11 @@ parses and parses what else it checks."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import sys
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -24,16 +27,27 @@ def spacy_pipeline() -> Language:
     try:
         return spacy.load(MODEL)
     except OSError as error:
-        raise RuntimeError(
-            f"the spaCy model {MODEL!r} is not installed: run `make install` "
-            "(it installs index/spacy-model.txt, pinned by hash)"
-        ) from error
+        raise _not_installed() from error
 
 
+@cache
 def model_version() -> str:
-    """Names the parses the pipeline makes: stored parses of another version are made again."""
-    meta = spacy_pipeline().meta
+    """Names the parses the pipeline makes: stored parses of another version are made again.
+
+    Read from the installed model's ``meta.json`` (the meta the loaded pipeline reports), so
+    an ingest with nothing new to parse never loads spaCy (1 to 2 s)."""
+    found = importlib.util.find_spec(MODEL)
+    if found is None or found.origin is None:
+        raise _not_installed()
+    meta = json.loads((Path(found.origin).parent / "meta.json").read_text(encoding="utf-8"))
     return f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+def _not_installed() -> RuntimeError:
+    return RuntimeError(
+        f"the spaCy model {MODEL!r} is not installed: run `make install` "
+        "(it installs index/spacy-model.txt, pinned by hash)"
+    )
 
 
 def _import_spacy() -> ModuleType:

@@ -53,6 +53,21 @@ def test_texts_read_in_batches_of_like_length_keep_their_order_and_vectors(
     assert np.abs(together - alone).max() < 1e-5
 
 
+def test_texts_read_in_context_shortest_first_keep_their_order_and_spans() -> None:
+    texts = [f"{'The ferry was late again. ' * (n % 7)}It sailed at {n}." for n in range(12)]
+    spans = [
+        [(0, t.index("It")), (t.index("It"), len(t))] if n % 7 else [(0, len(t))]
+        for n, t in enumerate(texts)
+    ]
+    embedder = MiniLMEmbeddings(batch_size=4)
+    vectors, per_span = embedder.embed_in_context(texts, spans)
+    for n, text in enumerate(texts):
+        (alone,), (alone_spans,) = embedder.embed_in_context([text], [spans[n]])
+        assert np.abs(np.asarray(vectors[n]) - alone).max() < 1e-5
+        assert per_span[n].shape == (len(spans[n]), 384)
+        assert np.abs(per_span[n] - alone_spans).max() < 1e-5
+
+
 def test_pieces_are_counted_as_the_models_tokenizer_counts_them(
     embedder: MiniLMEmbeddings, reference: Any
 ) -> None:

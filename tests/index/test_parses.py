@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -7,7 +9,7 @@ from spacy.tokens import Doc
 from assistant import AssistantSettings
 from assistant.verify import ClaimVerifier
 from index.embeddings import MiniLMEmbeddings
-from index.parser import spacy_pipeline
+from index.parser import model_version, spacy_pipeline
 from index.parses import ChunkParses
 from index.pipeline import Index
 from tests.index.conftest import stored_chunk_ids
@@ -88,3 +90,29 @@ def test_an_index_without_parses_gains_them_at_its_next_ingest(
     assert report.unchanged == 1
     assert _stored(index) == chunks
     assert index.parses.parsed(text) is not None
+
+
+def test_the_model_version_is_the_one_the_loaded_pipeline_reports() -> None:
+    meta = spacy_pipeline().meta
+    assert model_version() == f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+def test_an_ingest_with_nothing_to_parse_never_loads_spacy(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, story: Path
+) -> None:
+    Index(settings, embedder).ingest([story])
+    # Its own process: this one has loaded spaCy for other tests.
+    again = (
+        "import sys\n"
+        "from assistant import AssistantSettings\n"
+        "from index.embeddings import MiniLMEmbeddings\n"
+        "from index.pipeline import Index\n"
+        f"settings = AssistantSettings(data_dir={str(settings.data_dir)!r}, progress=False,"
+        " sample_if_empty=False)\n"
+        f"report = Index(settings, MiniLMEmbeddings()).ingest([{str(story)!r}])\n"
+        "print(report.unchanged, 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", again], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["1", "False"], done.stderr
