@@ -113,6 +113,7 @@ class Assistant:
                 model=load_model(self.settings.answerability_model or MODEL_PATH),
                 verifier=self.verifier,
                 in_context=self._sentence_vectors,
+                articles=self._article_texts,
             )
         }
         if self.settings.llm:
@@ -126,6 +127,11 @@ class Assistant:
     def _sentence_vectors(self, passages: list[Passage]) -> dict[str, np.ndarray]:
         """The passages' sentence vectors as read in their chunks, kept since ingest."""
         return self.index.sentences.of(self.index.ledger.chunks([p.chunk_id for p in passages]))
+
+    def _article_texts(self, passages: list[Passage]) -> dict[str, str]:
+        """The whole text of each passage's article, by article id."""
+        rows = self.index.ledger.chunks([p.chunk_id for p in passages])
+        return {row.article.id: row.article.text for row in rows.values()}
 
     def ask(self, question: str, **options: Unpack[AskOptions]) -> Answer:
         """Answer ``question`` from the indexed articles; ``options`` as ``AskOptions`` says

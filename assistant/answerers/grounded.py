@@ -77,6 +77,15 @@ SHORTLIST = 8
 
 # A passage's sentence vectors as read in context, by chunk id (``index.sentence_vectors``).
 InContextVectors = Callable[[list[Passage]], Mapping[str, np.ndarray]]
+# The whole text of each passage's article, by article id.
+ArticleTexts = Callable[[list[Passage]], Mapping[str, str]]
+# An article's lead, where a name a passage leaves out is looked up. Of the passages retrieved
+# for the 60 RealTimeQA-2022 questions and set aside for a name they do not hold, 18 held the
+# answer; looking also in the article's first 400 characters brings back 7 of them, the first
+# 1,000 11, the whole article 13. The whole article also brings back 3 passages of other
+# stories for the gold set's 10 unanswerable questions (two of them then answered), the first
+# 1,000 characters none (2026-12-04, both suites, all their questions).
+LEAD_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -159,7 +168,9 @@ class GroundedAnswerer:
     "when"...). The best ones, verbatim and cited, are the answer; when the best support is
     below ``min_support`` it declines. ``in_context`` gives the passages' sentence vectors made
     at ingest, by which a ``shortlist`` of sentences is chosen to be embedded on their own and
-    scored; without it every sentence is.
+    scored; without it every sentence is. ``articles`` gives the passages' whole articles, in
+    whose leads the names a question mentions are also looked up; without it, only in each
+    passage's own text.
     """
 
     name = "grounded"
@@ -175,6 +186,7 @@ class GroundedAnswerer:
         verifier: ClaimVerifier | None = None,
         in_context: InContextVectors | None = None,
         shortlist: int = SHORTLIST,
+        articles: ArticleTexts | None = None,
     ) -> None:
         if max_sentences < 1:
             raise ValueError(f"max_sentences: {max_sentences}; an answer needs at least 1")
@@ -193,6 +205,7 @@ class GroundedAnswerer:
         self.model = model or load_model()
         self.in_context = in_context
         self.shortlist = shortlist
+        self.articles = articles
         self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
         self._sentences_lock = threading.Lock()
 
@@ -202,7 +215,8 @@ class GroundedAnswerer:
         """The sentences of the passages that could answer, with their scores, best first.
 
         A count is answered only by a sentence with a count in it, an amount by one with money;
-        a passage that does not name everyone the question names answers nothing. With
+        a passage that does not name everyone the question names, nor its article's lead,
+        answers nothing. With
         ``in_context`` vectors, only the ``shortlist`` sentences that score best on them are
         scored in full. These are the candidates the answerability model is fitted on
         (``Assistant.candidates``).
@@ -210,7 +224,7 @@ class GroundedAnswerer:
         want = wanted(question)
         # "Was anyone hurt?" is answered by what a passage says of casualties.
         harm = want if want is not None and want.kind == "harm" else None
-        found = self._gathered(question, passages, harm)
+        found = self._gathered(question, passages, harm, self._named(question, passages))
         # A follow-up ("Was anyone hurt?") means little alone: compare with what it follows.
         asked_in_full = f"{context} {question}" if context else question
         # Filtered before scoring, so neither its vector nor its passage's presupposition is
@@ -267,15 +281,27 @@ class GroundedAnswerer:
             )
         return sorted(scored, key=lambda c: -c.support)
 
+    def _named(self, question: str, passages: list[Passage]) -> list[bool]:
+        """For each passage, whether it or its article's lead names everything ``question``
+        names: an article that never names the PMF cannot say how many fighters the PMF has,
+        and a story names "the CDC" or "the US" in its lead, then says "the agency"."""
+        texts = self.articles(passages) if self.articles is not None else {}
+        return [
+            not names_missing(
+                question, f"{p.title}\n{texts.get(p.article_id, '')[:LEAD_CHARS]}\n{p.text}"
+            )
+            for p in passages
+        ]
+
     def _gathered(
-        self, question: str, passages: list[Passage], harm: Wanted | None
+        self, question: str, passages: list[Passage], harm: Wanted | None, named: list[bool]
     ) -> list[_Sentence]:
         """Each distinct sentence of the passages that could be an answer, read with the one
-        before it where it leans on it."""
+        before it where it leans on it; none of a passage that is not ``named``."""
         found: list[_Sentence] = []
         seen: set[str] = set()
         for number, passage in enumerate(passages, start=1):
-            if names_missing(question, f"{passage.title}\n{passage.text}"):
+            if not named[number - 1]:
                 continue
             spans = sentence_spans(passage.text)
             for position, (start, end) in enumerate(spans):
@@ -355,7 +381,10 @@ class GroundedAnswerer:
             or (self.min_confidence is not None and confidence < self.min_confidence)
         )
         if declined:
-            return Draft([], confidence, missing=_missing(question, ranked, passages))
+            # Read only when no sentence was left: whether the first passage, or its article's
+            # lead, names everything the question names.
+            named = not ranked and bool(passages) and self._named(question, passages[:1])[0]
+            return Draft([], confidence, missing=_missing(question, ranked, passages, named))
         chosen = [ranked[0]]
         for candidate in ranked[1:]:
             if len(chosen) >= self.max_sentences or candidate.support < 0.9 * ranked[0].support:
@@ -395,12 +424,13 @@ _LACKS = {
 }
 
 
-def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) -> str:
+def _missing(question: str, ranked: list[Candidate], passages: list[Passage], named: bool) -> str:
     """What on-topic passages lack, by the kind of question: "The articles cover this ("US
     strikes on militias") but give no figure for people killed", and what the question assumes
-    that they contradict. Empty when they are off topic."""
+    that they contradict. Empty when they are off topic; ``named`` says whether the first
+    passage (or its article's lead) names everything the question names."""
     want = wanted(question)
-    topic = _topic(question, want, ranked, passages)
+    topic = _topic(question, want, ranked, passages, named)
     if topic is None:
         return ""
     kind = question_kind(question)
@@ -425,11 +455,16 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage]) ->
 
 
 def _topic(
-    question: str, want: Wanted | None, ranked: list[Candidate], passages: list[Passage]
+    question: str,
+    want: Wanted | None,
+    ranked: list[Candidate],
+    passages: list[Passage],
+    named: bool,
 ) -> Passage | None:
     """The passage that shows the articles are on the question's topic, when it holds
     ``ON_TOPIC_OVERLAP`` of the question's words: the best candidate's, or with none left (no
-    sentence held what was asked), the first passage. ``want`` is what the question asks for."""
+    sentence held what was asked), the first passage, if it is ``named`` (it or its article's
+    lead names everything the question names). ``want`` is what the question asks for."""
     speaker = want is not None and want.kind == "speaker"
     if ranked and not speaker:
         best = ranked[0]
@@ -442,7 +477,7 @@ def _topic(
     if not passages or not asked:
         return None
     passage = passages[ranked[0].passage - 1] if ranked else passages[0]
-    if not ranked and names_missing(question, f"{passage.title}\n{passage.text}"):
+    if not ranked and not named:
         return None  # "killed in Tokyo": an article that never names Tokyo is not on topic
     held = content_terms(f"{passage.title} {passage.text}") | _dated(passage.published)
     return passage if len(asked & held) / len(asked) >= ON_TOPIC_OVERLAP else None

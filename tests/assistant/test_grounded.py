@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from assistant import Assistant
+from assistant import Assistant, AssistantSettings
 from assistant.answerers import GroundedAnswerer
 from assistant.answerers.grounded import SHORTLIST
 from index.embeddings import MiniLMEmbeddings
@@ -63,3 +65,57 @@ def test_a_shortlist_by_in_context_vectors_keeps_the_best_sentence(
 def test_a_shortlist_shorter_than_an_answer_is_refused(embedder: MiniLMEmbeddings) -> None:
     with pytest.raises(ValueError, match="shortlist: 1 is fewer than max_sentences"):
         GroundedAnswerer(embedder, shortlist=1)
+
+
+OUTBREAK = (
+    "The agency activated its emergency operations center on Tuesday to respond to the "
+    "monkeypox outbreak, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "answered"),
+    [
+        (f"The CDC said cases were rising. {OUTBREAK}", True),
+        (f"Health officials said cases were rising. {OUTBREAK}", False),
+        # Named only far into the story, in another passage: it may be about something else.
+        (f"{'Clinics in the district reported queues. ' * 30}{OUTBREAK} The CDC said so.", False),
+    ],
+)
+def test_a_name_the_question_asks_about_is_looked_up_in_the_articles_lead(
+    article: str, answered: bool, embedder: MiniLMEmbeddings
+) -> None:
+    question = "Which outbreak did the CDC activate its emergency operations center for?"
+    passages = [passage_of(OUTBREAK, start=len(article) - len(OUTBREAK))]
+    by_article = GroundedAnswerer(embedder, articles=lambda _: {"a1": article})
+    draft = by_article.draft(question, passages)
+    assert [s.text for s in draft.sentences] == ([OUTBREAK] if answered else [])
+    assert GroundedAnswerer(embedder).draft(question, passages).sentences == [], (
+        "the passage alone never names the CDC"
+    )
+
+
+def test_the_assistant_finds_a_name_in_another_passage_of_the_article(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, tmp_path: Path
+) -> None:
+    filler = [
+        f"Clinic {n} in the northern district reported longer queues, and its staff asked "
+        f"visitors to book ahead, wear masks in waiting rooms and bring their records {n}."
+        for n in range(1, 15)
+    ]
+    story = tmp_path / "outbreak.txt"
+    story.write_text(
+        "Health agency steps up its response\n\n"
+        "The Centers for Disease Control and Prevention (CDC) said cases were rising.\n\n"
+        + "\n\n".join(filler)
+        + f"\n\n{OUTBREAK}\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(settings, embedder=embedder)
+    assistant.ingest([story])
+    answer = assistant.ask(
+        "Which outbreak did the CDC activate its emergency operations center for?"
+    )
+    (citation,) = answer.citations
+    assert "monkeypox outbreak" in citation.quote and OUTBREAK.startswith(citation.quote)
+    assert "CDC" not in citation.chunk_text, "the cited passage itself never names the CDC"
