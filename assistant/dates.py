@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from index.metadata import parse_date
+
+# Words by which a question asks about its own time ("this week", "today"): answered from the
+# days its as-of date's search window reaches back.
+_THIS_WEEK = re.compile(
+    r"\b(?:(?:this|last) week(?:end)?|today|tonight|yesterday|recently|in recent days)\b", re.I
+)
+# Longer spans of its own time, and how many days back from the as-of date each reaches.
+_LONGER = ((re.compile(r"\bthis month\b", re.I), 31), (re.compile(r"\bthis year\b", re.I), 366))
 
 
 def resolve_as_of(value: date | str | None, field: str = "as_of") -> date | None:
@@ -34,3 +43,19 @@ def recency_prior(published: date | None, as_of: date, window_days: int) -> floa
     if days_before < 0:
         return math.exp(days_before * 2 / scale)
     return math.exp(-max(days_before - 1, 0) / scale)
+
+
+def present_days(question: str, window_days: int) -> int | None:
+    """How many days before its as-of date the time ``question`` asks about reaches: "this
+    week" or "today" ``window_days`` (the search window), and at least a week; "this month"
+    31, "this year" 366; None when it does not ask about its own time."""
+    if _THIS_WEEK.search(question):
+        return max(window_days, 7)
+    return next((days for pattern, days in _LONGER if pattern.search(question)), None)
+
+
+def of_the_time(published: date | None, as_of: date, days: int) -> bool:
+    """Whether an article published on ``published`` can speak of a time reaching ``days``
+    back from ``as_of``: an article from years before cannot say who became prime minister
+    "this week". An undated article may."""
+    return published is None or (as_of - published).days <= days

@@ -13,7 +13,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.dates import recency_prior
+from assistant.dates import of_the_time, present_days, recency_prior
 from assistant.fusion import merge, rrf_fusion, standardise, zscore_fusion
 from assistant.records import Passage, Scope
 from assistant.settings import AssistantSettings
@@ -199,6 +199,18 @@ class HybridRetriever(BaseRetriever):
             for p in passages
         ]
 
+    def _of_the_time(
+        self, rows: dict[str, ChunkRow], query: str, as_of: date
+    ) -> dict[str, ChunkRow]:
+        """The chunks whose articles can speak of the time ``query`` asks about when it asks
+        about its own ("this week", "this month", "this year", reaching back from ``as_of``):
+        all of them when it does not. Left out before the best ``k`` are chosen, so the
+        answer reads ``k`` passages of the time."""
+        days = present_days(query, self.settings.date_window_days)
+        if days is None:
+            return rows
+        return {c: r for c, r in rows.items() if of_the_time(r.article.published, as_of, days)}
+
     def search(
         self,
         query: str,
@@ -231,6 +243,8 @@ class HybridRetriever(BaseRetriever):
             ]
         )
         rows = self.index.ledger.chunks(list(dict.fromkeys(c for c, _ in [*dense, *lexical])))
+        if as_of is not None:
+            rows = self._of_the_time(rows, query, as_of)
         weighted = [(settings.dense_weight, dense), (settings.lexical_weight, lexical)]
         if settings.fusion == "zscore":
             fused = zscore_fusion(weighted)
