@@ -83,8 +83,11 @@ _NEGATING_VERBS = frozenset(
         "refrain",
     ]
 )
-# Adjectives that negate the clause they govern: "unable to attend".
-_NEGATING_ADJECTIVES = frozenset(["unable", "incapable", "unwilling"])
+# Adjectives that negate the clause they govern: "unable to attend", "reluctant to spend" (as
+# the nouns below do: "their reluctance to spend"), "impossible to hear".
+_NEGATING_ADJECTIVES = frozenset(["unable", "incapable", "unwilling", "reluctant", "impossible"])
+# Verbs that keep what follows "from" from happening: "prevented him from naming it".
+_PREVENTING_VERBS = frozenset(["prevent", "stop", "bar", "ban", "block", "prohibit", "keep"])
 # Nouns that negate the action they govern: "his refusal to accept", "a failure to act".
 _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "reluctance", "unwillingness"])
 _NEGATIVE_DETERMINERS = frozenset(
@@ -276,9 +279,15 @@ def negated(verb: Token) -> bool:
         flips += sum(_is_not(c) for c in head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_VERBS:
         flips += 1 + int(negated(head))
-    # "was unable to push through": the adjective's own negation is on its copula.
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_ADJECTIVES:
+    # "was unable to push through": the adjective's own negation is on its copula. The parser
+    # hangs "makes it impossible to hear" as a clause of the adjective's.
+    if verb.dep_ in {"xcomp", "advcl"} and head.lemma_.lower() in _NEGATING_ADJECTIVES:
         flips += 1 + int(negated(head.head) if head.head.i != head.i else 0)
+    # "it is impossible to hear": the verb hangs on the copula beside the adjective.
+    if verb.dep_ == "xcomp" and head.lemma_ == "be":
+        flips += any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _NEGATING_ADJECTIVES for c in head.children
+        )
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         flips += 1
     if verb.dep_ in {"acl", "xcomp"} and head.lemma_.lower() in _NEGATING_NOUNS:
@@ -290,11 +299,13 @@ def negated(verb: Token) -> bool:
         and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
     ):
         flips += 1
-    # "refrained from launching", "decided against striking".
+    # "refrained from launching", "prevented him from naming", "decided against striking".
     if verb.dep_ == "pcomp" and head.lower_ in {"from", "against"}:
         governor = head.head
-        if governor.lemma_.lower() in _NEGATING_VERBS or (
-            head.lower_ == "against" and governor.lemma_.lower() == "decide"
+        if (
+            governor.lemma_.lower() in _NEGATING_VERBS
+            or (head.lower_ == "from" and governor.lemma_.lower() in _PREVENTING_VERBS)
+            or (head.lower_ == "against" and governor.lemma_.lower() == "decide")
         ):
             flips += 1
     return flips % 2 == 1

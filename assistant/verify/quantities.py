@@ -93,7 +93,9 @@ class Quantity:
         if self.days is not None and other.days is not None:
             return abs(self.days - other.days) <= DURATION_TOLERANCE * max(other.days, 1e-9)
         mine, theirs = self._as_share(), other._as_share()
-        if mine is not None and theirs is not None:
+        # Two percentages compare as any two numbers do: 12% is not 13%.
+        both_percent = self.kind == other.kind == "percent"
+        if mine is not None and theirs is not None and not both_percent:
             return abs(mine - theirs) <= FRACTION_TOLERANCE
         if (mine is None) != (theirs is None):
             return False
@@ -230,11 +232,16 @@ def _fraction(
     tokens: Doc | Span | Sequence[Token], words: list[str], start: int, end: int, share: float
 ) -> tuple[Quantity, int]:
     """A fraction, or the amount it makes of a scale or a unit: "three-quarters of a million"
-    is 750,000, "half a million" 500,000, "two hundredths of a second" 0.02 seconds."""
+    is 750,000, "half a million" 500,000, "two hundredths of a second" 0.02 seconds,
+    "two-tenths of a percent" 0.2%."""
     of = end < len(words) and words[end] == "of"
     at = end + 1 if of else end
     if at + 1 < len(words) and words[at] in {"a", "an"}:
         unit = words[at + 1]
+        if of and unit == "percent":
+            return _finish(tokens, words, start, at + 2, share, "percent")
+        if of and unit == "per" and at + 2 < len(words) and words[at + 2] == "cent":
+            return _finish(tokens, words, start, at + 3, share, "percent")
         if unit in SCALES:
             return _finish(tokens, words, start, at + 2, share * SCALES[unit], "count")
         if of and (unit in DAYS_IN or unit in _UNITS):

@@ -745,8 +745,9 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             if not denied(noun) and not _denied_by_verb(noun) and not traded:
                 return f"the passage rules out {noun_phrase(aside[0])!r}"
             continue
-        if same and all(denied(t) != denied(noun) for t in same):
-            if denied(noun):
+        # "will take no action" is said as well by "not to take any action".
+        if same and all(_noun_denied(t) != _noun_denied(noun) for t in same):
+            if _noun_denied(noun):
                 return f"the passage reports {noun.text}"
             return f"the passage says there were no {noun.text}"
     for verb in claim:
@@ -802,6 +803,16 @@ def _names_a_date(noun: Token, dated: set[int]) -> bool:
     if head.lower_ in {"as", "for"} or head.lemma_ == "be":
         near |= {t.i for t in (head.head if head.lower_ in {"as", "for"} else head).subtree}
     return bool(near & dated)
+
+
+def _noun_denied(noun: Token) -> bool:
+    """Whether a noun is denied: by its own words ("no action"), or as "any" object of a
+    negated verb ("did not take any action")."""
+    return denied(noun) or (
+        noun.dep_ == "dobj"
+        and any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
+        and negated(noun.head)
+    )
 
 
 def _denied_by_verb(noun: Token) -> bool:

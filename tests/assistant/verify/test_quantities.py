@@ -53,6 +53,16 @@ def test_forms_of_one_value_match_and_other_values_do_not() -> None:
     assert not quarter.matches(percent)
 
 
+def test_two_percentages_are_the_same_only_when_equal_or_about_equal() -> None:
+    [twelve] = quantities(parse("Prices rose 12% last year."))
+    [thirteen] = quantities(parse("Prices rose 13% last year."))
+    [about] = quantities(parse("Prices rose about 12% last year."))
+    [close] = quantities(parse("Prices rose 11.8% last year."))
+    assert not twelve.matches(thirteen) and not thirteen.matches(twelve)
+    assert about.matches(close)
+    assert not twelve.matches(close), "an exact 12% is not 11.8%"
+
+
 def test_scores_match_only_the_same_score() -> None:
     (tally,) = quantities(parse("By a vote of 83 to 62, the House passed the bill."))
     (dashed,) = quantities(parse("The House passed the bill 83-62."))
@@ -94,6 +104,8 @@ def test_spans_of_time_match_in_any_unit(one: str, other: str, same: bool) -> No
         ("It sold three-quarters of a million copies.", "It sold 750,000 copies.", True),
         ("Half a million people marched.", "500,000 people marched.", True),
         ("He finished two hundredths of a second behind.", "He was 0.02 seconds behind.", True),
+        ("Output shrank by two-tenths of a percent.", "Output shrank by 0.2%.", True),
+        ("Output shrank by half of a per cent.", "Output shrank by 0.2%.", False),
         ("Thiel gave the bid a ten-million-dollar boost.", "Thiel gave the bid $10 million.", True),
         ("It sold three-quarters of a million copies.", "It sold 570,000 copies.", False),
         # A fraction of a thing that is no unit stays a share.

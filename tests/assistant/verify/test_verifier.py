@@ -589,3 +589,41 @@ def test_opposites_of_news_verbs_and_what_has_yet_to_happen(
     verdict = verifier.check(sentence, LORDS)
     assert not verdict.supported
     assert reason.lower() in verdict.reason.lower(), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        (
+            "Retail sales fell in March because of shoppers' reluctance to spend.",
+            "Retail sales fell in March because shoppers were reluctant to spend.",
+            True,
+        ),
+        (
+            "The harbour master said he could not name the firm because of its contract.",
+            "The firm's contract prevented the harbour master from naming it.",
+            True,
+        ),
+        (
+            "The league will take no action against the coach after his sending-off.",
+            "The league has decided not to take any action against the coach after his "
+            "sending-off.",
+            True,
+        ),
+        (
+            "The league will take no action against the coach after his sending-off.",
+            "The league will take action against the coach after his sending-off.",
+            False,
+        ),
+        (
+            "Texting helps at a loud party, when guests are unable to hear each other.",
+            "Texting helps at a loud party, where noise makes it impossible to hear each other.",
+            True,
+        ),
+    ],
+)
+def test_a_negation_said_by_another_word_keeps_its_polarity(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
