@@ -180,6 +180,9 @@ def _read(
         return _finish(tokens, words, i, i + 1, _score(first, second), "score")
     elif word in CARDINALS or word in {"hundred", "thousand", "dozen"}:
         value, i = _number_words(words, i)
+        ordinal = _ordinal_ending(words, i, value)
+        if ordinal is not None:
+            return _finish(tokens, words, start, i + 2, ordinal, "ordinal")
     elif (word in ORDINALS and not (word in FRACTIONS and _numerator(words, i))) or _ranks(
         tokens, words, i
     ):
@@ -324,6 +327,17 @@ def _number_words(words: list[str], i: int) -> tuple[float | None, int]:
         seen = True
         i += 1
     return (total + current if seen else None), i
+
+
+def _ordinal_ending(words: list[str], i: int, value: float | None) -> float | None:
+    """The ordinal that number words ending before ``i`` begin: "thirty-eighth" is 38th, "one
+    hundred and seventeenth" 117th. Only tens and hundreds take an ordinal so, since "one-fifth"
+    is a fraction."""
+    if value is None or i + 1 >= len(words) or words[i + 1] not in ORDINALS:
+        return None
+    tens = words[i] == "-" and value % 100 >= 20 and value % 10 == 0
+    hundreds = words[i] == "and" and value >= 100 and value % 100 == 0
+    return value + ORDINALS[words[i + 1]] if tens or hundreds else None
 
 
 def _ranks(tokens: Doc | Span | Sequence[Token], words: list[str], i: int) -> bool:
