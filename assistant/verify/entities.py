@@ -81,9 +81,11 @@ new zealand: new zealander, new zealanders, kiwi
 european union: eu, e.u
 united nations: un, u.n
 northern ireland: northern irish
-conservative party: conservatives, tories, tory
+conservative party: conservatives, conservative, tories, tory
 labour party: labour
 liberal democrats: lib dems, lib dem, liberal democrat
+republican party: republicans, republican, gop
+democratic party: democrats, democrat
 """
 _TITLES = frozenset(
     [

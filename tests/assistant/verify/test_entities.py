@@ -23,3 +23,26 @@ def test_aliases_demonyms_acronyms_and_surnames_name_the_same_thing(name: str) -
 @pytest.mark.parametrize("name", ["Jill Biden", "Germany", "French", "Ford", "UN"])
 def test_other_names_are_not_found(name: str) -> None:
     assert not named_in(name, known_names(PASSAGE), acronyms(PASSAGE))
+
+
+PARTIES = (
+    "The Tory leader said the GOP senator and two Democrats would meet him in London, and a "
+    "Labour spokesman agreed."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Conservative", True),
+        ("Conservatives", True),
+        ("Republicans", True),
+        ("Republican Party", True),
+        ("Democrat", True),
+        ("Labour Party", True),
+        ("Liberal Democrats", False),
+        ("Green Party", False),
+    ],
+)
+def test_parties_are_named_by_their_nicknames(name: str, named: bool) -> None:
+    assert named_in(name, known_names(PARTIES), acronyms(PARTIES)) is named
