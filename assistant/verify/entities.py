@@ -254,7 +254,11 @@ def acronyms(text: str) -> set[str]:
     trailing "Union" or "Group" is often left out ("PCS" for "the Public and Commercial
     Services Union")."""
     found: set[str] = set()
-    for run in re.findall(r"(?:[A-Z][\w'’-]+(?:\s+(?:of|the|and|for)\s+|\s+)?){2,}", text):
+    # A comma may join the run too: "the Department for Culture, Media and Sport" (DCMS).
+    for run in re.findall(
+        r"(?:[A-Z][\w'’-]+(?:\s+(?:of|the|and|for)\s+|,\s+(?=[A-Z][\w'’-]+(?:\s+and\s+|,))|\s+)?){2,}",
+        text,
+    ):
         # "The" opens a sentence, not the name: "The Public and Commercial Services Union".
         initials = "".join(w[0] for w in run.split() if w[0].isupper() and w != "The")
         found.add(initials)

@@ -46,3 +46,9 @@ PARTIES = (
 )
 def test_parties_are_named_by_their_nicknames(name: str, named: bool) -> None:
     assert named_in(name, known_names(PARTIES), acronyms(PARTIES)) is named
+
+
+def test_an_acronym_may_stand_for_a_name_with_a_comma_in_it() -> None:
+    passage = "The Department for Culture, Media and Sport published the figures on Monday."
+    assert named_in("DCMS", known_names(passage), acronyms(passage))
+    assert not named_in("DfE", known_names(passage), acronyms(passage))
