@@ -34,6 +34,7 @@ from assistant.answerability import (
 )
 from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
+from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import presupposition
 from assistant.records import Passage
@@ -214,9 +215,9 @@ class GroundedAnswerer:
     ) -> list[Candidate]:
         """The sentences of the passages that could answer, with their scores, best first.
 
-        A count is answered only by a sentence with a count in it, an amount by one with money;
-        a passage that does not name everyone the question names, nor its article's lead,
-        answers nothing. With
+        A count is answered only by a sentence with a count in it, an amount by one with money,
+        what did not happen by one that says so (``assistant.denials``); a passage that does not
+        name everyone the question names, nor its article's lead, answers nothing. With
         ``in_context`` vectors, only the ``shortlist`` sentences that score best on them are
         scored in full. These are the candidates the answerability model is fitted on
         (``Assistant.candidates``).
@@ -231,11 +232,14 @@ class GroundedAnswerer:
         # needed: a sentence without the kind of answer asked for is never a candidate, nor
         # is one that says the question back without it ("The council closed the library."
         # for "Why did the council close the library?"), however close the two are in meaning.
+        # "What city did they not move to?" is not answered by where they moved.
+        denial = denied(question)
         found = [
             f
             for f in found
             if (want is None or holds(f.text, want, asked=question, kind_of=self._kind_of))
             and not (restates(asked_in_full, f.text) and not answer_type_met(asked_in_full, f.text))
+            and (not denial or denies(f.text, denial))
         ]
         if not found:
             return []

@@ -1,0 +1,62 @@
+"""Questions about what did not happen, and the sentences that can answer them.
+
+"What city did many Acadians not move to?" is answered only by a sentence that says someone
+did not move somewhere. A sentence saying where they did move names a city, shares the
+question's words and reads like an answer, but it answers the question without its "not":
+such questions are a common way of asking what a passage never says (SQuAD 2.0 writes
+unanswerable questions by inserting a negation). So a question whose main clause is negated
+is answered only by a sentence that negates the same verb ("did not concur" is not answered
+by "never travelled"), or, when the question's negated verb is a light one ("is not", "did
+not have"), by a sentence with any negated clause.
+
+Usage::
+
+    verbs = denied("Which city did many Acadians not move to?")   # frozenset({'move'})
+    denies("Some did not move to Quebec.", verbs)                   # True
+    denies("Some moved to New Orleans.", verbs)                     # False
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.text import NEGATIONS, tokens
+from assistant.verify.nlp import parse
+from assistant.verify.polarity import negated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs that carry little meaning of their own: "is not", "did not have" ask whether
+# something holds, and any negated clause may tell it.
+_LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make"])
+_PREDICATES = frozenset(["VERB", "AUX", "ADJ"])
+_WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+
+
+def denied(question: str) -> frozenset[str]:
+    """The lemmas of the verbs ``question`` asks about as not done: those of its main clause
+    and of the clause its question word belongs to, when negated. Empty for a question
+    without a negation there ("Who won because the rival did not run?" asks who won)."""
+    if not NEGATIONS.intersection(w.lower() for w in tokens(question)):
+        return frozenset()
+    doc = parse(question)
+    return frozenset(t.lemma_.lower() for t in _asked(doc) if negated(t))
+
+
+def denies(sentence: str, verbs: frozenset[str]) -> bool:
+    """Whether ``sentence`` negates one of ``verbs`` (any verb, when one of them is light),
+    and so can answer the question they were ``denied`` in."""
+    said = {t.lemma_.lower() for t in parse(sentence) if t.pos_ in _PREDICATES and negated(t)}
+    return bool(said & verbs) or (bool(said) and bool(verbs & _LIGHT_VERBS))
+
+
+def _asked(doc: Doc) -> set[Token]:
+    """The predicates a question asks about: its root, and the head of its question word's
+    clause ("which city did they not move to": "move")."""
+    heads = {t for t in doc if t.dep_ == "ROOT"}
+    for word in doc:
+        if word.tag_ in _WH_TAGS:
+            # "which city": the question word hangs on its noun, the noun on the verb.
+            heads.add(word.head.head if word.dep_ in {"det", "poss"} else word.head)
+    return {t for t in heads if t.pos_ in _PREDICATES}

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.answerers import GroundedAnswerer
+from assistant.denials import denied, denies
+from index.embeddings import MiniLMEmbeddings
+from tests.records import passage_of
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("Which city did many Acadians not move to?", {"move"}),
+        ("Who did not concur that 1 is a prime number?", {"concur"}),
+        ("The Asante and Lunda Empires were not in which region?", {"be"}),
+        # The negation is in a clause the question does not ask about.
+        ("Who did BSkyB team up with because it was not part of the consortium?", set()),
+        ("Which city did many Acadians move to?", set()),
+    ],
+)
+def test_a_question_denies_only_what_its_main_clause_negates(
+    question: str, verbs: set[str]
+) -> None:
+    assert denied(question) == verbs
+
+
+def test_a_denial_is_answered_by_a_sentence_negating_the_same_verb() -> None:
+    verbs = denied("Which city did many Acadians not move to?")
+    assert denies("Many Acadians did not move to Quebec.", verbs)
+    assert denies("Few of them never moved to Boston.", verbs)
+    assert not denies("Many Acadians moved to New Orleans.", verbs)
+    # A negation of another verb does not say where they did not move.
+    assert not denies("Many Acadians, who did not speak English, moved to New Orleans.", verbs)
+
+
+def test_a_light_verb_is_answered_by_any_negated_clause() -> None:
+    verbs = denied("The Asante and Lunda Empires were not in which region?")
+    assert denies("The empires never reached the coast.", verbs)
+    assert not denies("The empires reached the coast.", verbs)
+
+
+ACADIANS = (
+    "The British deported the Acadians in 1755. Many Acadians later moved to New Orleans, "
+    "which they had expected to remain French."
+)
+
+
+def test_what_did_not_happen_is_not_answered_by_what_did(embedder: MiniLMEmbeddings) -> None:
+    answerer = GroundedAnswerer(embedder)
+    passages = [passage_of(ACADIANS, title="Acadians")]
+    asked = answerer.draft("Which city did many Acadians move to?", passages)
+    assert [s.text for s in asked.sentences][:1] == [
+        "Many Acadians later moved to New Orleans, which they had expected to remain French."
+    ]
+    denied_draft = answerer.draft("Which city did many Acadians not move to?", passages)
+    assert denied_draft.sentences == []
