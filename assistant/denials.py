@@ -38,7 +38,7 @@ def denied(question: str) -> frozenset[str]:
     """The lemmas of the verbs ``question`` asks about as not done: those of its main clause
     and of the clause its question word belongs to, when negated. Empty for a question
     without a negation there ("Who won because the rival did not run?" asks who won)."""
-    if not NEGATIONS.intersection(w.lower() for w in tokens(question)):
+    if not any(_negating(w.lower()) for w in tokens(question)):
         return frozenset()
     doc = parse(question)
     return frozenset(t.lemma_.lower() for t in _asked(doc) if negated(t))
@@ -49,6 +49,11 @@ def denies(sentence: str, verbs: frozenset[str]) -> bool:
     and so can answer the question they were ``denied`` in."""
     said = {t.lemma_.lower() for t in parse(sentence) if t.pos_ in _PREDICATES and negated(t)}
     return bool(said & verbs) or (bool(said) and bool(verbs & _LIGHT_VERBS))
+
+
+def _negating(word: str) -> bool:
+    # Contractions stay one word here ("didn't", "can’t"); the parser splits off their "n't".
+    return word in NEGATIONS or word.endswith(("n't", "n’t"))
 
 
 def _asked(doc: Doc) -> set[Token]:

@@ -14,6 +14,8 @@ from tests.records import passage_of
         ("Which city did many Acadians not move to?", {"move"}),
         ("Who did not concur that 1 is a prime number?", {"concur"}),
         ("The Asante and Lunda Empires were not in which region?", {"be"}),
+        ("Which city didn't many Acadians move to?", {"move"}),
+        ("Who can’t vote in the election?", {"vote"}),
         # The negation is in a clause the question does not ask about.
         ("Who did BSkyB team up with because it was not part of the consortium?", set()),
         ("Which city did many Acadians move to?", set()),
