@@ -36,7 +36,7 @@ from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
 from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
-from assistant.presuppositions import presupposition
+from assistant.presuppositions import bars_answer, presupposition
 from assistant.records import Passage
 from assistant.text import content_terms, question_kind
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
@@ -379,9 +379,19 @@ class GroundedAnswerer:
         """The best sentences, each citing its passage, or an empty draft to decline."""
         ranked = self.candidates(question, passages, context)
         confidence = self.confidence(ranked)
+        # A passage that says the opposite of what the question assumes, or an undated one
+        # that dates it otherwise, answers nothing (``bars_answer``); a refusal says what the
+        # best candidate's passage contradicts (``_missing``). The confidence still reads every
+        # candidate, as the model was fitted.
+        answering = [
+            c
+            for c in ranked
+            if c.presupposition is None
+            or not bars_answer(c.presupposition, passages[c.passage - 1].published)
+        ]
         declined = (
-            not ranked
-            or ranked[0].support < self.min_support
+            not answering
+            or answering[0].support < self.min_support
             or (self.min_confidence is not None and confidence < self.min_confidence)
         )
         if declined:
@@ -389,9 +399,9 @@ class GroundedAnswerer:
             # lead, names everything the question names.
             named = not ranked and bool(passages) and self._named(question, passages[:1])[0]
             return Draft([], confidence, missing=_missing(question, ranked, passages, named))
-        chosen = [ranked[0]]
-        for candidate in ranked[1:]:
-            if len(chosen) >= self.max_sentences or candidate.support < 0.9 * ranked[0].support:
+        chosen = [answering[0]]
+        for candidate in answering[1:]:
+            if len(chosen) >= self.max_sentences or candidate.support < 0.9 * answering[0].support:
                 break
             # Out of its paragraph, "Those strikes..." would read as being about the first answer.
             if LEANS_ON_CONTEXT.match(candidate.text):

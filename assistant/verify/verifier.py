@@ -188,8 +188,9 @@ class Verdict:
 
     @property
     def contradicted(self) -> bool:
-        """The passage says something else (other roles, the opposite, another number, date
-        or name), as opposed to merely not saying it."""
+        """The passage says something else (other roles, the opposite, that it did not
+        happen, only a possibility, another number, date or name), as opposed to merely not
+        saying it."""
         return self.kind in CONTRADICTIONS
 
 
@@ -201,13 +202,15 @@ KINDS = (
     "reworded",
     "roles",
     "polarity",
+    "denial",
+    "hedge",
     "number",
     "date",
     "name",
     "unaccounted",
     "empty",
 )
-CONTRADICTIONS = frozenset({"roles", "polarity", "number", "date", "name"})
+CONTRADICTIONS = frozenset({"roles", "polarity", "denial", "hedge", "number", "date", "name"})
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,8 @@ class ClaimVerifier:
                 ),
             ),
             ("polarity", lambda: _polarity(claim, reading, aligned)),
+            ("denial", lambda: _denial(claim, reading)),
+            ("hedge", lambda: _hedge(claim, reading)),
             ("number", lambda: _numbers(claim, reading, published, aligned)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
             ("name", lambda: _names(claim, reading) or _substituted_name(claim, reading, aligned)),
@@ -703,7 +708,7 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
     for token in claim:
         lemma = token.lemma_.lower()
         # "as many as six" bounds a number, checked with the number.
-        if token.pos_ not in _CONTENT_POS or _as_many_as(token):
+        if token.pos_ not in _CONTENT_POS or _as_many_as(token) or _either_or(token):
             continue
         other = _opposite_about(token, reading)
         if other is not None:
@@ -733,38 +738,79 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         if noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         same = reading.by_lemma.get(noun.lemma_.lower(), [])
-        aside = [t for t in same if set_aside(t)]
-        if aside and len(aside) == len(same):
+        if _all_set_aside(same):
             # Set aside in the passage: the sentence must not affirm it, unless it also names
             # what it was set aside for ("chose grass over turf" for "grass rather than turf")
             # or denies it by its verb ("do not consider him a suspect").
-            chosen = {p.lemma_.lower() for t in aside if (p := preferred_to(t)) is not None}
+            chosen = {p.lemma_.lower() for t in same if (p := preferred_to(t)) is not None}
             # "chose grass over turf": what was chosen comes first, the noun after it.
             first = [t for t in claim if t.lemma_.lower() in chosen and not denied(t)]
             traded = noun.dep_ == "pobj" and any(t.i < noun.i for t in first)
             if not denied(noun) and not _denied_by_verb(noun) and not traded:
-                return f"the passage rules out {noun_phrase(aside[0])!r}"
+                return f"the passage rules out {noun_phrase(same[0])!r}"
             continue
         # "will take no action" is said as well by "not to take any action".
-        if same and all(_noun_denied(t) != _noun_denied(noun) for t in same):
-            if _noun_denied(noun):
-                return f"the passage reports {noun.text}"
+        if same and _noun_denied(noun) and not any(_noun_denied(t) for t in same):
+            return f"the passage reports {noun.text}"
+    for verb in claim:
+        matches = _verbs_like(verb, reading)
+        if matches and negated(verb) and not any(negated(t) for t in matches):
+            return f"the sentence denies {verb.text!r}, which the passage affirms"
+    return None
+
+
+def _denial(claim: Doc, reading: _Reading) -> str | None:
+    """What the sentence affirms and the passage denies: "the strikes caused casualties"
+    against "no casualties were reported"."""
+    for noun in claim:
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        same = reading.by_lemma.get(noun.lemma_.lower(), [])
+        if _all_set_aside(same):
+            continue  # read by ``_polarity``
+        if same and not _noun_denied(noun) and all(_noun_denied(t) for t in same):
             return f"the passage says there were no {noun.text}"
     for verb in claim:
-        if verb.pos_ not in {"VERB", "ADJ"}:
-            continue
-        matches = [
-            t
-            for t in reading.by_lemma.get(verb.lemma_.lower(), [])
-            if t.pos_ in {"VERB", "AUX", "ADJ"}
-        ]
-        if matches and all(negated(verb) != negated(t) for t in matches):
-            return (
-                f"the sentence denies {verb.text!r}, which the passage affirms"
-                if negated(verb)
-                else f"the passage says {verb.text!r} did not happen"
-            )
-        # "could see" restated as "will see", "may decide" as "has decided".
+        matches = _verbs_like(verb, reading)
+        if matches and not negated(verb) and all(negated(t) for t in matches):
+            return f"the passage says {verb.text!r} did not happen"
+    return None
+
+
+def _either_or(token: Token) -> bool:
+    """Whether ``token`` is offered with its opposite as alternatives ("goes up or down"),
+    which says neither against the passage. Only "or"/"nor" and only words without a subject
+    of their own: "exports rose and imports fell" makes two claims."""
+    joined = [token.head, token] if token.dep_ == "conj" else [token]
+    first = joined[0]
+    options = [first, *first.conjuncts]
+    if not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children):
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for t in options[1:] for c in t.children):
+        return False
+    lemmas = {t.lemma_.lower() for t in options}
+    return bool(opposites_of(token.lemma_.lower()) & lemmas)
+
+
+def _all_set_aside(tokens: list[Token]) -> bool:
+    """Whether the passage sets aside every mention of a word ("rather than turf")."""
+    return bool(tokens) and all(set_aside(t) for t in tokens)
+
+
+def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
+    """The passage's verbs (or adjectives) of ``verb``'s lemma; none unless it is one."""
+    if verb.pos_ not in {"VERB", "ADJ"}:
+        return []
+    return [
+        t for t in reading.by_lemma.get(verb.lemma_.lower(), []) if t.pos_ in {"VERB", "AUX", "ADJ"}
+    ]
+
+
+def _hedge(claim: Doc, reading: _Reading) -> str | None:
+    """A certainty the passage gives only as a possibility: "could see" restated as "will
+    see", "may decide" as "has decided"."""
+    for verb in claim:
+        matches = _verbs_like(verb, reading)
         if (
             matches
             and all(hedged(t) for t in matches)

@@ -1,13 +1,19 @@
-"""What a question takes for granted, read against the sample article by the claim verifier."""
+"""What a question takes for granted, read against a passage by the claim verifier, and the
+contradictions after which the passage cannot answer it."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from assistant import ClaimVerifier, claim_of, presupposition
+from assistant.answerers import GroundedAnswerer
+from assistant.presuppositions import bars_answer
 from assistant.verify import verifier_for
 from index.embeddings import MiniLMEmbeddings
 from index.sample import SAMPLE_DIR
+from tests.records import passage_of
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +113,50 @@ def test_read_without_rewording_keeps_coverage_and_contradiction(
     assert skipped.kind == "unaccounted"
     assert skipped.rewording is None
     assert (skipped.coverage, skipped.contradicted) == (read.coverage, read.contradicted)
+
+
+@pytest.mark.parametrize(
+    ("question", "barred_undated", "barred_dated"),
+    [
+        # Another date bars an undated text only: a news story refers back to events without
+        # their dates.
+        ("How many drones hit Arbil on June 29?", True, False),
+        # The opposite bars any passage.
+        ("Why did Biden refuse to order the strikes?", True, True),
+        # Another number or other roles leave it to the answerability model.
+        ("How many of the six drones hit Arbil?", False, False),
+        ("Why did the militias strike U.S. forces in Syria?", False, False),
+    ],
+)
+def test_which_contradictions_bar_an_answer(
+    question: str, barred_undated: bool, barred_dated: bool, article: str, verifier: ClaimVerifier
+) -> None:
+    verdict = presupposition(question, article, verifier)
+    assert bars_answer(verdict, None) is barred_undated, verdict.reason
+    assert bars_answer(verdict, date(2021, 6, 27)) is barred_dated, verdict.reason
+
+
+AMAZON = (
+    "The Xingu people have lived along the river for centuries. In 2003, Michael Heckenberger "
+    "found remains of large settlements in the middle of the Amazon forest. The settlements "
+    "were linked by roads."
+)
+
+
+def test_an_undated_passage_that_dates_the_event_otherwise_answers_nothing(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    answerer = GroundedAnswerer(embedder)
+    passages = [passage_of(AMAZON, title="Amazon")]
+    asked = answerer.draft(
+        "In 2003 who found remains of large settlements in the Amazon forest?", passages
+    )
+    assert [s.text for s in asked.sentences][:1] == [
+        "In 2003, Michael Heckenberger found remains of large settlements in the middle of the "
+        "Amazon forest."
+    ]
+    otherwise = answerer.draft(
+        "In 2000 who found remains of large settlements in the Amazon forest?", passages
+    )
+    assert otherwise.sentences == []
+    assert "the passage gives no date '2000'" in otherwise.missing

@@ -627,3 +627,72 @@ def test_a_negation_said_by_another_word_keeps_its_polarity(
 ) -> None:
     verdict = verifier.check(sentence, passage)
     assert verdict.supported is supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "kind"),
+    [
+        # The opposite, and what the passage affirms denied: a passage that says so cannot
+        # answer a question that takes the other for granted (``bars_answer``).
+        (TRADE, "Over 2004, US exports fell 12.3% to $1.15 trillion.", "polarity"),
+        (PASSAGE, "President Joe Biden did not order the air strikes.", "polarity"),
+        # What the passage denies, affirmed: a kind of its own, which a question's loose
+        # wording often meets ("When did officials report the attacks?" of a passage whose
+        # officials "said" so, and where "no casualties were reported").
+        (PASSAGE, "The raid caused casualties.", "denial"),
+    ],
+)
+def test_contradictions_of_polarity_are_told_apart_by_kind(
+    verifier: ClaimVerifier, passage: str, sentence: str, kind: str
+) -> None:
+    verdict = verifier.check(sentence, passage, PUBLISHED)
+    assert not verdict.supported and verdict.contradicted
+    assert verdict.kind == kind, verdict.reason
+
+
+def test_a_hedge_dropped_is_its_own_kind(verifier: ClaimVerifier) -> None:
+    verdict = verifier.check("Analysts said the gap will widen again this year.", TRADE)
+    assert verdict.kind == "hedge" and verdict.contradicted, verdict.reason
+
+
+def test_a_sentence_saying_both_opposites_says_neither_against_the_passage(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "The static friction increases or decreases in response to the applied force up to an "
+        "upper limit."
+    )
+    sentence = "The static friction goes up or down in response to the applied force."
+    verdict = verifier.check(sentence, passage)
+    assert verdict.kind != "polarity", verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        # Two claims joined by "and"/"but", each with its own subject, are each weighed.
+        (
+            "Exports rose 5% and imports rose 3% in 2004.",
+            "Exports rose 5% and imports fell 3% in 2004.",
+        ),
+        (
+            "The council approved the budget and approved the plan.",
+            "The council approved the budget but rejected the plan.",
+        ),
+        (
+            "The council approved the budget. The council rejected the plan.",
+            "The council rejected the budget, though it approved the plan.",
+        ),
+        (
+            "Mr Clarke said he had supported the plans when Mr Blunkett argued for them in "
+            "Cabinet and he supported them now.",
+            "Mr Clarke said he had opposed the plans when Mr Blunkett argued for them in "
+            "Cabinet, but supported them now.",
+        ),
+    ],
+)
+def test_opposites_in_two_claims_are_each_weighed(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.kind == "polarity", verdict.reason
