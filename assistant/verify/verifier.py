@@ -781,8 +781,7 @@ def _either_or(token: Token) -> bool:
     """Whether ``token`` is offered with its opposite as alternatives ("goes up or down"),
     which says neither against the passage. Only "or"/"nor" and only words without a subject
     of their own: "exports rose and imports fell" makes two claims."""
-    joined = [token.head, token] if token.dep_ == "conj" else [token]
-    first = joined[0]
+    first = token.head if token.dep_ == "conj" else token
     options = [first, *first.conjuncts]
     if not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children):
         return False
