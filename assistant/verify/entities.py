@@ -7,10 +7,10 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from assistant.text import STOP_WORDS, stem
+from assistant.text import MONTHS, STOP_WORDS, WEEKDAYS, stem
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # Each line: the country, then its other names and demonyms (adjective, plural people).
 _COUNTRIES = """
@@ -87,7 +87,8 @@ liberal democrats: lib dems, lib dem, liberal democrat
 republican party: republicans, republican, gop
 democratic party: democrats, democrat
 """
-_TITLES = frozenset(
+# Words before a name that say what its bearer is, not who.
+TITLES = frozenset(
     [
         "mr",
         "mrs",
@@ -156,6 +157,14 @@ def normalise(name: str) -> str:
     return " ".join(text.split())
 
 
+def without_titles(name: str) -> str:
+    """A name's key (``canonical``) without the titles before it: "Mr Brown" -> "brown"."""
+    words = canonical(name).split()
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def canonical(name: str) -> str:
     """The country a name or demonym stands for, else the name normalised."""
     key = normalise(name)
@@ -164,8 +173,10 @@ def canonical(name: str) -> str:
 
 def known_names(text: str) -> set[str]:
     """Every word and run of up to four words of ``text``, normalised and by alias, so a
-    name can be looked up however the passage writes it."""
-    words = normalise(re.sub(r"[^\w.'’\- ]", " ", text)).replace("-", " ").split()
+    name can be looked up however the passage writes it; and each run of capitalised words,
+    whole, marked with ``CAPITALISED`` ("^jonatan johansson"), which tells "Norwich" standing
+    alone from the "Norwich" of "Norwich Union"."""
+    words = _words(text).split()
     names: set[str] = set()
     for size in range(1, max(_LONGEST_ALIAS, 4) + 1):
         for first in range(len(words) - size + 1):
@@ -173,14 +184,58 @@ def known_names(text: str) -> set[str]:
             names.add(run)
             if run in ALIASES:
                 names.add(ALIASES[run])
+    names.update(CAPITALISED + run for run in _capitalised_runs(text))
     return names
+
+
+def _capitalised_runs(text: str) -> list[str]:
+    """The runs of capitalised words of ``text``, normalised: a run ends at a word that ends a
+    sentence or a clause ("Charlton beat Norwich. The manager"), and the words that open
+    sentences without naming ("On Saturday Norwich beat ...") are not part of it."""
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        bare = word.strip("\"'“”‘’()[]")
+        if bare[:1].isupper() and not (
+            not runs[-1] and (bare.lower() in STOP_WORDS or _calendar(bare))
+        ):
+            runs[-1].append(bare)
+        elif runs[-1]:
+            runs.append([])
+        if runs[-1] and word.endswith((".", ",", ";", ":", "!", "?")) and not _initialism(bare):
+            runs.append([])
+    return [key for run in runs if run and (key := _words(" ".join(run)))]
+
+
+def _calendar(word: str) -> bool:
+    return word.lower().rstrip(".") in WEEKDAYS or word.lower().rstrip(".") in MONTHS
+
+
+def _initialism(word: str) -> bool:
+    """ "U.S.", "Mr.": a full stop that shortens a word, not one that ends a sentence."""
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Gov)\.", word))
+
+
+def _words(text: str) -> str:
+    """``text`` normalised, its words apart and "S&N" as "sn" (as its initials give it)."""
+    text = re.sub(r"(?<=\w)&(?=\w)", "", text)
+    return " ".join(normalise(re.sub(r"[^\w.'’\- ]", " ", text)).replace("-", " ").split())
+
+
+# Marks a run of capitalised words among ``known_names``.
+CAPITALISED = "^"
+# Words that say what kind of body a name is ("Norwich City", "Virgin Group"): a passage may
+# leave them out, and "Charlton" standing alone names "Charlton Athletic".
+_DESIGNATORS = frozenset(
+    {"city", "united", "athletic", "rovers", "town", "county", "fc", "wanderers", "albion"}
+    | {"club", "inc", "ltd", "plc", "corp", "corporation", "group", "company", "co"}
+)
 
 
 def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
     """Whether ``name`` is named in a text whose ``known_names`` are ``names``: by itself, by
     alias, by its words without titles ("President Biden" for "Joe Biden" is not enough, but
     "Biden" is), or as the acronym of a name the text spells out."""
-    key = normalise(name).replace("-", " ")
+    key = _words(name)
     if not key:
         return True
     if key in names or canonical(name) in names:
@@ -193,7 +248,7 @@ def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
     for alias in _ALIASES_LONGEST_FIRST:
         if f" {alias} " in f" {key} " and ALIASES[alias] in names:
             key = f" {key} ".replace(f" {alias} ", " ").strip()
-    words = [w for w in key.split() if w not in _TITLES and w not in _LINKS]
+    words = [w for w in key.split() if w not in TITLES and w not in _LINKS]
     if not words:
         return True
     if " ".join(words) in names:
@@ -207,9 +262,24 @@ def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
     # one that names another ("President Jill Biden").
     if len(words) == 2 and words[-1] in names:
         first, surname = words
-        others = {n.split()[0] for n in names if n.endswith(f" {surname}") and len(n.split()) == 2}
-        return not (others - _TITLES - {first})
+        return not (_first_names(surname, names) - {first})
+    # "Norwich City" for a passage that has "Norwich" alone, not "Norwich Union".
+    if len(words) > 1 and words[-1] in _DESIGNATORS:
+        return CAPITALISED + " ".join(words[:-1]) in names
     return False
+
+
+def _first_names(surname: str, names: set[str]) -> set[str]:
+    """The words a passage writes before ``surname`` in a capitalised run ("Jill" of
+    "President Jill Biden"), without titles; none of "voted Stone" or "Ms Stone"."""
+    found = set()
+    for name in names:
+        run = name[len(CAPITALISED) :].split() if name.startswith(CAPITALISED) else []
+        if len(run) > 1 and run[-1] == surname:
+            before = run[-2]
+            if before not in TITLES and before not in STOP_WORDS:
+                found.add(before)
+    return found
 
 
 _NAME_TYPES = frozenset(
@@ -239,6 +309,17 @@ def entity_name(entity: Span) -> str:
     """A named entity as written, without a leading "the" ("the USA" is named "USA")."""
     words = entity[1:] if len(entity) > 1 and entity[0].lower_ == "the" else entity
     return words.text
+
+
+def entity_of(token: Token) -> Span:
+    """The named entity ``token`` is part of, read by the IOB tags: ``doc.ents`` builds every
+    entity afresh at each call, and this is asked of each noun of each passage sentence."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _name_words(span: Span) -> str:

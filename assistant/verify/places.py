@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import canonical, entity_name
+from assistant.verify.entities import canonical, entity_name, entity_of
 from assistant.verify.roles import SYMMETRIC
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def _things(tokens: Doc | Span) -> list[Token]:
         for t in tokens
         if t.pos_ in {"NOUN", "PROPN"}
         and t.ent_type_ not in _NOT_THINGS
-        and (not t.ent_type_ or _entity(t).root.i == t.i)
+        and (not t.ent_type_ or entity_of(t).root.i == t.i)
     ]
 
 
@@ -152,18 +152,7 @@ def _key(token: Token) -> str:
 
 def _name(token: Token) -> str:
     """The name ``token`` is part of, else the token."""
-    return entity_name(_entity(token)) if token.ent_type_ else token.text
-
-
-def _entity(token: Token) -> Span:
-    # By the IOB tags: ``doc.ents`` builds every entity afresh at each call, and this is asked
-    # of each noun of each passage sentence (a third of a question's answering time).
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+    return entity_name(entity_of(token)) if token.ent_type_ else token.text
 
 
 def _path(start: Token, end: Token) -> tuple[Path, Token | None]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import canonical, normalise
+from assistant.verify.entities import TITLES, canonical, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,6 +26,13 @@ _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ch")
 # band, a government) named in the sentence or the one before.
 _PERSONAL = frozenset({"he", "him", "she", "her"})
 _BODIES = frozenset({"it", "they", "them"})
+# Prepositions after which a gerund is done by the subject of the verb they hang on ("resigned
+# after leaking"), and those after which it is done by the verb's object ("arrested Smith for
+# stealing", "accused him of lying", "barred her from standing").
+_SUBJECT_GERUNDS = frozenset(
+    {"after", "before", "while", "by", "without", "since", "upon", "on", "through", "despite"}
+)
+_OBJECT_GERUNDS = frozenset({"of", "for", "from"})
 # Entity types that name a time ("said Monday") or an amount ("used $3bn"), never an actor.
 _WHEN = frozenset({"DATE", "TIME"})
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
@@ -48,6 +55,9 @@ class Event:
     # Each role's whole phrase, prepositional phrases and determiners included ("the cost for
     # diesel", "those companies' EVs"): what else the argument may be said to be.
     extents: tuple[tuple[str, frozenset[str]], ...] = ()
+    # The words of the arguments joined to each role's by "and" ("Model Caprice and actor
+    # Jeremy Edwards left": Jeremy Edwards left too).
+    conjoined: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def role(self, name: str) -> frozenset[str]:
         """The words of the argument in role ``name`` (empty when absent)."""
@@ -61,6 +71,11 @@ class Event:
         """The lowercased words of the whole phrase in role ``name``."""
         return next((words for role, words in self.extents if role == name), frozenset())
 
+    def joined(self, name: str) -> frozenset[str]:
+        """The words of role ``name`` and of the arguments joined to it by "and"."""
+        found = next((words for role, words in self.conjoined if role == name), frozenset())
+        return self.role(name) | found
+
 
 def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None:
     """The event of ``token`` with the arguments ``heads`` by role, if at least ``least`` of
@@ -71,12 +86,23 @@ def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None
         return None
     names = {role: _words(heads[role], proper=True) for role in roles}
     extents = {role: _extent(heads[role]) for role in roles}
+    conjoined = {role: frozenset().union(*map(_words, _joined(heads[role]))) for role in roles}
     return Event(
         token,
         tuple(sorted(roles.items())),
         tuple(sorted(names.items())),
         tuple(sorted(extents.items())),
+        tuple(sorted(conjoined.items())),
     )
+
+
+def _joined(head: Token) -> list[Token]:
+    """The arguments joined to ``head`` by "and" alone: "Nadal, but not Jones," or "Nadal or
+    Jones" say nothing of Jones that they say of Nadal."""
+    joining = {t.lower_ for t in head.subtree if t.dep_ == "cc"}
+    if not joining or not joining <= {"and", "&"}:
+        return []
+    return [c for c in head.conjuncts if not any(t.dep_ == "neg" for t in c.children)]
 
 
 def _extent(head: Token) -> frozenset[str]:
@@ -124,6 +150,18 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
                 controller = _subject(verb.head)
             if controller is not None:
                 heads["agent"] = controller
+        # "Dalton resigned after leaking details": a gerund after a preposition acts through
+        # the subject of the verb the preposition hangs on.
+        if (
+            "agent" not in heads
+            and verb.dep_ == "pcomp"
+            and verb.tag_ == "VBG"
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            controller = _gerund_agent(verb.head.lower_, verb.head.head)
+            if controller is not None:
+                heads["agent"] = controller
         # "sanctions imposed by Russia": a participle's noun is what the verb acts on.
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and "patient" not in heads:
             heads["patient"] = verb.head
@@ -153,6 +191,21 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
         found.extend(_nominal_events(verb, heads))
     found.extend(_noun_events(tokens))
     return found
+
+
+def _gerund_agent(preposition: str, verb: Token) -> Token | None:
+    """Who does what a gerund after ``preposition`` says, the preposition hanging on ``verb``:
+    its subject after "after" or "by" ("Dalton resigned after leaking it"), when it has no
+    object; its object (or its subject in the passive) after "of", "for" or "from" ("accused
+    Conte of giving", "was sent off for bringing down Cudicini", "discouraged firms from
+    selling")."""
+    # With an object beside it, either may do it ("accused him of retaining records by
+    # sharing them"): neither is taken.
+    if preposition in _SUBJECT_GERUNDS:
+        return _subject(verb) if _object(verb) is None else None
+    if preposition in _OBJECT_GERUNDS:
+        return _object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 def _object(verb: Token) -> Token | None:
@@ -277,8 +330,19 @@ def _antecedent(pronoun: Token) -> Token | None:
     for sentence in sentences:
         subject = _main_subject(sentence)
         if subject is not None and subject != pronoun:
+            # "Mr Straw denied it amounted to a crisis": "it" is not Mr Straw, and "they"
+            # after "Jackson outlined her method" are not Jackson.
+            if word in _BODIES and _person(subject):
+                return None
             return subject if subject.pos_ == "PROPN" else None
     return None
+
+
+def _person(token: Token) -> bool:
+    """Whether ``token`` names a person: tagged so, or given a title ("Mr Straw")."""
+    return token.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES - {"the"} for c in token.children
+    )
 
 
 def _main_subject(sentence: Span) -> Token | None:
@@ -307,11 +371,11 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
     """The role in which the claim names someone else than the evidence does, while agreeing
     on another role: "Roddick beat Srichaphan" against "Roddick beat Ljubicic"."""
     shared = [name for name, _ in claim.roles if evidence.role(name)]
-    agreeing = [name for name in shared if claim.role(name) & evidence.role(name)]
+    agreeing = [name for name in shared if claim.role(name) & evidence.joined(name)]
     if not agreeing:
         return None
     for name in shared:
-        if claim.role(name) & evidence.role(name):
+        if claim.role(name) & evidence.joined(name):
             continue
         names, their_names = claim.named(name), evidence.named(name)
         if names and their_names and not names & their_names and not _initials(names, their_names):

@@ -52,6 +52,7 @@ from assistant.verify.rewording import RewordingFeatures, RewordingModel
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
 from assistant.verify.speakers import misattributed
 from assistant.verify.substitutes import substituted_name, substituted_number
+from assistant.verify.traded import traded_names
 from assistant.verify.when import DateMention, date_mentions
 
 if TYPE_CHECKING:
@@ -308,6 +309,7 @@ class ClaimVerifier:
                     self._roles(claim, reading)
                     or _attachment(claim, reading)
                     or _places(claim, reading)
+                    or _traded(claim, reading)
                     or _speakers(claim, reading)
                 ),
             ),
@@ -509,6 +511,13 @@ def _places(claim: Doc, reading: _Reading) -> str | None:
         return None
     said = f"the passage says '{found.evidence}': " if found.evidence else ""
     return f"{said}the sentence swaps the places of {found.first!r} and {found.second!r}"
+
+
+def _traded(claim: Doc, reading: _Reading) -> str | None:
+    found = traded_names(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    if found is None:
+        return None
+    return f"the passage has {found.first!r} and {found.second!r} each where the other is"
 
 
 def _read(doc: Doc, published: date | None, embed: Callable[[list[str]], np.ndarray]) -> _Reading:

@@ -52,3 +52,28 @@ def test_an_acronym_may_stand_for_a_name_with_a_comma_in_it() -> None:
     passage = "The Department for Culture, Media and Sport published the figures on Monday."
     assert named_in("DCMS", known_names(passage), acronyms(passage))
     assert not named_in("DfE", known_names(passage), acronyms(passage))
+
+
+@pytest.mark.parametrize(
+    ("passage", "name", "named"),
+    [
+        # Initials joined by "&" stand for the name they abbreviate.
+        ("Profits at S&N rose, said S&N's chief executive.", "Scottish and Newcastle", True),
+        ("The hit R&B single sold well.", "R&B", True),
+        # A surname alone, or after a title or a lower-case word, names any first name; after
+        # another capitalised first name, it names that person only.
+        ("Ms Stone sang, and viewers voted Stone the winner.", "Joss Stone", True),
+        ("Emma Stone sang, and viewers voted Stone the winner.", "Joss Stone", False),
+        ("Emma Stone sang, and viewers voted Stone the winner.", "Emma Stone", True),
+        # A club or company named without its designator, standing alone.
+        ("Charlton's manager praised the striker after beating Norwich.", "Norwich City", True),
+        ("Charlton's boss praised the striker after beating Norwich.", "Charlton Athletic", True),
+        ("Charlton beat Norwich. The manager was delighted.", "Norwich City", True),
+        ("On Saturday Norwich beat Charlton.", "Norwich City", True),
+        # ... but not a word of another name.
+        ("Fans of Manchester United mocked the Norwich Union advert.", "Manchester City", False),
+        ("Fans of Manchester United mocked the Norwich Union advert.", "Norwich City", False),
+    ],
+)
+def test_abbreviated_and_shortened_names(passage: str, name: str, named: bool) -> None:
+    assert named_in(name, known_names(passage), acronyms(passage)) is named

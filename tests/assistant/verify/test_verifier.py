@@ -696,3 +696,79 @@ def test_opposites_in_two_claims_are_each_weighed(
 ) -> None:
     verdict = verifier.check(sentence, passage)
     assert verdict.kind == "polarity", verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (  # one of two subjects joined by "and"
+            "Singer Kara Lane and actor Tom Reed both left the show on Friday.",
+            "Actor Tom Reed left the show on Friday.",
+        ),
+        (  # "it" is not the person the sentence is about
+            "The Lords ruled against the government by eight to one. But Mr Straw denied it "
+            "amounted to a crisis for Labour.",
+            "Mr Straw denied that the Lords' ruling amounted to a crisis for Labour.",
+        ),
+        (  # nor are "they"
+            "Jackson outlined her method. As long as Senate Democrats stay united behind "
+            "Jackson, they will have the 50 votes they need for her confirmation.",
+            "Senate Democrats will have the 50 votes they need to confirm Jackson as long as "
+            "they stay united.",
+        ),
+        (  # "after leaking": the one who resigned leaked
+            "Hugh Dalton resigned after leaking details of his budget to reporter Sam Cole, who "
+            "published them.",
+            "Hugh Dalton leaked details of his budget to Sam Cole.",
+        ),
+        (  # "arrested Smith for stealing": the one arrested stole
+            "Police arrested Smith for stealing a car.",
+            "Smith was arrested by police for stealing a car.",
+        ),
+        (  # the passive of an active sentence trades no names
+            "Samsung sued Apple in California last year.",
+            "Apple was sued by Samsung in California last year.",
+        ),
+        (
+            "Apple overtook Microsoft in March.",
+            "Microsoft was overtaken by Apple in March.",
+        ),
+    ],
+)
+def test_conjoined_and_pronoun_arguments_name_the_right_one(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "reason"),
+    [
+        (
+            "Hugh Dalton resigned after leaking details of his budget to reporter Sam Cole, who "
+            "published them.",
+            "Sam Cole leaked details of the budget to a newspaper.",
+            "hugh dalton leaking details of his budget: the sentence names another subject",
+        ),
+        (
+            "Mr Brown was joined at the launch by Alan Milburn, the man put in charge of the "
+            "campaign by Mr Blair.",
+            "Mr Blair was joined at the launch by Alan Milburn, the man put in charge of the "
+            "campaign by Mr Brown.",
+            "the passage has 'blair' and 'brown' each where the other is",
+        ),
+        (  # only "and" joins an argument to another
+            "Nadal, but not Jones, beat Federer.",
+            "Jones beat Federer.",
+            "the sentence names another subject",
+        ),
+    ],
+)
+def test_another_or_traded_agent_is_a_role_error(
+    verifier: ClaimVerifier, passage: str, sentence: str, reason: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert not verdict.supported
+    assert verdict.kind == "roles"
+    assert reason in verdict.reason.lower(), verdict.reason
