@@ -236,6 +236,11 @@ class _Reading:
     claims: frozenset[int]
     stated: list[Token]
 
+    @property
+    def stated_sentences(self) -> list[Span]:
+        """The sentences that state something, in the passage's order."""
+        return [self.sentences[i] for i in sorted(self.claims)]
+
 
 class ClaimVerifier:
     """Decides whether a passage entails a sentence, with a readable reason (see the module
@@ -484,7 +489,7 @@ class ClaimVerifier:
 
 
 def _speakers(claim: Doc, reading: _Reading) -> str | None:
-    found = misattributed(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    found = misattributed(claim, reading.stated_sentences)
     if found is None:
         return None
     return f"the passage has {found.theirs} say it, not {found.speaker}"
@@ -496,7 +501,7 @@ def _stated_words(reading: _Reading) -> list[Token]:
 
 
 def _attachment(claim: Doc, reading: _Reading) -> str | None:
-    found = misattached(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    found = misattached(claim, reading.stated_sentences)
     if found is None:
         return None
     return (
@@ -506,7 +511,7 @@ def _attachment(claim: Doc, reading: _Reading) -> str | None:
 
 
 def _places(claim: Doc, reading: _Reading) -> str | None:
-    found = swapped_places(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    found = swapped_places(claim, reading.stated_sentences)
     if found is None:
         return None
     said = f"the passage says '{found.evidence}': " if found.evidence else ""
@@ -514,7 +519,7 @@ def _places(claim: Doc, reading: _Reading) -> str | None:
 
 
 def _traded(claim: Doc, reading: _Reading) -> str | None:
-    found = traded_names(claim, [reading.sentences[i] for i in sorted(reading.claims)])
+    found = traded_names(claim, reading.stated_sentences)
     if found is None:
         return None
     return f"the passage has {found.first!r} and {found.second!r} each where the other is"
