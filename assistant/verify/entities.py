@@ -207,7 +207,8 @@ def _capitalised_runs(text: str) -> list[str]:
 
 
 def _calendar(word: str) -> bool:
-    return word.lower().rstrip(".") in WEEKDAYS or word.lower().rstrip(".") in MONTHS
+    day = word.lower().rstrip(".")
+    return day in WEEKDAYS or day in MONTHS
 
 
 def _initialism(word: str) -> bool:

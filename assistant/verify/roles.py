@@ -150,8 +150,8 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
                 controller = _subject(verb.head)
             if controller is not None:
                 heads["agent"] = controller
-        # "Dalton resigned after leaking details": a gerund after a preposition acts through
-        # the subject of the verb the preposition hangs on.
+        # "Dalton resigned after leaking details", "accused Conte of giving": a gerund after a
+        # preposition acts through an argument of the verb the preposition hangs on.
         if (
             "agent" not in heads
             and verb.dep_ == "pcomp"
