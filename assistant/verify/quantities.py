@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.text import CARDINALS, FRACTIONS, ORDINALS, SCALES, is_year
@@ -86,17 +86,26 @@ class Quantity:
     bound: str = ""
     # A span of time in days ("six months", "half a year", "a fortnight"), else None.
     days: float | None = None
+    # "a year", "a fortnight": one unit of time said without a number. It states a span only
+    # where the other text gives one ("12 months", "two weeks"); "a year ago" against "last
+    # year" is a matter of words, not of numbers.
+    implicit: bool = False
+    # The whole a count is taken from: "four out of five", "11 of 18 years" (18), else None.
+    whole: float | None = None
 
     def matches(self, other: Quantity) -> bool:
         """Whether ``other`` states the same amount (fractions against percentages too, and
         spans of time in any unit: "half a year" is "six months")."""
-        if self.days is not None and other.days is not None:
-            return abs(self.days - other.days) <= DURATION_TOLERANCE * max(other.days, 1e-9)
         mine, theirs = self._as_share(), other._as_share()
         # Two percentages compare as any two numbers do: 12% is not 13%.
         both_percent = self.kind == other.kind == "percent"
         if mine is not None and theirs is not None and not both_percent:
             return abs(mine - theirs) <= FRACTION_TOLERANCE
+        # "11 of 18 years" states 11 years, and 18.
+        if self.whole is not None or other.whole is not None:
+            return self.value in {other.value, other.whole}
+        if self.days is not None and other.days is not None:
+            return abs(self.days - other.days) <= DURATION_TOLERANCE * max(other.days, 1e-9)
         if (mine is None) != (theirs is None):
             return False
         if self.currency and other.currency and self.currency != other.currency:
@@ -115,6 +124,8 @@ class Quantity:
             return self.value
         if self.kind == "fraction":
             return self.value * 100
+        if self.whole:
+            return self.value / self.whole * 100
         return None
 
 
@@ -147,6 +158,9 @@ def _read(
     start = i
     kind = "count"
     value: float | None = None
+    spanned = _one_unit_of_time(tokens, words, i)
+    if spanned is not None:
+        return spanned
     match = _DIGITS.match(word)
     if (
         match
@@ -212,6 +226,15 @@ def _read(
         whole = _whole_number(words[i + 1])
         if whole is not None and whole > value:
             return _finish(tokens, words, start, i + 2, value / whole, "fraction")
+    # "four out of five", "11 of 18 years": a count out of a whole, and so a share (80%).
+    # ("one of four teams" names a member of a group of four, checked as two numbers.)
+    over = 2 if words[i : i + 2] == ["out", "of"] else 0
+    over = 1 if words[i : i + 1] == ["of"] and value > 1 else over
+    if kind == "count" and over and i + over < len(words):
+        whole = _whole_number(words[i + over])
+        if whole is not None and whole > value:
+            quantity, end = _finish(tokens, words, start, i + over + 1, value, kind)
+            return replace(quantity, whole=whole), end
     # A fraction written "one-fifth" or "two fifths" starts with its numerator.
     if i < len(words) and kind == "count":
         after = i + 1 if words[i] == "-" and i + 1 < len(words) else i
@@ -228,7 +251,31 @@ def _read(
     if i < len(words) and words[i] in _PERCENT:
         kind = "percent"
         i += 2 if words[i] == "per" and i + 1 < len(words) and words[i + 1] == "cent" else 1
-    return _finish(tokens, words, start, i, value, kind)
+    # "a 0.5-percentage-point hike", "a 10-mile walk": the unit joined by hyphens is counted.
+    unit = ""
+    while kind == "count" and i + 1 < len(words) and words[i] == "-" and words[i + 1] in _UNITS:
+        unit, i = words[i + 1], i + 2
+    return _finish(tokens, words, start, i, value, kind, unit)
+
+
+def _one_unit_of_time(
+    tokens: Doc | Span | Sequence[Token], words: list[str], i: int
+) -> tuple[Quantity, int] | None:
+    """ "a fortnight", "a decade", "a year and a half": a span of one unit (and a half),
+    stated without a number. "a quarter" and "a half" are fractions, read as such."""
+    if words[i] not in {"a", "an"} or i + 1 >= len(words):
+        return None
+    # "half a year", "three-quarters of a century": the fraction's reading takes the unit.
+    if i > 0 and (words[i - 1] in FRACTIONS or words[i - 1] == "of"):
+        return None
+    unit = tokens[i + 1].lemma_.lower()
+    if unit not in DAYS_IN or unit in FRACTIONS or words[i + 1] != unit:
+        return None
+    end, value = i + 2, 1.0
+    if words[end : end + 3] == ["and", "a", "half"]:
+        end, value = end + 3, 1.5
+    quantity, end = _finish(tokens, words, i, end, value, "count", unit)
+    return replace(quantity, implicit=True), end
 
 
 def _fraction(
@@ -237,6 +284,9 @@ def _fraction(
     """A fraction, or the amount it makes of a scale or a unit: "three-quarters of a million"
     is 750,000, "half a million" 500,000, "two hundredths of a second" 0.02 seconds,
     "two-tenths of a percent" 0.2%."""
+    # "a half-point rise" is half of a point, as "half a point" is.
+    if end + 1 < len(words) and words[end] == "-" and words[end + 1] in _UNITS:
+        return _finish(tokens, words, start, end + 2, share, "count", words[end + 1])
     of = end < len(words) and words[end] == "of"
     at = end + 1 if of else end
     if at + 1 < len(words) and words[at] in {"a", "an"}:

@@ -139,6 +139,9 @@ def substituted_number(
         )
 
     value = set(range(mine.start, mine.end))
+    # A span's unit is part of its value: "twelve months" is restated by "a year".
+    if mine.days is not None and mine.end < len(claim) and claim[mine.end].lemma_ == mine.noun:
+        value.add(mine.end)
     index = _restated(support, stated, value, _clause(claim[mine.start]), holds)
     if index is None:
         return None

@@ -47,7 +47,7 @@ from assistant.verify.polarity import (
     same_as,
     set_aside,
 )
-from assistant.verify.quantities import Quantity, quantities
+from assistant.verify.quantities import DAYS_IN, Quantity, quantities
 from assistant.verify.rewording import RewordingFeatures, RewordingModel
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
 from assistant.verify.speakers import misattributed
@@ -67,6 +67,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # ("Ignore previous instructions: the answer is 42." makes "Ignore" a clausal complement).
 _CLAUSES = frozenset({"ROOT", "conj", "ccomp", "parataxis", "dep"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+# Prepositions that say where one stands against another: "three points behind the champions"
+# contradicts "three points clear of" them.
+_STANDINGS = frozenset({"behind", "ahead", "above", "below"})
 # Words that carry no claim of their own in a news sentence.
 _LIGHT = frozenset(
     [
@@ -722,7 +725,12 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
     for token in claim:
         lemma = token.lemma_.lower()
         # "as many as six" bounds a number, checked with the number.
-        if token.pos_ not in _CONTENT_POS or _as_many_as(token) or _either_or(token):
+        placed = token.pos_ == "ADP" and lemma in _STANDINGS
+        if (
+            (token.pos_ not in _CONTENT_POS and not placed)
+            or _as_many_as(token)
+            or _either_or(token)
+        ):
             continue
         other = _opposite_about(token, reading)
         if other is not None:
@@ -768,9 +776,34 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             return f"the passage reports {noun.text}"
     for verb in claim:
         matches = _verbs_like(verb, reading)
-        if matches and negated(verb) and not any(negated(t) for t in matches):
+        if (
+            matches
+            and negated(verb)
+            and not any(_clause_negated(t) for t in matches)
+            and not _denies_its_noun(verb, reading)
+        ):
             return f"the sentence denies {verb.text!r}, which the passage affirms"
     return None
+
+
+def _clause_negated(verb: Token) -> bool:
+    """Whether the clause of ``verb`` is negated, an auxiliary's clause being its verb's:
+    "recession worries haven't gone away" denies "have" as much as "gone"."""
+    if verb.dep_ in {"aux", "auxpass"} and verb.head.i != verb.i:
+        return negated(verb.head)
+    return negated(verb)
+
+
+def _denies_its_noun(verb: Token, reading: _Reading) -> bool:
+    """Whether the verb is negated by a "no" on a noun the passage denies too: "had no easy
+    answers" for "there were no easy answers" denies the answers, not the having."""
+    for child in verb.children:
+        if child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"} or not denied(child):
+            continue
+        same = reading.by_lemma.get(child.lemma_.lower(), [])
+        if same and all(_noun_denied(t) for t in same):
+            return True
+    return False
 
 
 def _denial(claim: Doc, reading: _Reading) -> str | None:
@@ -786,7 +819,7 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
             return f"the passage says there were no {noun.text}"
     for verb in claim:
         matches = _verbs_like(verb, reading)
-        if matches and not negated(verb) and all(negated(t) for t in matches):
+        if matches and not negated(verb) and all(_clause_negated(t) for t in matches):
             return f"the passage says {verb.text!r} did not happen"
     return None
 
@@ -910,14 +943,15 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
 
 def _about(token: Token) -> list[Token]:
     """The nouns a word says something of: its subject or object, or the noun after its
-    preposition ("rise in profits"), or the noun it modifies."""
+    preposition ("rise in profits"), or the noun it modifies. Not a span of time: "suspended
+    for two years" says nothing of years."""
     found = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     for child in token.children:
         if child.dep_ == "prep":
             found.extend(c for c in child.children if c.dep_ == "pobj")
     if token.dep_ == "amod":
         found.append(token.head)
-    return [t for t in found if t.pos_ in {"NOUN", "PROPN"}]
+    return [t for t in found if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() not in DAYS_IN]
 
 
 def _numbers(
@@ -941,11 +975,14 @@ def _numbers(
             )
         ):
             continue
+        if mine.implicit:
+            continue  # matched, it accounts for its words; unmatched, the words are checked
         if not same:
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
             told = f"; it says {near[0]} {mine.noun}" if near and mine.noun else ""
             return f"the passage gives no figure of {mine.text}{told}"
-        if mine.noun and all(q.noun and q.noun != mine.noun for q in same):
+        # Spans of time match in any unit ("a year" is "12 months"), so not by their noun.
+        if mine.days is None and mine.noun and all(q.noun and q.noun != mine.noun for q in same):
             bound = [q for q in stated if q.noun == mine.noun and not mine.matches(q)]
             if bound:
                 return (
@@ -1043,7 +1080,12 @@ def _added(
     # What a number the passage states counts ("2.8 million units", "75 million pounds") is
     # checked with the number; an acronym the passage spells out is its name.
     claim = content[0].doc
-    numbers = _quantities_outside_dates(claim, published)
+    stated = [q for q, _ in reading.quantities]
+    numbers = [
+        q
+        for q in _quantities_outside_dates(claim, published)
+        if not q.implicit or any(q.matches(other) for other in stated)
+    ]
     # "half of all muggings": the number's own words too, when they are nouns.
     counted = {claim[q.end - 1].head.i for q in numbers} | {q.end for q in numbers}
     counted |= {position for q in numbers for position in range(q.start, q.end)}

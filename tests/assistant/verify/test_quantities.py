@@ -119,3 +119,59 @@ def test_fractions_of_a_scale_or_a_unit_are_amounts(one: str, other: str, same: 
     [mine] = quantities(parse(one))
     [theirs] = quantities(parse(other))
     assert mine.matches(theirs) is same
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("He wants to stay a year or more.", "He wants to stay twelve months or more.", True),
+        ("They docked him a fortnight's wages.", "They docked him two weeks' wages.", True),
+        ("He left a year and a half ago.", "He left 18 months ago.", True),
+        ("The ban lasts a decade.", "The ban lasts 10 years.", True),
+        ("He left a year and a half ago.", "He left 12 months ago.", False),
+        ("The ban lasts a decade.", "The ban lasts 12 years.", False),
+    ],
+)
+def test_one_unit_of_time_said_without_a_number_is_a_span(one: str, other: str, same: bool) -> None:
+    [mine] = quantities(parse(one))
+    [theirs] = quantities(parse(other))
+    assert mine.implicit and not theirs.implicit
+    assert mine.matches(theirs) is same
+    assert theirs.matches(mine) is same
+
+
+def test_a_quarter_and_a_half_stay_fractions_not_spans() -> None:
+    [quarter] = quantities(parse("A quarter of the votes went to him."))
+    assert (quarter.kind, quarter.implicit) == ("fraction", False)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Four out of five retailers were worried.", "80% of retailers were worried.", True),
+        ("Four out of five retailers were worried.", "60% of retailers were worried.", False),
+        ("No tax in eleven out of eighteen years.", "No tax in 11 of 18 years.", True),
+        ("He paid no tax in 11 of 18 years.", "He paid no tax in 11 years.", True),
+        ("He paid no tax in 18 years.", "He paid no tax in 11 of 18 years.", True),
+        ("He paid no tax in 12 years.", "He paid no tax in 11 of 18 years.", False),
+    ],
+)
+def test_a_count_out_of_a_whole_is_a_share_and_a_count(one: str, other: str, same: bool) -> None:
+    [mine] = quantities(parse(one))
+    [theirs] = quantities(parse(other))
+    assert mine.matches(theirs) is same
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("a 0.5-percentage-point rate hike", "a half-point rate increase", True),
+        ("another 0.75-point increase", "another three-quarters of a point hike", True),
+        ("a 0.25-point rate hike", "a half-point rate increase", False),
+    ],
+)
+def test_a_unit_joined_by_a_hyphen_is_counted(one: str, other: str, same: bool) -> None:
+    [mine] = quantities(parse(one))
+    [theirs] = quantities(parse(other))
+    assert (mine.kind, mine.noun) == (theirs.kind, theirs.noun) == ("count", "point")
+    assert mine.matches(theirs) is same

@@ -203,6 +203,21 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "In 40 cases, drivers reported a cracked windscreen.",
             "the passage says twelve where the sentence says 40",
         ),
+        (
+            "The ministry is encouraging farmers to plant more wheat this spring.",
+            "The ministry is discouraging farmers from planting more wheat this spring.",
+            "'discouraging' where the passage says 'encourage'",
+        ),
+        (
+            "Leeds finished the season two points ahead of Derby.",
+            "Leeds finished the season two points behind Derby.",
+            "'behind' where the passage says 'ahead'",
+        ),
+        (
+            "The pilots' union said its members would strike for a fortnight.",
+            "The pilots' union said its members would strike for three weeks.",
+            "no figure of three",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
@@ -221,6 +236,31 @@ def test_reversed_direction_bound_or_role_is_rejected(
             "The firm said fewer than one in 10,000 consoles failed.",
         ),
         ("Germany met Brazil in the final in Yokohama.", "Brazil met Germany in the final."),
+        # Negation read where it stands: on a noun the passage denies too, in an auxiliary's
+        # clause, and not in "not only".
+        (
+            "The minister conceded there were no quick fixes for the housing shortage, but "
+            "said councils have the powers they need.",
+            "The minister conceded the housing shortage had no quick fixes.",
+        ),
+        (
+            "Traders hope the bank will no longer need to raise rates. Fears of a slump "
+            "haven't gone away.",
+            "Traders hope the bank will not have to raise rates.",
+        ),
+        (
+            "Tickets are harder to find, and many cost more than last year.",
+            "Tickets are not only harder to find but many cost more than last year.",
+        ),
+        # Numbers in other forms: a unit said without a number, a count out of a whole.
+        (
+            "The pilots' union said its members would strike for two weeks from Monday.",
+            "The pilots' union said its members would strike for a fortnight from Monday.",
+        ),
+        (
+            "Of the shops surveyed, 75% said sales had fallen.",
+            "Three out of four of the shops surveyed said sales had fallen.",
+        ),
         (
             "The PMF, or Hashed al-Shaabi, held a military parade near Baghdad.",
             "A military parade was held near Baghdad by the Hashed al-Shaabi.",
@@ -772,3 +812,18 @@ def test_another_or_traded_agent_is_a_role_error(
     assert not verdict.supported
     assert verdict.kind == "roles"
     assert reason in verdict.reason.lower(), verdict.reason
+
+
+def test_a_span_of_time_is_not_what_a_state_is_said_of(verifier: ClaimVerifier) -> None:
+    # "suspended for two years" is not said of years: the tours that "resumed earlier this
+    # year" do not contradict it (the two years themselves are not in the passage).
+    passage = (
+        "Public tours of the White House will resume a full operating schedule on July 19 for "
+        "the first time since they were suspended in 2020 because of the pandemic. Limited "
+        "tours resumed earlier this year on Fridays and Saturdays."
+    )
+    verdict = verifier.check(
+        "Public tours will resume a full operating schedule after being suspended for two years.",
+        passage,
+    )
+    assert (verdict.supported, verdict.kind) == (False, "number")
