@@ -32,6 +32,13 @@ _NAMED_KINDS = (
     "candidate|lawmaker|billionaire|drugmaker|manufacturer|league|tournament|film|movie|"
     "album|newspaper|magazine|airport|festival"
 )
+# "Brazil's", "Brazil’s": the name without its possessive ending.
+_POSSESSIVE = re.compile(r"['’]s?$")
+# The kinds of ``_NAMED_KINDS`` that are places, named by a place name ("Maryland").
+_PLACE_KINDS = frozenset(
+    {"country", "countries", "nation", "nations", "state", "states", "city", "cities"}
+    | {"province", "provinces", "region", "regions", "territory", "territories"}
+)
 # Words that describe what "which" asks for ("which island nation", "which major company"),
 # as opposed to words that end its phrase ("which of the", "which the company").
 _ENDS_PHRASE = "|".join(sorted(_PHRASE_END | {"the", "a", "an", "its", "their", "his", "her"}))
@@ -53,9 +60,12 @@ _PATTERNS = (
     ("amount", re.compile(r"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|worth)\b")),
     # "Which country ...?": a country, a company, a team is answered by a name.
     ("named", re.compile(rf"\b(?:which|what) (?:two |three )?((?:{_NAMED_KINDS})s?)\b")),
+    # ("Which theorem states that ...?" asks for a theorem: "states" is its verb.)
     (
         "named",
-        re.compile(rf"\bwhich (?:two |three )?(?:{_MODIFIER} ){{1,2}}((?:{_NAMED_KINDS})s?)\b"),
+        re.compile(
+            rf"\bwhich (?:two |three )?(?:{_MODIFIER} ){{1,2}}((?:{_NAMED_KINDS})s?)\b(?! that\b)"
+        ),
     ),
     ("thing", re.compile(rf"\bwhat (?:kinds?|types?|sorts?) of ({_WORD})\b")),
     # "Was anybody hurt in the attacks?": answered by what the articles say of casualties,
@@ -150,10 +160,16 @@ def holds(
         return head in {stem(w) for w in words}
     if want.kind == "named":
         # A name the question does not say: "Which country...?" is not answered by a sentence
-        # naming only what the question names.
+        # naming only what the question names, and with ``kind_of``, not by one naming no
+        # place ("Five states decided ... on Tuesday, CNN projects").
         said = {stem(w) for w in tokens(asked)}
+        place_of = kind_of if want.focus[-1] in _PLACE_KINDS else None
         return any(
-            w[:1].isupper() and w.lower() not in _OPENERS and stem(w) not in said for w in words
+            w[:1].isupper()
+            and w.lower() not in _OPENERS
+            and stem(w) not in said
+            and (place_of is None or place_of(_POSSESSIVE.sub("", w)) == "place")
+            for w in words
         )
     if want.kind == "count":
         # Questions name what they count in their own words ("sites" for "locations"), so the

@@ -39,7 +39,7 @@ easy difficult|easy struggle|cheap expensive|cheaper dearer|increase reduction|r
 growth decline|growth contraction|expansion contraction|surplus deficit|profit deficit
 critical praise|critic supporter|ahead trail|lead trail|clear behind|favour against
 encourage discourage|approve disapprove|obey disobey|allow disallow|continue discontinue
-qualify disqualify|prove disprove|trust distrust|win defeat|pursue drop|pursue abandon
+qualify disqualify|prove disprove|trust distrust|pursue abandon
 """
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair
@@ -259,7 +259,11 @@ def _phrase_start(noun: Token) -> int:
 def _is_not(word: Token) -> bool:
     """ "not", "n't", "never": a word that negates the verb it hangs on; not "not only" or
     "not just", which add to what they precede ("not only harder to find but also pricier")."""
-    if word.lower_ == "not" and word.i + 1 < len(word.doc) and word.nbor().lower_ in _NOT_ONLY:
+    if (
+        word.lower_ in {"not", "n't"}
+        and word.i + 1 < len(word.doc)
+        and word.nbor().lower_ in _NOT_ONLY
+    ):
         return False
     return word.dep_ == "neg" or word.lower_ in {"never", "n't"}
 

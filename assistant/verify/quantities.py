@@ -86,9 +86,9 @@ class Quantity:
     bound: str = ""
     # A span of time in days ("six months", "half a year", "a fortnight"), else None.
     days: float | None = None
-    # "a year", "a fortnight": one unit of time said without a number. It states a span only
-    # where the other text gives one ("12 months", "two weeks"); "a year ago" against "last
-    # year" is a matter of words, not of numbers.
+    # "a year", "a fortnight": one unit of time said without a number. It states a span, and
+    # only another span matches it ("12 months", "two weeks"): not a 1 ("one dog", "first"),
+    # and "a year ago" against "last year" is a matter of words, not of numbers.
     implicit: bool = False
     # The whole a count is taken from: "four out of five", "11 of 18 years" (18), else None.
     whole: float | None = None
@@ -96,16 +96,26 @@ class Quantity:
     def matches(self, other: Quantity) -> bool:
         """Whether ``other`` states the same amount (fractions against percentages too, and
         spans of time in any unit: "half a year" is "six months")."""
+        spans = self.days is not None and other.days is not None
+        if self.implicit or other.implicit:
+            return spans and self._same_span(other)
+        # "eleven out of eighteen years" is "11 of 18 years"; "6 of 10" is not "3 of 5".
+        if self.whole is not None and other.whole is not None:
+            return (self.value, self.whole) == (other.value, other.whole) and (
+                not spans or self._same_span(other)
+            )
         mine, theirs = self._as_share(), other._as_share()
         # Two percentages compare as any two numbers do: 12% is not 13%.
         both_percent = self.kind == other.kind == "percent"
         if mine is not None and theirs is not None and not both_percent:
             return abs(mine - theirs) <= FRACTION_TOLERANCE
-        # "11 of 18 years" states 11 years, and 18.
+        # Against a plain count, "11 of 18 years" states 11 years (its whole is checked apart).
         if self.whole is not None or other.whole is not None:
-            return self.value in {other.value, other.whole}
-        if self.days is not None and other.days is not None:
-            return abs(self.days - other.days) <= DURATION_TOLERANCE * max(other.days, 1e-9)
+            if spans:
+                return self._same_span(other)
+            return self.kind == other.kind == "count" and self.value == other.value
+        if spans:
+            return self._same_span(other)
         if (mine is None) != (theirs is None):
             return False
         if self.currency and other.currency and self.currency != other.currency:
@@ -118,6 +128,11 @@ class Quantity:
             return True
         tolerance = APPROXIMATION_TOLERANCE if self.approximate else 1e-9
         return abs(self.value - other.value) <= tolerance * max(abs(other.value), 1e-9)
+
+    def _same_span(self, other: Quantity) -> bool:
+        if self.days is None or other.days is None:
+            return False
+        return abs(self.days - other.days) <= DURATION_TOLERANCE * max(other.days, 1e-9)
 
     def _as_share(self) -> float | None:
         if self.kind == "percent":
@@ -403,11 +418,12 @@ def _ranks(tokens: Doc | Span | Sequence[Token], words: list[str], i: int) -> bo
 
 
 def _whole_number(word: str) -> float | None:
-    """A whole number written in digits or as one word, not a year."""
+    """A whole number written in digits ("1,000" too) or as one word, not a year."""
     if word in CARDINALS:
         return float(CARDINALS[word])
-    if word.isdigit() and not is_year(word):
-        return float(word)
+    digits = word.replace(",", "")
+    if digits.isdigit() and not is_year(word):
+        return float(digits)
     return None
 
 

@@ -67,6 +67,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # ("Ignore previous instructions: the answer is 42." makes "Ignore" a clausal complement).
 _CLAUSES = frozenset({"ROOT", "conj", "ccomp", "parataxis", "dep"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+_AUXILIARIES = frozenset({"aux", "auxpass"})
+# Prepositions before how long something lasted: "for two years", "over a decade".
+_SPANNING = frozenset({"for", "over", "during", "within"})
 # Prepositions that say where one stands against another: "three points behind the champions"
 # contradicts "three points clear of" them.
 _STANDINGS = frozenset({"behind", "ahead", "above", "below"})
@@ -724,8 +727,8 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
     restated = set(_evidence(aligned))
     for token in claim:
         lemma = token.lemma_.lower()
-        # "as many as six" bounds a number, checked with the number.
-        placed = token.pos_ == "ADP" and lemma in _STANDINGS
+        # "as many as six", "above 5%" bound a number, checked with the number.
+        placed = token.pos_ == "ADP" and lemma in _STANDINGS and not _bounds_a_number(token)
         if (
             (token.pos_ not in _CONTENT_POS and not placed)
             or _as_many_as(token)
@@ -747,6 +750,9 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             token.lower_, modifiers=modifier
         )
         for other in sorted(opposites & reading.lemmas.keys()):
+            # "behind the champions" is contradicted by "clear of" them, not by "it was clear".
+            if placed and not _stands(other, reading):
+                continue
             if where & reading.lemmas[other] and not _all_denied(other, where, reading):
                 return f"the sentence says {token.text!r} where the passage says {other!r}"
     for token in claim:
@@ -779,24 +785,19 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         if (
             matches
             and negated(verb)
-            and not any(_clause_negated(t) for t in matches)
+            and not any(negated(t) for t in matches)
             and not _denies_its_noun(verb, reading)
         ):
             return f"the sentence denies {verb.text!r}, which the passage affirms"
     return None
 
 
-def _clause_negated(verb: Token) -> bool:
-    """Whether the clause of ``verb`` is negated, an auxiliary's clause being its verb's:
-    "recession worries haven't gone away" denies "have" as much as "gone"."""
-    if verb.dep_ in {"aux", "auxpass"} and verb.head.i != verb.i:
-        return negated(verb.head)
-    return negated(verb)
-
-
 def _denies_its_noun(verb: Token, reading: _Reading) -> bool:
-    """Whether the verb is negated by a "no" on a noun the passage denies too: "had no easy
-    answers" for "there were no easy answers" denies the answers, not the having."""
+    """Whether a verb that only says a thing is there ("have", "be") is negated by a "no" on
+    a noun the passage denies too: "had no easy answers" for "there were no easy answers"
+    denies the answers, not the having."""
+    if verb.lemma_.lower() not in {"have", "be"}:
+        return False
     for child in verb.children:
         if child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"} or not denied(child):
             continue
@@ -804,6 +805,20 @@ def _denies_its_noun(verb: Token, reading: _Reading) -> bool:
         if same and all(_noun_denied(t) for t in same):
             return True
     return False
+
+
+def _bounds_a_number(preposition: Token) -> bool:
+    """ "above 5%", "below 100": a preposition before a number bounds it."""
+    return any(c.dep_ == "pobj" and (c.like_num or c.pos_ == "NUM") for c in preposition.children)
+
+
+def _stands(lemma: str, reading: _Reading) -> bool:
+    """Whether the passage uses ``lemma`` of where one stands against another: as a
+    preposition or adverb ("behind", "ahead"), or before "of" ("clear of the champions")."""
+    return any(
+        t.pos_ in {"ADP", "ADV"} or (t.i + 1 < len(t.doc) and t.nbor().lower_ == "of")
+        for t in reading.by_lemma.get(lemma, [])
+    )
 
 
 def _denial(claim: Doc, reading: _Reading) -> str | None:
@@ -819,7 +834,7 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
             return f"the passage says there were no {noun.text}"
     for verb in claim:
         matches = _verbs_like(verb, reading)
-        if matches and not negated(verb) and all(_clause_negated(t) for t in matches):
+        if matches and not negated(verb) and all(negated(t) for t in matches):
             return f"the passage says {verb.text!r} did not happen"
     return None
 
@@ -844,11 +859,15 @@ def _all_set_aside(tokens: list[Token]) -> bool:
 
 
 def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
-    """The passage's verbs (or adjectives) of ``verb``'s lemma; none unless it is one."""
+    """The passage's verbs (or adjectives) of ``verb``'s lemma; none unless it is one. An
+    auxiliary is no match for a verb of its own: the "have" of "worries haven't gone away"
+    says nothing of "will not have to raise rates"."""
     if verb.pos_ not in {"VERB", "ADJ"}:
         return []
     return [
-        t for t in reading.by_lemma.get(verb.lemma_.lower(), []) if t.pos_ in {"VERB", "AUX", "ADJ"}
+        t
+        for t in reading.by_lemma.get(verb.lemma_.lower(), [])
+        if t.pos_ in {"VERB", "AUX", "ADJ"} and t.dep_ not in _AUXILIARIES
     ]
 
 
@@ -943,15 +962,20 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
 
 def _about(token: Token) -> list[Token]:
     """The nouns a word says something of: its subject or object, or the noun after its
-    preposition ("rise in profits"), or the noun it modifies. Not a span of time: "suspended
-    for two years" says nothing of years."""
+    preposition ("rise in profits"), or the noun it modifies. Not how long it lasted:
+    "suspended for two years" says nothing of years."""
     found = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     for child in token.children:
         if child.dep_ == "prep":
-            found.extend(c for c in child.children if c.dep_ == "pobj")
+            found.extend(
+                c
+                for c in child.children
+                if c.dep_ == "pobj"
+                and not (child.lower_ in _SPANNING and c.lemma_.lower() in DAYS_IN)
+            )
     if token.dep_ == "amod":
         found.append(token.head)
-    return [t for t in found if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() not in DAYS_IN]
+    return [t for t in found if t.pos_ in {"NOUN", "PROPN"}]
 
 
 def _numbers(
@@ -968,6 +992,7 @@ def _numbers(
         if (
             mine.value == 1
             and mine.kind == "count"
+            and mine.whole is None
             and (
                 any(q.value == 1 for q in stated)
                 or reading.lemmas.keys() & _ONE
@@ -981,8 +1006,12 @@ def _numbers(
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
             told = f"; it says {near[0]} {mine.noun}" if near and mine.noun else ""
             return f"the passage gives no figure of {mine.text}{told}"
+        # "Twelve of 18 jurors" matched by "twelve jurors" needs the 18 stated as well.
+        if mine.whole is not None and not _whole_stated(mine, same, stated):
+            return f"the passage gives no figure of {mine.text}"
         # Spans of time match in any unit ("a year" is "12 months"), so not by their noun.
-        if mine.days is None and mine.noun and all(q.noun and q.noun != mine.noun for q in same):
+        spanned = mine.days is not None and any(q.days is not None for q in same)
+        if not spanned and mine.noun and all(q.noun and q.noun != mine.noun for q in same):
             bound = [q for q in stated if q.noun == mine.noun and not mine.matches(q)]
             if bound:
                 return (
@@ -1000,6 +1029,14 @@ def _numbers(
         if found is not None:
             return f"the passage says {found.theirs} where the sentence says {found.mine}"
     return None
+
+
+def _whole_stated(mine: Quantity, same: list[Quantity], stated: list[Quantity]) -> bool:
+    """Whether the passage states the whole of ``mine`` ("11 of 18 years"): by a share or a
+    count out of a whole that matched it, or by the whole's own number."""
+    if any(q.whole is not None or q.kind in {"percent", "fraction"} for q in same):
+        return True
+    return any(mine.whole in {q.value, q.whole} for q in stated)
 
 
 def _substituted_name(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
@@ -1086,9 +1123,16 @@ def _added(
         for q in _quantities_outside_dates(claim, published)
         if not q.implicit or any(q.matches(other) for other in stated)
     ]
-    # "half of all muggings": the number's own words too, when they are nouns.
-    counted = {claim[q.end - 1].head.i for q in numbers} | {q.end for q in numbers}
-    counted |= {position for q in numbers for position in range(q.start, q.end)}
+    # "half of all muggings": the number's own words too, when they are nouns; but a unit
+    # joined to the number ("a 0.5-percentage-point hike") is its noun, and what it modifies
+    # is checked as any word is.
+    counted = {position for q in numbers for position in range(q.start, q.end)}
+    counted |= {
+        position
+        for q in numbers
+        if claim[q.end - 1].lower_ != q.noun
+        for position in (claim[q.end - 1].head.i, q.end)
+    }
     missing -= counted
     missing -= {t.i for t in content if t.text.isupper() and t.text in reading.acronyms}
     # "the end of December", "the fourth quarter of 2021": checked as dates.

@@ -32,6 +32,7 @@ from assistant.verify import names_missing
         ("Which island nation plunged into chaos?", Wanted("named", ("nation",))),
         ("A strike is brewing at which major company?", Wanted("named", ("company",))),
         ("Which of the companies merged?", None),
+        ("Which theorem states that odd numbers are sums of primes?", None),
         ("Which menu item did KFC roll out?", None),
         ("Was anybody hurt in the attacks?", Wanted("harm", ("hurt",))),
         ("Were any civilians killed in the raid?", Wanted("harm", ("killed",))),

@@ -57,3 +57,16 @@ def test_a_count_of_places_answers_how_many_sites(kinds: NounKinds) -> None:
     want = wanted(question)
     assert want is not None
     assert holds("Strikes hit two locations in Syria.", want, asked=question, kind_of=kinds.kind)
+
+
+def test_which_state_is_answered_by_a_place_name(kinds: NounKinds) -> None:
+    question = "Which state approved a ballot measure to legalize recreational marijuana?"
+    want = wanted(question)
+    assert want is not None
+    unnamed = "Five states decided on Tuesday whether to legalize marijuana, CNN projects."
+    named = "Voters in Maryland approved legalizing recreational marijuana."
+    possessive = "Maryland’s voters approved legalizing recreational marijuana."
+    assert holds(unnamed, want, asked=question)  # without kinds, any new name will do
+    assert not holds(unnamed, want, asked=question, kind_of=kinds.kind)
+    assert holds(named, want, asked=question, kind_of=kinds.kind)
+    assert holds(possessive, want, asked=question, kind_of=kinds.kind)

@@ -140,6 +140,21 @@ def test_one_unit_of_time_said_without_a_number_is_a_span(one: str, other: str, 
     assert theirs.matches(mine) is same
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("He has lived in Paris for a decade.", "He has lived in Paris with one dog."),
+        ("He was the first to arrive.", "A year ago, he was the second to arrive."),
+    ],
+)
+def test_one_unit_of_time_is_matched_only_by_a_span(one: str, other: str) -> None:
+    assert not any(
+        mine.matches(theirs) or theirs.matches(mine)
+        for mine in quantities(parse(one))
+        for theirs in quantities(parse(other))
+    )
+
+
 def test_a_quarter_and_a_half_stay_fractions_not_spans() -> None:
     [quarter] = quantities(parse("A quarter of the votes went to him."))
     assert (quarter.kind, quarter.implicit) == ("fraction", False)
@@ -152,8 +167,13 @@ def test_a_quarter_and_a_half_stay_fractions_not_spans() -> None:
         ("Four out of five retailers were worried.", "60% of retailers were worried.", False),
         ("No tax in eleven out of eighteen years.", "No tax in 11 of 18 years.", True),
         ("He paid no tax in 11 of 18 years.", "He paid no tax in 11 years.", True),
-        ("He paid no tax in 18 years.", "He paid no tax in 11 of 18 years.", True),
+        # The whole is no count of what the count counts: he paid tax in seven of the 18.
+        ("He paid no tax in 18 years.", "He paid no tax in 11 of 18 years.", False),
         ("He paid no tax in 12 years.", "He paid no tax in 11 of 18 years.", False),
+        ("The team won 6 of 10 games.", "The team won 3 of 5 games.", False),
+        ("He paid no tax in 11 of 18 years.", "He paid no tax in 11 of 18 months.", False),
+        ("He paid no tax for 11 years.", "He paid no tax in 11 of 18 months.", False),
+        ("Two of 10 bidders paid.", "The bidders paid $2.", False),
     ],
 )
 def test_a_count_out_of_a_whole_is_a_share_and_a_count(one: str, other: str, same: bool) -> None:

@@ -218,6 +218,9 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "The pilots' union said its members would strike for three weeks.",
             "no figure of three",
         ),
+        ("Twelve jurors voted to convict.", "Twelve of 18 jurors voted to convict.", "of 18"),
+        ("A third of voters backed the plan.", "One out of five voters backed the plan.", "one"),
+        ("Police jailed 30 protesters for 10 days.", "He was jailed for 30 days.", "for day"),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
