@@ -194,6 +194,8 @@ def _read(
     ):
         # "by a vote of 83 to 62" is the tally "83-62", not two counts.
         return _finish(tokens, words, i, i + 3, _score(word, words[i + 2]), "score")
+    if match and _dates_a_time(words, i, match):
+        return None
     if match:
         if is_year(word) and not _currency_before(words, i):
             return None
@@ -215,6 +217,13 @@ def _read(
     elif (word in ORDINALS and not (word in FRACTIONS and _numerator(words, i))) or _ranks(
         tokens, words, i
     ):
+        # "first require": an adverb of time, not a rank ("finished first" is one); "in the
+        # first place" says why, not which.
+        token = tokens[i]
+        adverb = token.pos_ == "ADV" and token.head.i > token.i and token.head.pos_ == "VERB"
+        idiom = words[i - 2 : i] == ["in", "the"] and words[i + 1 : i + 2] == ["place"]
+        if adverb or idiom:
+            return None
         return _finish(tokens, words, start, i + 1, float(ORDINALS[word]), "ordinal")
     elif word in FRACTIONS and (word in {"half", "halves"} or _numerator(words, i)):
         numerator = _numerator(words, i) or 1
@@ -291,6 +300,19 @@ def _one_unit_of_time(
         end, value = end + 3, 1.5
     quantity, end = _finish(tokens, words, i, end, value, "count", unit)
     return replace(quantity, implicit=True), end
+
+
+def _dates_a_time(words: list[str], i: int, match: re.Match[str]) -> bool:
+    """Whether digits at ``i`` end a span of years ("2012 - 13", "2003 – 04"), which the date
+    reader dates by its first year."""
+    number, suffix = match.group(1), match.group(2)
+    return (
+        i >= 2
+        and words[i - 1] in {"-", "–"}
+        and is_year(words[i - 2])
+        and len(number) == 2
+        and not suffix
+    )
 
 
 def _fraction(

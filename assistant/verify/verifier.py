@@ -68,6 +68,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CLAUSES = frozenset({"ROOT", "conj", "ccomp", "parataxis", "dep"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 _AUXILIARIES = frozenset({"aux", "auxpass"})
+# How far above a "more than" figure the number it rounds down may be: news rounds 1,200 to
+# "more than 1,000" and 13.1% to "more than 13%"; "more than 1,000" for 20,000 misleads.
+ROUNDED_DOWN = 1.5
 # Prepositions before how long something lasted: "for two years", "over a decade".
 _SPANNING = frozenset({"for", "over", "during", "within"})
 # Prepositions that say where one stands against another: "three points behind the champions"
@@ -984,7 +987,7 @@ def _numbers(
     stated = [q for q, _ in reading.quantities]
     claimed = _quantities_outside_dates(claim, published)
     for mine in claimed:
-        same = [q for q in stated if mine.matches(q)]
+        same = [q for q in stated if mine.matches(q)] or [q for q in stated if _within(mine, q)]
         if same and mine.bound and all(q.bound and q.bound != mine.bound for q in same):
             return f"the passage says {_bounded(same[0])}, not {_bounded(mine)}"
         # "one of the groups" is matched by "a group" as much as by "one", and says only that
@@ -1029,6 +1032,26 @@ def _numbers(
         if found is not None:
             return f"the passage says {found.theirs} where the sentence says {found.mine}"
     return None
+
+
+def _within(bound: Quantity, stated: Quantity) -> bool:
+    """Whether ``stated``, an exact number, is what the claim's lower ``bound`` rounds down:
+    "more than 13%" for "13.1%", "more than 1,000 people" for "1,200 people" (not for 20,000,
+    which it would understate: ``ROUNDED_DOWN``). "Up to 8 feet" is no bound to meet but a
+    figure: it does not hold for "5 feet"."""
+    if bound.bound != ">" or stated.bound or stated.whole is not None or bound.whole is not None:
+        return False
+    if (bound.kind, bound.currency, bound.days is None) != (
+        stated.kind,
+        stated.currency,
+        stated.days is None,
+    ):
+        return False
+    # What a count counts must agree; a percentage's noun is seldom what it is a share of.
+    if bound.kind == "count" and bound.noun and stated.noun and bound.noun != stated.noun:
+        return False
+    mine, theirs = bound.days or bound.value, stated.days or stated.value
+    return mine < theirs <= ROUNDED_DOWN * mine
 
 
 def _whole_stated(mine: Quantity, same: list[Quantity], stated: list[Quantity]) -> bool:

@@ -134,6 +134,9 @@ _FEW = dict(
 _FEW |= {str(n): n for n in range(2, 12)}
 
 
+_SEASON = re.compile(r"^(\d{4})[-–](?:\d{2}|\d{4})$")
+
+
 def _read(words: list[str], i: int, published: date | None) -> DateMention | None:
     word = words[i]
     part = _part_of_month(words, i, published) or _part_of_year(words, i)
@@ -150,6 +153,10 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
         return _month(words, i)
     if is_year(word):
         return DateMention(word, year=int(word), start=i, end=i + 1)
+    # "2012–13", "2003-04" in one word: a season or fiscal year, dated by the year it starts.
+    season = _SEASON.match(word)
+    if season is not None and is_year(season.group(1)):
+        return DateMention(word, year=int(season.group(1)), start=i, end=i + 1)
     if word in _RELATIVE_DAYS and published is not None:
         then = published + timedelta(days=_RELATIVE_DAYS[word])
         return DateMention(word, then.year, then.month, then.day, start=i, end=i + 1)

@@ -37,6 +37,15 @@ def _values(text: str) -> list[tuple[float, str]]:
         ("Just one in twenty wanted both.", [(0.05, "fraction")]),
         ("He is set for a third UK number one.", [(3.0, "ordinal"), (1.0, "count")]),
         ("His third number one in three weeks.", [(3.0, "ordinal"), (1.0, "count"), (3, "count")]),
+        # The end of a span of years is left to dates; so are "first" of a time and a why.
+        ("Tuition for the 2012 - 13 year was 38 dollars.", [(38.0, "money")]),
+        ("Massachusetts first required it in 1852.", []),
+        ("She finished first.", [(1.0, "ordinal")]),
+        ("He is the third richest man in America.", [(3.0, "ordinal")]),
+        ("Why was the group formed in the first place?", []),
+        # A decade or a century is still a figure to match.
+        ("He played in the 1960s.", [(1960.0, "count")]),
+        ("It dates to the 17th century.", [(17.0, "ordinal")]),
     ],
 )
 def test_numbers_are_read_by_value(text: str, expected: list[tuple[float, str]]) -> None:

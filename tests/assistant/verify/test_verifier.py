@@ -830,3 +830,21 @@ def test_a_span_of_time_is_not_what_a_state_is_said_of(verifier: ClaimVerifier) 
         passage,
     )
     assert (verdict.supported, verdict.kind) == (False, "number")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("Grocery prices rose more than 13% over the year.", True),
+        ("Grocery prices rose more than 14% over the year.", False),
+        # "More than 5%" would understate 13.1%; "up to" gives a figure, not a bound.
+        ("Grocery prices rose more than 5% over the year.", False),
+        ("Grocery prices rose up to 15% over the year.", False),
+    ],
+)
+def test_a_lower_bound_holds_for_the_number_it_rounds_down(
+    verifier: ClaimVerifier, sentence: str, supported: bool
+) -> None:
+    passage = "Over the last 12 months, grocery prices rose 13.1%, the bureau said."
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason

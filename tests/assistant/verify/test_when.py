@@ -101,3 +101,11 @@ def test_times_told_from_the_articles_date(
     (mine,) = date_mentions(parse(said), published)
     (theirs,) = date_mentions(parse(stated), published)
     assert mine.agrees(theirs) is agrees
+
+
+def test_a_season_written_as_one_word_is_dated_by_the_year_it_starts() -> None:
+    season = _one("For the 2012–13 school year, tuition rose.")
+    split = _one("What was tuition for the 2012 - 13 year?")
+    assert season.year == 2012
+    assert split.agrees(season) and season.agrees(split)
+    assert not _one("Tuition rose in 2014.").agrees(season)
