@@ -194,7 +194,7 @@ def _read(
     ):
         # "by a vote of 83 to 62" is the tally "83-62", not two counts.
         return _finish(tokens, words, i, i + 3, _score(word, words[i + 2]), "score")
-    if match and _dates_a_time(words, i, match):
+    if match and _ends_a_span_of_years(words, i, match):
         return None
     if match:
         if is_year(word) and not _currency_before(words, i):
@@ -302,7 +302,7 @@ def _one_unit_of_time(
     return replace(quantity, implicit=True), end
 
 
-def _dates_a_time(words: list[str], i: int, match: re.Match[str]) -> bool:
+def _ends_a_span_of_years(words: list[str], i: int, match: re.Match[str]) -> bool:
     """Whether digits at ``i`` end a span of years ("2012 - 13", "2003 – 04"), which the date
     reader dates by its first year."""
     number, suffix = match.group(1), match.group(2)
