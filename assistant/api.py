@@ -245,6 +245,14 @@ class Assistant:
         assert isinstance(grounded, GroundedAnswerer)
         return grounded.candidates(question.strip(), passages, context)
 
+    def declined_by_support(self, candidates: list[Candidate]) -> bool:
+        """Whether the grounded answerer declines with these ``candidates`` whatever their
+        confidence (all barred, or the best short of ``min_support``): the refusals the
+        answerability threshold is chosen beside."""
+        grounded = self.answerers["grounded"]
+        assert isinstance(grounded, GroundedAnswerer)
+        return grounded.declined_by_support(candidates)
+
     def chat(self) -> Chat:
         """A conversation whose follow-up questions are read in context."""
         return Chat(self)

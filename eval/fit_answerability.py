@@ -2,10 +2,12 @@
 
 Every sentence of the passages retrieved for a tune-half question is a training example,
 labelled 1 when it contains a gold answer, 0 otherwise (all of them for unanswerable
-questions). A logistic regression learns the weights; the refusal threshold is then chosen on
-the same tune half at the question level: the highest one whose false-refusal rate stays
-within ``FALSE_REFUSAL_BUDGET`` in every suite, so refusals rise as far as they can without
-costing answers.
+questions). A logistic regression learns the weights. A second one, the gate, learns from the
+best-ranked sentence of each question whether it holds a gold answer. The refusal threshold
+is then chosen on the same tune half at the question level: the highest one whose false
+refusals, counted with those the answerer makes by its support score whatever the threshold,
+stay within ``FALSE_REFUSAL_BUDGET`` in every suite, so refusals rise as far as they can
+without costing answers.
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ from eval.suites import Case, Suite
 
 logger = logging.getLogger(__name__)
 
-# The share of answerable tune questions a threshold may refuse: the issue's ceilings are 0.05
-# (gold) and 0.10 (SQuAD 2.0); questions whose passages lack the answer are refused rightly
-# but count here too, so the budget sits between them.
+# The share of answerable tune questions the threshold and the support score together may
+# refuse: the issue's ceilings are 0.05 (gold) and 0.10 (SQuAD 2.0); questions whose passages
+# lack the answer are refused rightly but count here too, so the budget sits between them.
 FALSE_REFUSAL_BUDGET = 0.08
 # L2 strength of the regression: features are few and on comparable scales.
 REGULARISATION = 1.0
@@ -49,6 +51,8 @@ class Example:
     answerable: bool
     candidates: list[Candidate]
     labels: list[int]
+    # Declined by the support score or a barred presupposition, whatever the confidence.
+    declined_anyway: bool
 
 
 def collect(suite: Suite, assistant: Assistant, *, progress: bool = True) -> list[Example]:
@@ -58,7 +62,8 @@ def collect(suite: Suite, assistant: Assistant, *, progress: bool = True) -> lis
     for case in tqdm(cases, desc=f"candidates {suite.name}", disable=not progress):
         candidates = assistant.candidates(case.question, as_of=case.as_of, history=case.turns)
         labels = [int(_contains_answer(c.text, case)) for c in candidates]
-        examples.append(Example(suite.name, case.id, case.answerable, candidates, labels))
+        declined = assistant.declined_by_support(candidates)
+        examples.append(Example(suite.name, case.id, case.answerable, candidates, labels, declined))
     return examples
 
 
@@ -96,6 +101,11 @@ def fit(examples: list[Example], command: str) -> AnswerabilityModel:
             probabilities = [p for p, _, _ in ranked]
             gate_rows.append(gate_features(probabilities, ranked[0][1]))
             gate_labels.append(ranked[0][2])
+    if len(set(gate_labels)) < 2:
+        raise ValueError(
+            "fit: the gate needs tune questions whose best sentence holds a gold answer and "
+            "questions whose best sentence does not"
+        )
     gate = LogisticRegression(C=REGULARISATION, max_iter=1000)
     gate.fit(
         np.array(gate_rows),
@@ -124,27 +134,44 @@ def _question_weights(examples: list[Example]) -> dict[str, float]:
 def choose_threshold(
     examples: list[Example], best: dict[str, float]
 ) -> tuple[float, dict[str, float]]:
-    """The highest threshold whose false refusals stay within budget in every suite, with the
-    refusal rates it gives on the tune half."""
+    """The highest threshold whose false refusals, with the support score's, stay within
+    budget in every suite, with the refusal rates it gives on the tune half; 0.0 (refuse by
+    the support score alone), with a warning, when that alone is over budget."""
     suites = sorted({e.suite for e in examples})
     chosen = 0.0
     for threshold in np.round(np.arange(0.0, 1.0, 0.01), 2):
         rates = _rates(examples, best, float(threshold))
         if all(rates[f"{s}/false_refusal"] <= FALSE_REFUSAL_BUDGET for s in suites):
             chosen = float(threshold)
-    return chosen, _rates(examples, best, chosen)
+    rates = _rates(examples, best, chosen)
+    over = [s for s in suites if rates[f"{s}/false_refusal"] > FALSE_REFUSAL_BUDGET]
+    if over:
+        logger.warning(
+            "the support score alone refuses more than %.0f%% of the answerable tune questions "
+            "of %s: no threshold is left to refuse by",
+            100 * FALSE_REFUSAL_BUDGET,
+            ", ".join(over),
+        )
+    return chosen, rates
 
 
 def _rates(examples: list[Example], best: dict[str, float], threshold: float) -> dict[str, float]:
     rates: dict[str, float] = {}
     for suite in sorted({e.suite for e in examples}):
-        answerable = [best[e.case_id] for e in examples if e.suite == suite and e.answerable]
-        impossible = [best[e.case_id] for e in examples if e.suite == suite and not e.answerable]
-        rates[f"{suite}/false_refusal"] = (
-            float(np.mean([p < threshold for p in answerable])) if answerable else 0.0
-        )
+        # Refused by the threshold or, whatever it is, by the answerer's support score.
+        answerable = [
+            e.declined_anyway or best[e.case_id] < threshold
+            for e in examples
+            if e.suite == suite and e.answerable
+        ]
+        impossible = [
+            e.declined_anyway or best[e.case_id] < threshold
+            for e in examples
+            if e.suite == suite and not e.answerable
+        ]
+        rates[f"{suite}/false_refusal"] = float(np.mean(answerable)) if answerable else 0.0
         if impossible:
-            rates[f"{suite}/correct_refusal"] = float(np.mean([p < threshold for p in impossible]))
+            rates[f"{suite}/correct_refusal"] = float(np.mean(impossible))
     return rates
 
 

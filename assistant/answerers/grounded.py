@@ -92,9 +92,10 @@ LEAD_CHARS = 1000
 @dataclass(frozen=True)
 class Candidate:
     """One sentence of the passages as a possible answer: its ``support`` ranks it, its
-    ``features`` and ``probability`` are what the answerability model reads, and
+    ``features`` and ``probability`` are what the answerability model reads,
     ``presupposition`` is the verifier's verdict on what the question takes for granted, read
-    in the sentence's passage."""
+    in the sentence's passage, and ``barred`` says that verdict keeps the sentence from
+    answering (``bars_answer``)."""
 
     passage: int
     text: str
@@ -104,6 +105,7 @@ class Candidate:
     features: Features
     probability: float
     presupposition: Verdict | None = None
+    barred: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,7 @@ class GroundedAnswerer:
                     found_features,
                     self.model.probability(found_features),
                     presupposed[number],
+                    bars_answer(presupposed[number], passage.published),
                 )
             )
         return sorted(scored, key=lambda c: -c.support)
@@ -383,16 +386,9 @@ class GroundedAnswerer:
         # that dates it otherwise, answers nothing (``bars_answer``); a refusal says what the
         # best candidate's passage contradicts (``_missing``). The confidence still reads every
         # candidate, as the model was fitted.
-        answering = [
-            c
-            for c in ranked
-            if c.presupposition is None
-            or not bars_answer(c.presupposition, passages[c.passage - 1].published)
-        ]
-        declined = (
-            not answering
-            or answering[0].support < self.min_support
-            or (self.min_confidence is not None and confidence < self.min_confidence)
+        answering = [c for c in ranked if not c.barred]
+        declined = self.declined_by_support(ranked) or (
+            self.min_confidence is not None and confidence < self.min_confidence
         )
         if declined:
             # Read only when no sentence was left: whether the first passage, or its article's
@@ -409,6 +405,12 @@ class GroundedAnswerer:
             if all(_distinct(candidate.text, c.text) for c in chosen):
                 chosen.append(candidate)
         return Draft([DraftSentence(c.text, (c.passage,)) for c in chosen], support=confidence)
+
+    def declined_by_support(self, ranked: list[Candidate]) -> bool:
+        """Whether the answer is declined whatever the confidence: every candidate is
+        ``barred``, or the best of the rest falls short of ``min_support``."""
+        answering = [c for c in ranked if not c.barred]
+        return not answering or answering[0].support < self.min_support
 
     def confidence(self, ranked: list[Candidate]) -> float:
         """The probability, by the fitted answerability model, that the passages answer the

@@ -345,7 +345,12 @@ def hedged(verb: Token) -> bool:
     "could" (not "could not"), "seem"/"appear to", "likely to", or "possibly"; a verb joined to
     a hedged one by "and" shares its hedge."""
     for child in verb.children:
-        if child.dep_ == "aux" and child.lower_ in _HEDGING_MODALS and not negated(verb):
+        if (
+            child.dep_ == "aux"
+            and child.lower_ in _HEDGING_MODALS
+            and not negated(verb)
+            and not (child.lower_ == "could" and _long_ago(verb))
+        ):
             return True
         if child.dep_ == "advmod" and child.lower_ in _HEDGING_ADVERBS:
             return True
@@ -355,6 +360,12 @@ def hedged(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _HEDGING_HEADS:
         return True
     return verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX", "ADJ"} and hedged(head)
+
+
+def _long_ago(verb: Token) -> bool:
+    """Whether ``verb`` is dated "... ago": "Ten years ago, it could offer 150 miles" says
+    what it was able to do then, not what it may do."""
+    return any(c.dep_ == "advmod" and c.lower_ == "ago" for c in verb.children)
 
 
 def keeps_hedge(verb: Token, said: Collection[str]) -> bool:

@@ -784,7 +784,7 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         if same and _noun_denied(noun) and not any(_noun_denied(t) for t in same):
             return f"the passage reports {noun.text}"
     for verb in claim:
-        matches = _verbs_like(verb, reading)
+        matches = _with_its_arguments(verb, _verbs_like(verb, reading))
         if (
             matches
             and negated(verb)
@@ -836,7 +836,7 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
         if same and not _noun_denied(noun) and all(_noun_denied(t) for t in same):
             return f"the passage says there were no {noun.text}"
     for verb in claim:
-        matches = _verbs_like(verb, reading)
+        matches = _with_its_arguments(verb, _verbs_like(verb, reading))
         if matches and not negated(verb) and all(negated(t) for t in matches):
             return f"the passage says {verb.text!r} did not happen"
     return None
@@ -878,7 +878,7 @@ def _hedge(claim: Doc, reading: _Reading) -> str | None:
     """A certainty the passage gives only as a possibility: "could see" restated as "will
     see", "may decide" as "has decided"."""
     for verb in claim:
-        matches = _verbs_like(verb, reading)
+        matches = _with_its_arguments(verb, _verbs_like(verb, reading))
         if (
             matches
             and all(hedged(t) for t in matches)
@@ -886,6 +886,44 @@ def _hedge(claim: Doc, reading: _Reading) -> str | None:
         ):
             return f"the passage says only that {matches[0].text!r} may happen"
     return None
+
+
+# What a verb is said of: its subject, object and complements, and its prepositional phrases.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "agent", "prep"})
+# The core arguments among them, and the pronouns there that may stand for the claim's own
+# nouns ("It launched it in Asia"); "we" and "you" are the speakers, not what they speak of.
+_CORE_ARGUMENTS = _ARGUMENTS - {"prep"}
+_STANDING_IN = frozenset({"it", "they", "he", "she", "them", "him", "her"})
+
+
+def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
+    """Those of the passage's ``matches`` of ``verb`` said of the same things: the ones whose
+    arguments share the most content words with the claim verb's (dates aside, which every
+    clause of a story shares), and any whose subject or object is a pronoun that may stand
+    for them; all of them when none shares a word. "2005 will see more than 30bn messages"
+    is about the passage's "could see more than 30bn messages", not its "we have seen no
+    sign"; "Apple launched the phone" is about "It launched it in Asia" as much as about "did
+    not launch the phone in Europe"."""
+
+    def said_of(token: Token) -> tuple[set[str], bool]:
+        words, standing_in = set(), False
+        for child in token.children:
+            if child.dep_ not in _ARGUMENTS:
+                continue
+            words |= {
+                t.lemma_.lower()
+                for t in child.subtree
+                if t.pos_ in {"NOUN", "PROPN", "NUM"} and t.ent_type_ not in {"DATE", "TIME"}
+            }
+            standing_in |= child.dep_ in _CORE_ARGUMENTS and child.lower_ in _STANDING_IN
+        return words, standing_in
+
+    own, _ = said_of(verb)
+    read = [(len(said_of(t)[0] & own), said_of(t)[1], t) for t in matches]
+    most = max((shared for shared, _, _ in read), default=0)
+    if most == 0:
+        return matches
+    return [t for shared, standing_in, t in read if shared == most or standing_in]
 
 
 def _all_denied(lemma: str, sentences: set[int], reading: _Reading) -> bool:

@@ -693,6 +693,68 @@ def test_contradictions_of_polarity_are_told_apart_by_kind(
     assert verdict.kind == kind, verdict.reason
 
 
+# Written for these tests: the same verb twice, of different things.
+FORECAST = (
+    "The agency predicts that 2026 could see more than 40 launches from the site. "
+    '"We have seen no slowdown," its director said. The plan, which covered fuel and crews, '
+    "did not include weather satellites. The agency included new radios in last year's budget."
+)
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "kind"),
+    [
+        # The "see" of the launches is hedged, whatever the director has seen.
+        (
+            FORECAST,
+            "The agency predicts that 2026 will see more than 40 launches from the site.",
+            "hedge",
+        ),
+        # What the plan did not include, whatever the agency included in its budget.
+        (FORECAST, "The plan included weather satellites.", "denial"),
+        # A date every clause shares does not make two mentions one.
+        (
+            "Exports rose 5% in March. Imports did not rise in March.",
+            "Imports rose in March.",
+            "denial",
+        ),
+    ],
+)
+def test_a_verb_is_read_where_it_is_said_of_the_same_things(
+    verifier: ClaimVerifier, passage: str, sentence: str, kind: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert not verdict.supported and verdict.kind == kind, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (FORECAST, "The agency's forecast is that 2026 could see over 40 launches from the site."),
+        (FORECAST, "The agency included radios in its budget."),
+        # "could" dated "ago" is what was possible then, no hedge.
+        (
+            "Ten years ago, the battery could offer 150 miles of range. Today's cells offer 350.",
+            "Ten years ago, the battery offered 150 miles of range.",
+        ),
+        # A pronoun may stand for what the sentence names.
+        (
+            "Apple did not launch the phone in Europe. It launched it in Asia on Monday.",
+            "Apple launched the phone.",
+        ),
+        (
+            "The company could raise prices in May. It raised them sharply last week.",
+            "The company raised prices.",
+        ),
+    ],
+)
+def test_the_same_verb_of_other_things_is_no_contradiction(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported and verdict.kind != "quoted", verdict.reason
+
+
 def test_a_hedge_dropped_is_its_own_kind(verifier: ClaimVerifier) -> None:
     verdict = verifier.check("Analysts said the gap will widen again this year.", TRADE)
     assert verdict.kind == "hedge" and verdict.contradicted, verdict.reason
