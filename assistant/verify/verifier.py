@@ -898,9 +898,9 @@ _STANDING_IN = frozenset({"it", "they", "he", "she", "them", "him", "her"})
 
 def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
     """Those of the passage's ``matches`` of ``verb`` said of the same things: the ones whose
-    arguments share the most content words with the claim verb's (dates aside, which every
-    clause of a story shares), and any whose subject or object is a pronoun that may stand
-    for them; all of them when none shares a word. "2005 will see more than 30bn messages"
+    arguments share a content word with the claim verb's (dates aside, which every clause of
+    a story shares), and any whose subject or object is a pronoun that may stand for them;
+    all of them when none shares a word. "2005 will see more than 30bn messages"
     is about the passage's "could see more than 30bn messages", not its "we have seen no
     sign"; "Apple launched the phone" is about "It launched it in Asia" as much as about "did
     not launch the phone in Europe"."""
@@ -919,11 +919,13 @@ def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
         return words, standing_in
 
     own, _ = said_of(verb)
-    read = [(len(said_of(t)[0] & own), said_of(t)[1], t) for t in matches]
-    most = max((shared for shared, _, _ in read), default=0)
-    if most == 0:
+    read = [(bool(said_of(t)[0] & own), said_of(t)[1], t) for t in matches]
+    if not any(shared for shared, _, _ in read):
         return matches
-    return [t for shared, standing_in, t in read if shared == most or standing_in]
+    # Any word in common keeps a mention, not only the most: "cut output but did not raise
+    # prices" gives its subject to "cut", and "approved the deal" may be the sentence's
+    # "approved the merger".
+    return [t for shared, standing_in, t in read if shared or standing_in]
 
 
 def _all_denied(lemma: str, sentences: set[int], reading: _Reading) -> bool:

@@ -737,6 +737,23 @@ def test_a_verb_is_read_where_it_is_said_of_the_same_things(
             "Ten years ago, the battery could offer 150 miles of range. Today's cells offer 350.",
             "Ten years ago, the battery offered 150 miles of range.",
         ),
+        # A verb that shares its subject with another ("cut output but did not raise prices"),
+        # a relative clause, and a deal the sentence calls a merger.
+        (
+            "Honda raised prices in Japan last year. This year, Honda cut output but did not "
+            "raise prices.",
+            "Honda did not raise prices this year.",
+        ),
+        (
+            "Divers searching the lake did not find the weapon on Monday. The weapon, which "
+            "divers found on Tuesday, has been sent for forensic tests.",
+            "Divers found the weapon on Tuesday.",
+        ),
+        (
+            "The board did not approve the merger with Rival Corp in June. Shareholders approved "
+            "the deal in July.",
+            "Shareholders approved the merger with Rival Corp in July.",
+        ),
         # A pronoun may stand for what the sentence names.
         (
             "Apple did not launch the phone in Europe. It launched it in Asia on Monday.",
