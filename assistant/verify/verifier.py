@@ -919,13 +919,13 @@ def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
         return words, standing_in
 
     own, _ = said_of(verb)
-    read = [(bool(said_of(t)[0] & own), said_of(t)[1], t) for t in matches]
-    if not any(shared for shared, _, _ in read):
+    read = [(said_of(t), t) for t in matches]
+    if not any(words & own for (words, _), _ in read):
         return matches
     # Any word in common keeps a mention, not only the most: "cut output but did not raise
     # prices" gives its subject to "cut", and "approved the deal" may be the sentence's
     # "approved the merger".
-    return [t for shared, standing_in, t in read if shared or standing_in]
+    return [t for (words, standing_in), t in read if words & own or standing_in]
 
 
 def _all_denied(lemma: str, sentences: set[int], reading: _Reading) -> bool:
