@@ -256,6 +256,15 @@ def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
         return True
     if len(words) == 1 and words[0].upper() in acronyms:
         return True
+    # "USDA" for "the US Agriculture Department".
+    letters = ANY_ORDER + "".join(sorted(words[0].upper()))
+    if (
+        len(words) == 1
+        and len(words[0]) >= 3
+        and name.split()[-1].isupper()
+        and letters in acronyms
+    ):
+        return True
     # Every word of a long name, wherever the passage has it ("Democrats" by "Democratic").
     if all(w in names or ALIASES.get(w, "") in names or "~" + stem(w) in names for w in words):
         return True
@@ -342,7 +351,17 @@ def acronyms(text: str) -> set[str]:
         text,
     ):
         # "The" opens a sentence, not the name: "The Public and Commercial Services Union".
-        initials = "".join(w[0] for w in run.split() if w[0].isupper() and w != "The")
+        words = [w for w in run.split() if w[0].isupper() and w != "The"]
+        initials = "".join(w[0] for w in words)
         found.add(initials)
         found.update(initials[:end] for end in range(3, len(initials)))
+        # "USDA" for "the US Agriculture Department": an acronym's own letters count, in any
+        # order, since the long name may put its words in another order.
+        letters = "".join(w if w.isupper() else w[0] for w in words)
+        if len(letters) >= 3:
+            found.add(ANY_ORDER + "".join(sorted(letters)))
     return found
+
+
+# Marks the letters of a name's initials, sorted, among ``acronyms``.
+ANY_ORDER = "#"

@@ -40,6 +40,16 @@ growth decline|growth contraction|expansion contraction|surplus deficit|profit d
 critical praise|critic supporter|ahead trail|lead trail|clear behind|favour against
 encourage discourage|approve disapprove|obey disobey|allow disallow|continue discontinue
 qualify disqualify|prove disprove|trust distrust|pursue abandon
+praise slam|praise blast|welcome slam|heed discard|content unhappy|pleased unhappy
+satisfied unhappy|pleased disappointed|happy disappointed|strong disappointing|pursue drop
+hail slam|hail criticise|hail criticize|laud criticise|laud criticize|commend condemn
+commend criticise|commend criticize|endorse oppose|endorse reject|ratify reject|rebuff accept
+boost reduce|boost lower|hike cut|raise slash|increase slash|rise sink|climb sink|gain drop
+gain fall|advance retreat|rally slump|boom bust|boom slump|success flop|hit flop
+impose lift|legalise ban|legalize ban|reopen close|optimistic gloomy|upbeat gloomy
+upbeat downbeat|bullish bearish|ally rival|maximum minimum|domestic foreign|public private
+buyer seller|lender borrower|victory loss|survive die|alive dead|remember forget
+include omit|add remove|present absent
 """
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair
@@ -92,6 +102,9 @@ _NEGATING_ADJECTIVES = frozenset(["unable", "incapable", "unwilling", "reluctant
 _PREVENTING_VERBS = frozenset(["prevent", "stop", "bar", "ban", "block", "prohibit", "keep"])
 # Nouns that negate the action they govern: "his refusal to accept", "a failure to act".
 _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "reluctance", "unwillingness"])
+# Verbs and adjectives whose negation is that of what they govern ("not able to pay" is "not
+# pay"); "not willing to pay" or "not expected to pay" say less, and are not here.
+_IMPLICATIVE = frozenset({"succeed", "manage", "able", "capable"})
 _NEGATIVE_DETERMINERS = frozenset(
     ["no", "none", "nobody", "nothing", "never", "neither", "nor", "without"]
 )
@@ -185,10 +198,16 @@ def denied(noun: Token) -> bool:
     # A negated verb ("did not order the strikes") is the verb's polarity, checked there.
     return (
         any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children)
-        or (noun.dep_ == "pobj" and noun.head.lower_ == "without")
+        or (noun.dep_ == "pobj" and noun.head.lower_ == "without" and not _needed(noun.head))
         or set_aside(noun)
         or _wanting(noun)
     )
+
+
+def _needed(without: Token) -> bool:
+    """Whether a "without" says what a negated verb needs ("cannot finance its operations
+    without borrowing"), which is there, rather than what is missing."""
+    return without.dep_ == "prep" and any(_is_not(c) for c in without.head.children)
 
 
 def _wanting(noun: Token) -> bool:
@@ -272,8 +291,11 @@ def negated(verb: Token) -> bool:
     """Whether the clause of ``verb`` is negated: "not", "never", "no one", "without", or a
     governing "failed to"/"refused to". Negations in other clauses do not count."""
     flips = 0
+    # "cannot finance its operations without borrowing" says what the financing needs, not
+    # that there is none: the "not" goes with the "without".
+    needs = any(c.lower_ == "without" and _needed(c) for c in verb.children)
     for child in verb.children:
-        if _is_not(child) or (
+        if (_is_not(child) and not needs) or (
             child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
             and (
                 child.lower_ in _NEGATIVE_DETERMINERS
@@ -298,6 +320,18 @@ def negated(verb: Token) -> bool:
             c.dep_ == "acomp" and c.lemma_.lower() in _NEGATING_ADJECTIVES for c in head.children
         )
     if verb.dep_ == "pcomp" and head.lower_ == "without":
+        flips += 1
+    # "will not succeed in making", "did not manage to win", "aren't capable of causing": an
+    # implicative verb or adjective passes its negation down to the verb it governs.
+    governor = head if verb.dep_ == "xcomp" else None
+    if verb.dep_ == "pcomp" and head.lower_ in {"in", "of", "to"} and head.head.i != head.i:
+        governor = head.head
+    if (
+        governor is not None
+        and governor.lemma_.lower() in _IMPLICATIVE
+        and governor.i != verb.i
+        and negated(governor)
+    ):
         flips += 1
     if verb.dep_ in {"acl", "xcomp"} and head.lemma_.lower() in _NEGATING_NOUNS:
         flips += 1

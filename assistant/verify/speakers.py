@@ -36,6 +36,9 @@ _PLACEHOLDERS = frozenset(
     | {"spokesman", "spokeswoman", "spokesperson", "official", "source", "company", "firm"}
     | {"group", "book", "report", "study", "paper", "newspaper", "statement", "survey"}
 )
+# Speakers that are a share of a group ("80% said", "four out of five said", "most said"): the
+# number is checked as a number, and the group is what the share is of, which may go unsaid.
+_SHARES = frozenset({"%", "percent", "cent", "half", "majority", "most", "many", "some"})
 # The share of a reported statement's words that a passage statement must hold to be the one
 # it restates: more than half, so that of two statements on one subject the closer is taken.
 _SAME_STATEMENT = 0.6
@@ -116,7 +119,7 @@ def _own_words(clause: Token) -> list[Token]:
 def _speaker(subject: Token) -> frozenset[str]:
     """What names a speaker: its content words, names by alias; nothing for a pronoun or a
     word that names no one of its own."""
-    if subject.lower_ in _PLACEHOLDERS:
+    if subject.lower_ in _PLACEHOLDERS or subject.lower_ in _SHARES or subject.pos_ == "NUM":
         return frozenset()
     return frozenset(
         canonical(t.lower_) if t.pos_ == "PROPN" else t.lemma_.lower()

@@ -19,6 +19,7 @@ other's places. The first part that fails is the reason, in words a person can r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -726,6 +727,12 @@ def _quantities_outside_dates(
     return [q for q in quantities(tokens) if not in_dates & set(range(q.start, q.end))]
 
 
+def _sentence_of(token: Token, reading: _Reading) -> int:
+    """The index of the passage sentence ``token`` stands in."""
+    starts = [s.start for s in reading.sentences]
+    return max(bisect_right(starts, token.i) - 1, 0)
+
+
 def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
     restated = set(_evidence(aligned))
     for token in claim:
@@ -870,8 +877,14 @@ def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
     return [
         t
         for t in reading.by_lemma.get(verb.lemma_.lower(), [])
-        if t.pos_ in {"VERB", "AUX", "ADJ"} and t.dep_ not in _AUXILIARIES
+        if t.pos_ in {"VERB", "AUX", "ADJ"} and t.dep_ not in _AUXILIARIES and not _compared(t)
     ]
+
+
+def _compared(verb: Token) -> bool:
+    """Whether ``verb`` is what something is measured against ("slower than expected",
+    "higher than analysts had forecast"): it says nothing happened, or did not."""
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)
 
 
 def _hedge(claim: Doc, reading: _Reading) -> str | None:
@@ -993,14 +1006,32 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
     own = {token.lemma_.lower()} | same_as(token.lemma_)
     if not holding or holding & set().union(*(reading.lemmas.get(w, set()) for w in own)):
         return None
+    keys = [_keys(t) for t in about]
     return next(
         (
             other
             for other in sorted(against)
-            if holding & reading.lemmas[other] and not _all_denied(other, holding, reading)
+            if holding & reading.lemmas[other]
+            and not _all_denied(other, holding, reading)
+            and _said_of(other, keys, holding, reading)
         ),
         None,
     )
+
+
+def _said_of(lemma: str, keys: list[set[str]], holding: set[int], reading: _Reading) -> bool:
+    """Whether the passage says ``lemma`` of one of the things (``keys``, each thing's lemma
+    keys) in a sentence that holds them all: "had won their last six meetings" says "last" of
+    the meetings, not of the winning; "the chances of a $5 average are remote" says "remote"
+    of the average. A word said of nothing is taken as said of them."""
+    for token in reading.by_lemma.get(lemma, []):
+        if _sentence_of(token, reading) not in holding:
+            continue
+        about = [t for t in _about(token) if _is_content(t)]
+        near = [w for t in about for w in t.subtree if _is_content(w)]
+        if not about or any(_keys(w) & key for w in near for key in keys):
+            return True
+    return False
 
 
 def _about(token: Token) -> list[Token]:
@@ -1018,6 +1049,9 @@ def _about(token: Token) -> list[Token]:
             )
     if token.dep_ == "amod":
         found.append(token.head)
+    # "the average is likely": what the copula's complement says, it says of the subject.
+    if token.dep_ == "acomp":
+        found.extend(c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     return [t for t in found if t.pos_ in {"NOUN", "PROPN"}]
 
 
@@ -1113,11 +1147,25 @@ def _bounded(quantity: Quantity) -> str:
     return {">": "more than ", "<": "less than "}.get(quantity.bound, "") + quantity.text
 
 
+# Words that say "at present" without a date: the "today" of "most cars on the road today"
+# restates "right now" or "currently", which no date resolves.
+_PRESENT = frozenset({"now", "currently", "nowadays", "presently"})
+
+
+def _at_present(reading: _Reading) -> bool:
+    """Whether the passage speaks of the present and dates nothing to a day, which a "today"
+    could contradict ("yesterday", "on Monday")."""
+    dated = any(d.day is not None or d.weekday is not None for d, _ in reading.dates)
+    return not dated and bool(_PRESENT & reading.lemmas.keys())
+
+
 def _dates(
     claim: Doc, reading: _Reading, published: date | None, aligned: dict[int, set[int]]
 ) -> str | None:
     for mine in date_mentions(claim, published):
         agreeing = [(d, i) for d, i in reading.dates if mine.agrees(d)]
+        if not agreeing and mine.text == "today" and _at_present(reading):
+            continue
         if not agreeing:
             return f"the passage gives no date {mine.text!r}"
         event = _dated_event(claim, mine)
@@ -1139,7 +1187,9 @@ def _dates(
 def _comparable(mine: DateMention, other: DateMention) -> bool:
     """Whether two dates state a common part (both a month, both a weekday...) so that one
     can contradict the other."""
-    return any(
+    # A decade against a year or a decade: "the 1990s" contradicts "in 1987".
+    decades = mine.years is not None and (other.year is not None or other.years is not None)
+    return decades or any(
         getattr(mine, part) is not None and getattr(other, part) is not None
         for part in ("year", "month", "day", "weekday")
     )

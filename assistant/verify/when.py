@@ -35,6 +35,9 @@ class DateMention:
     # days (21, 31) of December, "the fourth quarter of 2021" the months (10, 12) of 2021.
     days: tuple[int, int] | None = None
     months: tuple[int, int] | None = None
+    # A decade or a part of one: "the 1980s" is the years (1980, 1989), "the late '90s"
+    # (1997, 1999). It states no one year, so any year within agrees with it.
+    years: tuple[int, int] | None = None
     # A time told from the article's date ("last week", "next month"), as written; with no
     # date to resolve it by, it agrees only with the same words.
     relative: str | None = None
@@ -70,8 +73,10 @@ class DateMention:
             mine = getattr(self, part)
             if mine is not None and getattr(other, part) != mine:
                 return False
-        return _within(other.day, other.days, self.days) and _within(
-            other.month, other.months, self.months
+        return (
+            _within(other.day, other.days, self.days)
+            and _within(other.month, other.months, self.months)
+            and _within(other.year, other.years, self.years)
         )
 
 
@@ -135,11 +140,36 @@ _FEW |= {str(n): n for n in range(2, 12)}
 
 
 _SEASON = re.compile(r"^(\d{4})[-–](?:\d{2}|\d{4})$")
+# "1980s", "mid-1990s", "90s" (after an apostrophe, its own word): a decade.
+_DECADE = re.compile(r"^(?:(early|mid|late)-)?((?:1[89]|20)?\d)0s$")
+_DECADE_WORDS = {
+    word: tens
+    for tens, word in enumerate(
+        [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ],
+        start=2,
+    )
+}
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# The years of a decade that "early", "mid" and "late" name.
+_PARTS_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9)}
 
 
 def _read(words: list[str], i: int, published: date | None) -> DateMention | None:
     word = words[i]
-    part = _part_of_month(words, i, published) or _part_of_year(words, i)
+    part = (
+        _part_of_month(words, i, published)
+        or _part_of_year(words, i)
+        or _decade(words, i, published)
+    )
     if part is not None:
         return part
     if word in WEEKDAYS and word not in {"sun", "sat", "wed", "mon"}:
@@ -242,6 +272,49 @@ def _part_of_month(words: list[str], i: int, published: date | None) -> DateMent
     if month.day is not None:
         return None
     return replace(month, text=" ".join(words[i : month.end]), start=i, days=days)
+
+
+def _decade(words: list[str], i: int, published: date | None) -> DateMention | None:
+    """ "the 1980s", "the late 1980s", "the mid-1990s", "the ’90s": the years of a decade, or
+    of its early, middle or late part. A decade written without its century is the latest one
+    by the article's date ("the ’90s" in 2022 are the 1990s; with no date, the 1900s from the
+    '30s on)."""
+    start, written = i, words
+    part = words[i] if words[i] in _PARTS_OF_DECADE else None
+    at = i + 1 if part else i
+    before = words[start - 1] if start else ""
+    if at < len(words) and words[at] in _DECADE_WORDS:
+        # "the seventies", "the late eighties": the decade in words; "her late seventies" is
+        # an age.
+        if before in _POSSESSIVES or not (part or before == "the"):
+            return None
+        words = [*words[:at], f"{_DECADE_WORDS[words[at]]}0s", *words[at + 1 :]]
+    elif at < len(words) and words[at] in {"'", "’", "‘"} and at + 1 < len(words):
+        at += 1
+        if not re.fullmatch(r"\d0s", words[at]):
+            return None
+    elif at < len(words) and not re.fullmatch(
+        r"(?:(?:early|mid|late)-)?(?:1[89]|20)\d0s", words[at]
+    ):
+        return None
+    match = _DECADE.match(words[at]) if at < len(words) else None
+    if match is None:
+        return None
+    part = match.group(1) or part
+    digits = match.group(2)
+    if len(digits) == 1:
+        today = published.year if published is not None else 2029
+        first = today - today % 100 + int(digits) * 10
+        first -= 100 if first > today else 0
+    else:
+        first = int(digits) * 10
+    low, high = _PARTS_OF_DECADE[part] if part else (0, 9)
+    return DateMention(
+        " ".join(written[start : at + 1]),
+        start=start,
+        end=at + 1,
+        years=(first + low, first + high),
+    )
 
 
 def _part_of_year(words: list[str], i: int) -> DateMention | None:

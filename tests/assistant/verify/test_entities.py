@@ -55,6 +55,22 @@ def test_an_acronym_may_stand_for_a_name_with_a_comma_in_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        # The long name may order its words otherwise than the acronym does.
+        ("USDA", True),
+        ("the USDA", True),
+        # Other letters, or the same letters as a word rather than an acronym, do not.
+        ("USDOT", False),
+        ("Usad", False),
+    ],
+)
+def test_an_acronym_may_take_its_letters_in_another_order(name: str, named: bool) -> None:
+    passage = "Wine sales are growing, the US Agriculture Department said."
+    assert named_in(name, known_names(passage), acronyms(passage)) is named
+
+
+@pytest.mark.parametrize(
     ("passage", "name", "named"),
     [
         # Initials joined by "&" stand for the name they abbreviate.

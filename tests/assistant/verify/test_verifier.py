@@ -927,3 +927,150 @@ def test_a_lower_bound_holds_for_the_number_it_rounds_down(
     passage = "Over the last 12 months, grocery prices rose 13.1%, the bureau said."
     verdict = verifier.check(sentence, passage)
     assert verdict.supported is supported, verdict.reason
+
+
+def test_today_restates_right_now_when_the_passage_dates_no_day(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Finding a way to go 752 miles on a single charge is the Holy Grail of EVs. Right now, "
+        "the range for a single charge for most electric vehicles on the road is roughly half "
+        "that."
+    )
+    claim = "Most electric vehicles on the road today manage roughly half that range."
+    assert verifier.check(claim, passage, date(2022, 3, 4)).supported
+    # A passage that dates the event to a day is not borne out by "today".
+    dated = passage.replace("Right now,", "On Monday, now,")
+    verdict = verifier.check(claim, dated, date(2022, 3, 4))
+    assert (verdict.supported, verdict.kind) == (False, "date"), verdict.reason
+
+
+def test_a_share_of_a_group_is_no_other_speaker(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Drizly, North America's largest alcohol delivery platform, surveyed 500 alcohol "
+        "retailers and found 80% said they were at least slightly concerned about the champagne "
+        "supply running short. Even with the shortages, Liz Paquette, Drizly head of consumer "
+        "insights, said champagne and prosecco continue to be the top-selling sparkling wines."
+    )
+    claim = (
+        "Four out of five of the 500 retailers surveyed by Drizly said they were at least "
+        "slightly worried that champagne supplies would run short."
+    )
+    assert verifier.check(claim, passage).supported, verifier.check(claim, passage).reason
+    assert not verifier.check(
+        claim.replace("Four out of five", "Three out of five"), passage
+    ).supported
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # "not succeed in making" is "not make"; "aren't capable of causing" is "cannot cause".
+        (
+            "Li warned that those speculating on a revaluation would not make a profit.",
+            'Li said: "Those who hope to make a fortune by speculating on a revaluation will '
+            'not succeed in making a profit."',
+        ),
+        (
+            "Traditional vaccines use inactivated viruses that cannot cause infection.",
+            "Traditional vaccines contain inactivated viruses that aren't capable of causing "
+            "infection.",
+        ),
+    ],
+)
+def test_a_negated_implicative_negates_what_it_governs(
+    verifier: ClaimVerifier, claim: str, passage: str
+) -> None:
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported, verdict.reason
+
+
+def test_a_negated_implicative_still_denies(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Traditional vaccines contain inactivated viruses that aren't capable of causing infection."
+    )
+    verdict = verifier.check(
+        "Traditional vaccines use inactivated viruses that cause infection.", passage
+    )
+    assert not verdict.supported
+
+
+def test_what_something_is_measured_against_is_not_affirmed(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Charvis's recovery has been slower than expected. \"He will not figure in the Scotland "
+        'game and is unlikely to be ready for the final game," said physio Mark Davies.'
+    )
+    claim = "Mark Davies said Charvis was not expected to be ready for the final game."
+    verdict = verifier.check(claim, passage)
+    assert verdict.kind != "polarity", verdict.reason
+
+
+def test_cannot_without_says_what_is_needed_not_that_it_is_not_done(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "The US Government cannot finance its operations without heavy borrowing from the "
+        "central banks of Japan and China."
+    )
+    claim = (
+        "The US government depends on heavy borrowing from central banks to finance its operations."
+    )
+    assert verifier.check(claim, passage).supported
+    # Without "without", "cannot" denies; and "without" alone says it is missing.
+    verdict = verifier.check(
+        "The government financed its operations with borrowing.",
+        "The government financed its operations without any borrowing.",
+    )
+    assert (verdict.supported, verdict.kind) == (False, "denial"), verdict.reason
+    verdict = verifier.check(
+        "The US government finances its operations.",
+        "The US Government cannot finance its operations.",
+    )
+    assert not verdict.supported
+
+
+def test_an_opposite_said_of_other_things_contradicts_nothing(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Striker Novo secured victory, lobbing Douglas with eight minutes remaining. It ended "
+        "Celtic's 11-game unbeaten run at home in Old Firm derbies and gave Rangers manager Alex "
+        "McLeish his first victory at the home of his Glasgow rivals. Celtic had won their last "
+        "six meetings on their home pitch, including twice already this season."
+    )
+    claim = "The result handed Rangers boss Alex McLeish his first win at the home of his rivals."
+    verdict = verifier.check(claim, passage)
+    assert verdict.kind != "polarity", verdict.reason
+    # The passage's "last" said of the meetings still contradicts a "first" said of them.
+    verdict = verifier.check(
+        "Celtic had won their first six meetings on their home pitch.", passage
+    )
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+def test_a_copulas_complement_is_said_of_its_subject(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Gas prices are likely to keep rising. De Haan said the chances of a $5 nationwide "
+        'average are "somewhat remote".'
+    )
+    verdict = verifier.check("De Haan said a $5 nationwide average is now likely.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+    assert verifier.check("Gas prices are likely to keep rising.", passage).supported
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "An independent report praised the bank's conduct.",
+            "An independent report slammed the bank's conduct.",
+        ),
+        (
+            "Federer dropped the first set and was unhappy with his game.",
+            "Federer dropped the first set, but was content with his game.",
+        ),
+        (
+            "Chelsea are pursuing their appeal against his red card.",
+            "Chelsea dropped their appeal against his red card.",
+        ),
+    ],
+)
+def test_more_opposites(verifier: ClaimVerifier, claim: str, passage: str) -> None:
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason

@@ -109,3 +109,37 @@ def test_a_season_written_as_one_word_is_dated_by_the_year_it_starts() -> None:
     assert season.year == 2012
     assert split.agrees(season) and season.agrees(split)
     assert not _one("Tuition rose in 2014.").agrees(season)
+
+
+@pytest.mark.parametrize(
+    ("said", "stated", "agrees"),
+    [
+        # A decade, or a part of it, is borne out by any year within it.
+        ("She starred from the late 1980s.", "She starred from 1987.", True),
+        ("She starred from the late 1980s.", "She starred from 1983.", False),
+        ("She starred in the 1980s.", "She starred in 1989.", True),
+        ("She starred in the mid-1990s.", "She starred in 1995.", True),
+        ("Output last matched those levels in the seventies.", "It was 1975.", True),
+        ("Output last matched those levels in the seventies.", "It was 1985.", False),
+        # Without its century, the latest such decade by the article's date (2022).
+        ("Their romance in the late ’90s drew attention.", "It began in 1998.", True),
+        ("Their romance in the late ’90s drew attention.", "It began in 2098.", False),
+        # A year is not borne out by the decade it falls in.
+        ("She starred from 1987.", "She starred from the late 1980s.", False),
+    ],
+)
+def test_decades(said: str, stated: str, agrees: bool) -> None:
+    published = date(2022, 8, 12)
+    mine = date_mentions(parse(said), published)
+    theirs = date_mentions(parse(stated), published)
+    assert len(mine) == len(theirs) == 1
+    assert mine[0].agrees(theirs[0]) is agrees
+
+
+def test_an_age_is_no_decade() -> None:
+    for sentence in (
+        "She is in her late seventies.",
+        "He is in his 80s.",
+        "She is in her mid-80s.",
+    ):
+        assert date_mentions(parse(sentence), date(2022, 8, 12)) == []
