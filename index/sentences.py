@@ -8,6 +8,8 @@ from functools import lru_cache
 import blingfire
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+# Where blingfire ends a sentence that goes on: the "v." of a case name ("FCC v. Pacifica").
+_UNFINISHED = re.compile(r"\sv\.$")
 
 
 # Texts whose spans are kept: a question's answer stage asks for each retrieved passage's spans
@@ -25,9 +27,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for paragraph in _PARAGRAPH.finditer(text):
-        base = paragraph.start()
-        _, offsets = blingfire.text_to_sentences_and_offsets(paragraph.group())
+        base, body = paragraph.start(), paragraph.group()
+        _, offsets = blingfire.text_to_sentences_and_offsets(body)
+        joined: list[tuple[int, int]] = []
         for start, end in offsets:
-            if paragraph.group()[start:end].strip():
-                spans.append((base + start, base + end))
+            if not body[start:end].strip():
+                continue
+            if joined and _UNFINISHED.search(body[joined[-1][0] : joined[-1][1]]):
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        spans.extend((base + start, base + end) for start, end in joined)
     return tuple(spans)

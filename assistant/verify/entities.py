@@ -355,10 +355,10 @@ def acronyms(text: str) -> set[str]:
         initials = "".join(w[0] for w in words)
         found.add(initials)
         found.update(initials[:end] for end in range(3, len(initials)))
-        # "USDA" for "the US Agriculture Department": an acronym's own letters count, in any
-        # order, since the long name may put its words in another order.
-        letters = "".join(w if w.isupper() else w[0] for w in words)
-        if len(letters) >= 3:
+        # "USDA" for "the US Agriculture Department": a name that holds an acronym of its own
+        # ("US") may put its words in another order than the acronym's letters.
+        if any(len(w) > 1 and w.isupper() for w in words):
+            letters = "".join(w if w.isupper() else w[0] for w in words)
             found.add(ANY_ORDER + "".join(sorted(letters)))
     return found
 

@@ -40,20 +40,31 @@ growth decline|growth contraction|expansion contraction|surplus deficit|profit d
 critical praise|critic supporter|ahead trail|lead trail|clear behind|favour against
 encourage discourage|approve disapprove|obey disobey|allow disallow|continue discontinue
 qualify disqualify|prove disprove|trust distrust|pursue abandon
-praise slam|praise blast|welcome slam|heed discard|content unhappy|pleased unhappy
-satisfied unhappy|pleased disappointed|happy disappointed|strong disappointing|pursue drop
-hail slam|hail criticise|hail criticize|laud criticise|laud criticize|commend condemn
-commend criticise|commend criticize|endorse oppose|endorse reject|ratify reject|rebuff accept
-boost reduce|boost lower|hike cut|raise slash|increase slash|rise sink|climb sink|gain drop
-gain fall|advance retreat|rally slump|boom bust|boom slump|success flop|hit flop
-impose lift|legalise ban|legalize ban|reopen close|optimistic gloomy|upbeat gloomy
-upbeat downbeat|bullish bearish|ally rival|maximum minimum|domestic foreign|public private
+praise slam|praise blast|welcome slam|heed discard|pleased unhappy|satisfied unhappy
+pleased disappointed|happy disappointed|strong disappointing|pursue drop|hail slam
+hail criticise|hail criticize|laud criticise|laud criticize|commend condemn|commend criticise
+commend criticize|endorse oppose|endorse reject|ratify reject|rebuff accept|boost reduce
+boost lower|hike cut|raise slash|increase slash|rise sink|climb sink|gain drop|gain fall
+rally slump|boom bust|boom slump|success flop|legalise ban|legalize ban|optimistic gloomy
+upbeat gloomy|upbeat downbeat|bullish bearish|ally rival|maximum minimum|domestic foreign
 buyer seller|lender borrower|victory loss|survive die|alive dead|remember forget
-include omit|add remove|present absent
+include omit
+"""
+# Pairs that are opposites only as adjectives or adverbs: "content" is also a noun ("the
+# report's content"), "close" also a verb and "close to the border", "present" a verb.
+_MODIFIER_OPPOSITES = """
+content unhappy|content discontented|present absent|public private
 """
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair
     for line in re.split(r"[|\n]", _OPPOSITES)
+    if line.strip()
+    for a, b in [line.split()]
+    for pair in ((a, b), (b, a))
+)
+MODIFIER_OPPOSITES: frozenset[tuple[str, str]] = frozenset(
+    pair
+    for line in re.split(r"[|\n]", _MODIFIER_OPPOSITES)
     if line.strip()
     for a, b in [line.split()]
     for pair in ((a, b), (b, a))
@@ -124,6 +135,7 @@ def opposites_of(word: str, *, modifiers: bool = False) -> set[str]:
     word = word.lower()
     found = {b for a, b in OPPOSITES if a == word}
     if modifiers:
+        found |= {b for a, b in MODIFIER_OPPOSITES if a == word}
         for prefix in _NEGATING_PREFIXES:
             if len(word) > 3:
                 found.add(prefix + word)
@@ -137,7 +149,7 @@ def opposite(a: str, b: str, *, modifiers: bool = False) -> bool:
     ``modifiers`` (adjectives, adverbs) also by a negating prefix (able/unable,
     favourably/unfavourably), which on nouns and verbs misleads ("pass"/"impasse")."""
     a, b = a.lower(), b.lower()
-    if (a, b) in OPPOSITES:
+    if (a, b) in OPPOSITES or (modifiers and (a, b) in MODIFIER_OPPOSITES):
         return True
     short, long = sorted((a, b), key=len)
     return (
@@ -208,6 +220,18 @@ def _needed(without: Token) -> bool:
     """Whether a "without" says what a negated verb needs ("cannot finance its operations
     without borrowing"), which is there, rather than what is missing."""
     return without.dep_ == "prep" and any(_is_not(c) for c in without.head.children)
+
+
+def needs(verb: Token) -> bool:
+    """Whether ``verb`` is negated only to say what it needs: "cannot finance its operations
+    without borrowing" says that financing takes borrowing, not that there is none."""
+    return any(c.lower_ == "without" and _needed(c) for c in verb.children)
+
+
+def purpose(verb: Token) -> bool:
+    """Whether ``verb`` is the purpose of another ("borrows to finance its operations"): the
+    clause says what is done for it, not that it happens."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _wanting(noun: Token) -> bool:
@@ -291,11 +315,8 @@ def negated(verb: Token) -> bool:
     """Whether the clause of ``verb`` is negated: "not", "never", "no one", "without", or a
     governing "failed to"/"refused to". Negations in other clauses do not count."""
     flips = 0
-    # "cannot finance its operations without borrowing" says what the financing needs, not
-    # that there is none: the "not" goes with the "without".
-    needs = any(c.lower_ == "without" and _needed(c) for c in verb.children)
     for child in verb.children:
-        if (_is_not(child) and not needs) or (
+        if _is_not(child) or (
             child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
             and (
                 child.lower_ in _NEGATIVE_DETERMINERS

@@ -119,7 +119,11 @@ def _own_words(clause: Token) -> list[Token]:
 def _speaker(subject: Token) -> frozenset[str]:
     """What names a speaker: its content words, names by alias; nothing for a pronoun or a
     word that names no one of its own."""
-    if subject.lower_ in _PLACEHOLDERS or subject.lower_ in _SHARES or subject.pos_ == "NUM":
+    if subject.lower_ in _SHARES or subject.pos_ == "NUM":
+        # "80% of Republicans said": the group speaks; a bare "80% said" names no one.
+        group = _group_of(subject)
+        return _speaker(group) if group is not None else frozenset()
+    if subject.lower_ in _PLACEHOLDERS:
         return frozenset()
     return frozenset(
         canonical(t.lower_) if t.pos_ == "PROPN" else t.lemma_.lower()
@@ -128,6 +132,25 @@ def _speaker(subject: Token) -> frozenset[str]:
     )
 
 
+def _group_of(share: Token) -> Token | None:
+    """The group a share is of: "Republicans" of "80% of Republicans", "retailers" of "four
+    out of five of the retailers"; None for a bare share."""
+    return next(
+        (
+            t
+            for t in share.subtree
+            if t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.pos_ in {"NOUN", "PROPN"}
+            and t.lower_ not in _SHARES
+        ),
+        None,
+    )
+
+
 def _phrase(subject: Token) -> str:
-    """The speaker's words up to its head noun ("The Independent", not what follows it)."""
-    return " ".join(t.text for t in subject.subtree if t.i <= subject.i)
+    """The speaker's words up to its head noun ("The Independent", not what follows it), or up
+    to the group a share is of ("80 % of Republicans")."""
+    group = _group_of(subject) if subject.lower_ in _SHARES or subject.pos_ == "NUM" else None
+    last = group.i if group is not None else subject.i
+    return " ".join(t.text for t in subject.subtree if t.i <= last)

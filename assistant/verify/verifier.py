@@ -39,11 +39,13 @@ from assistant.verify.polarity import (
     denied,
     hedged,
     keeps_hedge,
+    needs,
     negated,
     noun_phrase,
     opposite,
     opposites_of,
     preferred_to,
+    purpose,
     reversed_direction,
     same_as,
     set_aside,
@@ -844,7 +846,9 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
             return f"the passage says there were no {noun.text}"
     for verb in claim:
         matches = _with_its_arguments(verb, _verbs_like(verb, reading))
-        if matches and not negated(verb) and all(negated(t) for t in matches):
+        # "cannot finance its operations without borrowing" denies no "borrows to finance".
+        denying = [t for t in matches if not (needs(t) and purpose(verb))]
+        if denying and not negated(verb) and all(negated(t) for t in denying):
             return f"the passage says {verb.text!r} did not happen"
     return None
 
@@ -882,9 +886,12 @@ def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
 
 
 def _compared(verb: Token) -> bool:
-    """Whether ``verb`` is what something is measured against ("slower than expected",
-    "higher than analysts had forecast"): it says nothing happened, or did not."""
-    return any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)
+    """Whether ``verb`` is what something is measured against, said of no one ("slower than
+    expected"): it says of nothing that it happened or did not. "Faster than officials had
+    expected" says the officials expected something, and is read."""
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    )
 
 
 def _hedge(claim: Doc, reading: _Reading) -> str | None:
@@ -1152,11 +1159,19 @@ def _bounded(quantity: Quantity) -> str:
 _PRESENT = frozenset({"now", "currently", "nowadays", "presently"})
 
 
-def _at_present(reading: _Reading) -> bool:
-    """Whether the passage speaks of the present and dates nothing to a day, which a "today"
-    could contradict ("yesterday", "on Monday")."""
-    dated = any(d.day is not None or d.weekday is not None for d, _ in reading.dates)
-    return not dated and bool(_PRESENT & reading.lemmas.keys())
+def _at_present(
+    claim: Doc, today: DateMention, reading: _Reading, aligned: dict[int, set[int]]
+) -> bool:
+    """Whether a claim's "today" says "at present" ("most cars on the road today manage"),
+    not a day ("resigned today"), and the passage says so too: a word such as "now" in the
+    sentences that say what the claim dates, which give no date for it."""
+    event = _dated_event(claim, today)
+    if event is not None and event.tag_ in {"VBD", "VBN"}:
+        return False
+    where = set(_evidence(aligned)) | (aligned.get(event.i, set()) if event is not None else set())
+    if any(i in where for _, i in reading.dates):
+        return False
+    return any(where & reading.lemmas.get(word, set()) for word in _PRESENT)
 
 
 def _dates(
@@ -1164,7 +1179,7 @@ def _dates(
 ) -> str | None:
     for mine in date_mentions(claim, published):
         agreeing = [(d, i) for d, i in reading.dates if mine.agrees(d)]
-        if not agreeing and mine.text == "today" and _at_present(reading):
+        if not agreeing and mine.text == "today" and _at_present(claim, mine, reading, aligned):
             continue
         if not agreeing:
             return f"the passage gives no date {mine.text!r}"

@@ -159,6 +159,10 @@ _DECADE_WORDS = {
     )
 }
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+_TEMPERATURES = frozenset(
+    {"temperature", "temperatures", "highs", "lows", "degrees", "mercury", "thermometer"}
+)
+_PARTS_OF_CENTURY = {"early": (0, 33), "mid": (34, 66), "middle": (34, 66), "late": (67, 99)}
 # The years of a decade that "early", "mid" and "late" name.
 _PARTS_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9)}
 
@@ -284,9 +288,12 @@ def _decade(words: list[str], i: int, published: date | None) -> DateMention | N
     at = i + 1 if part else i
     before = words[start - 1] if start else ""
     if at < len(words) and words[at] in _DECADE_WORDS:
-        # "the seventies", "the late eighties": the decade in words; "her late seventies" is
-        # an age.
-        if before in _POSSESSIVES or not (part or before == "the"):
+        # "the seventies", "the late eighties", "the eighties and nineties": the decade in
+        # words; "her late seventies" is an age, "highs in the nineties" a temperature.
+        listed = before in {"and", "or", "to"} and start > 1 and words[start - 2] in _DECADE_WORDS
+        if before in _POSSESSIVES or not (part or before == "the" or listed):
+            return None
+        if _TEMPERATURES.intersection(words[max(0, start - 8) : start]):
             return None
         words = [*words[:at], f"{_DECADE_WORDS[words[at]]}0s", *words[at + 1 :]]
     elif at < len(words) and words[at] in {"'", "’", "‘"} and at + 1 < len(words):
@@ -306,6 +313,16 @@ def _decade(words: list[str], i: int, published: date | None) -> DateMention | N
         today = published.year if published is not None else 2029
         first = today - today % 100 + int(digits) * 10
         first -= 100 if first > today else 0
+    elif digits in {"180", "190"}:
+        # "the 1800s", "the early 1900s": a century, as news uses them, not its first decade.
+        first = int(digits) * 10
+        low, high = _PARTS_OF_CENTURY[part] if part else (0, 99)
+        return DateMention(
+            " ".join(written[start : at + 1]),
+            start=start,
+            end=at + 1,
+            years=(first + low, first + high),
+        )
     else:
         first = int(digits) * 10
     low, high = _PARTS_OF_DECADE[part] if part else (0, 9)

@@ -71,6 +71,18 @@ def test_an_acronym_may_take_its_letters_in_another_order(name: str, named: bool
 
 
 @pytest.mark.parametrize(
+    ("passage", "name"),
+    [
+        # Only a name holding an acronym of its own ("US") is read in any order.
+        ("Economists welcomed the Central Bank of Egypt forecast.", "ECB"),
+        ("In Fort Myers, officials approved the loan.", "IMF"),
+    ],
+)
+def test_other_names_are_no_acronym_in_any_order(passage: str, name: str) -> None:
+    assert not named_in(name, known_names(passage), acronyms(passage))
+
+
+@pytest.mark.parametrize(
     ("passage", "name", "named"),
     [
         # Initials joined by "&" stand for the name they abbreviate.

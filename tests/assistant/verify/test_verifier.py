@@ -941,6 +941,13 @@ def test_today_restates_right_now_when_the_passage_dates_no_day(verifier: ClaimV
     dated = passage.replace("Right now,", "On Monday, now,")
     verdict = verifier.check(claim, dated, date(2022, 3, 4))
     assert (verdict.supported, verdict.kind) == (False, "date"), verdict.reason
+    # A "today" that dates a past event is a day, whatever is "now" in the passage.
+    verdict = verifier.check(
+        "The minister resigned today.",
+        "The minister, who now lives in Paris, resigned last month.",
+        date(2022, 3, 4),
+    )
+    assert (verdict.supported, verdict.kind) == (False, "date"), verdict.reason
 
 
 def test_a_share_of_a_group_is_no_other_speaker(verifier: ClaimVerifier) -> None:
@@ -958,6 +965,13 @@ def test_a_share_of_a_group_is_no_other_speaker(verifier: ClaimVerifier) -> None
     assert not verifier.check(
         claim.replace("Four out of five", "Three out of five"), passage
     ).supported
+    # A share of a named group is that group speaking.
+    verdict = verifier.check(
+        "Democrats said the election was stolen.",
+        "In the poll, 80% of Republicans said the election was stolen, while Democrats said it "
+        "was fair.",
+    )
+    assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
 
 
 @pytest.mark.parametrize(
@@ -1001,6 +1015,12 @@ def test_what_something_is_measured_against_is_not_affirmed(verifier: ClaimVerif
     claim = "Mark Davies said Charvis was not expected to be ready for the final game."
     verdict = verifier.check(claim, passage)
     assert verdict.kind != "polarity", verdict.reason
+    # "than officials had expected" says the officials expected something.
+    verdict = verifier.check(
+        "Officials had not expected inflation to rise.",
+        "Inflation rose faster than officials had expected.",
+    )
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
 
 
 def test_cannot_without_says_what_is_needed_not_that_it_is_not_done(
@@ -1014,6 +1034,11 @@ def test_cannot_without_says_what_is_needed_not_that_it_is_not_done(
         "The US government depends on heavy borrowing from central banks to finance its operations."
     )
     assert verifier.check(claim, passage).supported
+    # What "cannot ... without" is said of does not happen by itself.
+    verdict = verifier.check(
+        "The firm will survive.", "The firm cannot survive without a government bailout."
+    )
+    assert (verdict.supported, verdict.kind) == (False, "denial"), verdict.reason
     # Without "without", "cannot" denies; and "without" alone says it is missing.
     verdict = verifier.check(
         "The government financed its operations with borrowing.",
@@ -1074,3 +1099,23 @@ def test_a_copulas_complement_is_said_of_its_subject(verifier: ClaimVerifier) ->
 def test_more_opposites(verifier: ClaimVerifier, claim: str, passage: str) -> None:
     verdict = verifier.check(claim, passage)
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # Opposites as adjectives only: "close to the border", the verb "present".
+        (
+            "The plant will reopen next month.",
+            "The plant, close to the border, will reopen next month.",
+        ),
+        (
+            "The minister presented the budget on Monday.",
+            "The minister presented the budget on Monday, with the prime minister absent.",
+        ),
+    ],
+)
+def test_a_word_of_another_sense_is_no_opposite(
+    verifier: ClaimVerifier, claim: str, passage: str
+) -> None:
+    assert verifier.check(claim, passage).supported

@@ -126,6 +126,9 @@ def test_a_season_written_as_one_word_is_dated_by_the_year_it_starts() -> None:
         ("Their romance in the late ’90s drew attention.", "It began in 2098.", False),
         # A year is not borne out by the decade it falls in.
         ("She starred from 1987.", "She starred from the late 1980s.", False),
+        # The 1800s and 1900s are centuries.
+        ("The church was built in the 1800s.", "It was built in 1850.", True),
+        ("The church was built in the early 1900s.", "It was built in 1950.", False),
     ],
 )
 def test_decades(said: str, stated: str, agrees: bool) -> None:
@@ -136,10 +139,16 @@ def test_decades(said: str, stated: str, agrees: bool) -> None:
     assert mine[0].agrees(theirs[0]) is agrees
 
 
-def test_an_age_is_no_decade() -> None:
+def test_an_age_or_a_temperature_is_no_decade() -> None:
     for sentence in (
         "She is in her late seventies.",
         "He is in his 80s.",
         "She is in her mid-80s.",
+        "Temperatures will be in the nineties.",
     ):
         assert date_mentions(parse(sentence), date(2022, 8, 12)) == []
+
+
+def test_decades_in_a_list() -> None:
+    found = date_mentions(parse("Inflation was high in the eighties and nineties."))
+    assert [m.years for m in found] == [(1980, 1989), (1990, 1999)]
