@@ -142,6 +142,10 @@ _REFERRING_NOUNS = frozenset(
         "part",
     ]
 )
+# How far, relative to itself, a share may sit from the passage's count over its whole: under
+# half the gap between neighbouring common fractions (a fifth and a quarter lie 25% apart), so
+# "a third" stands for 30 of 100 but "a quarter" does not stand for a fifth.
+SHARE_TOLERANCE = 0.12
 # Verbs that set something aside themselves: negated ("not ruled out"), they keep it in play.
 _EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discount"])
 # Nouns that name what a date is, said by the date the sentence gives.
@@ -1086,6 +1090,8 @@ def _numbers(
             continue
         if mine.implicit:
             continue  # matched, it accounts for its words; unmatched, the words are checked
+        if not same and _share_of_counts(mine, claimed, stated):
+            continue
         if not same:
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
             told = f"; it says {near[0]} {mine.noun}" if near and mine.noun else ""
@@ -1113,6 +1119,24 @@ def _numbers(
         if found is not None:
             return f"the passage says {found.theirs} where the sentence says {found.mine}"
     return None
+
+
+def _share_of_counts(share: Quantity, claimed: list[Quantity], stated: list[Quantity]) -> bool:
+    """Whether a share the claim gives of a whole it states ("a fifth of the 100,000 people")
+    is the passage's count of the same whole ("20,000 of those" of "100,000 people")."""
+    if share.kind not in {"fraction", "percent"}:
+        return False
+    portion = share.value if share.kind == "fraction" else share.value / 100
+    wholes = [q for q in claimed if q.kind == "count" and q.start >= share.end and q.value > 0]
+    return any(
+        whole.matches(their_whole)
+        and part.kind == "count"
+        and part is not their_whole
+        and abs(part.value / whole.value - portion) <= SHARE_TOLERANCE * portion
+        for whole in wholes
+        for their_whole in stated
+        for part in stated
+    )
 
 
 def _within(bound: Quantity, stated: Quantity) -> bool:

@@ -1119,3 +1119,19 @@ def test_a_word_of_another_sense_is_no_opposite(
     verifier: ClaimVerifier, claim: str, passage: str
 ) -> None:
     assert verifier.check(claim, passage).supported
+
+
+@pytest.mark.parametrize(
+    ("share", "supported"),
+    [("About a fifth", True), ("About 20%", True), ("About a quarter", False)],
+)
+def test_a_share_of_a_whole_is_the_passages_count_of_it(
+    verifier: ClaimVerifier, share: str, supported: bool
+) -> None:
+    passage = (
+        "A typical episode was downloaded by about 100,000 people globally, and an estimated "
+        "20,000 of those were from within the UK."
+    )
+    claim = f"{share} of the 100,000 people who downloaded an episode were in the UK."
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported is supported, verdict.reason
