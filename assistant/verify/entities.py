@@ -300,7 +300,7 @@ _NAME_TYPES = frozenset(
 def names_of(doc: Doc) -> list[str]:
     """The names ``doc`` mentions: its named entities (without the words around them that are
     not names) and any other proper noun past its first word."""
-    spans = [_name_words(e) for e in doc.ents if e.label_ in _NAME_TYPES]
+    spans = [_with_alias_before(e, _name_words(e)) for e in doc.ents if e.label_ in _NAME_TYPES]
     covered = {t.i for e in doc.ents for t in e}
     # The tagger calls some lower-case words of a question proper nouns ("algorithm").
     spans += [
@@ -313,6 +313,17 @@ def names_of(doc: Doc) -> list[str]:
         and t.text[:1].isupper()
     ]
     return spans
+
+
+def _with_alias_before(entity: Span, name: str) -> str:
+    """The name with the capitalised word before it when the two make a known name that the
+    tagger split ("Liberal" of "Liberal Democrat leader", tagged an adjective)."""
+    if entity.start == 0:
+        return name
+    before = entity.doc[entity.start - 1]
+    joined = f"{before.text} {name}"
+    known = normalise(joined) in ALIASES and before.lower_ not in STOP_WORDS
+    return joined if before.text[:1].isupper() and known else name
 
 
 def entity_name(entity: Span) -> str:

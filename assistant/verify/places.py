@@ -50,6 +50,10 @@ _LONGEST = 6
 # contract to Serco") is not a swap; other prepositions ("vaccines for", "vaccines against")
 # are read alike.
 _DIRECTIONS = frozenset({"from", "to"})
+# Verbs that give a thing "to" or "for" someone, or someone "with" the thing.
+_GIVING = frozenset(
+    {"provide", "supply", "furnish", "equip", "present", "issue", "entrust", "arm", "feed"}
+)
 # A verb's objects, whose following phrase may hang on them or on the verb.
 _OBJECTS = frozenset({"dobj", "attr"})
 # A quoted stretch of the passage longer than this is left out of the reason: a reason is read
@@ -81,7 +85,7 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
             path, joint = _path(first, second)
             if joint is None or not _SHORTEST <= len(path) <= _LONGEST:
                 continue
-            if joint.lemma_.lower() in SYMMETRIC:
+            if joint.lemma_.lower() in SYMMETRIC or _alternates(joint):
                 continue
             labels = {label for _, label in path}
             if labels <= _UNORDERED or "conj" in labels:
@@ -90,6 +94,15 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
             if found is not None:
                 return SwappedPlaces(_name(first), _name(second), found)
     return None
+
+
+def _alternates(verb: Token) -> bool:
+    """Whether ``verb`` gives its two objects either way round: "provided players with a safe
+    environment" is "provided a safe environment for players"."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    return verb.lemma_.lower() in _GIVING and any(
+        c.dep_ == "prep" and c.lower_ == "with" for w in [verb, *objects] for c in w.children
+    )
 
 
 def _named(sentence: Doc | Span) -> dict[str, list[Token]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.verify.entities import acronyms, known_names, named_in
+from assistant.verify.entities import acronyms, known_names, named_in, names_of
+from assistant.verify.nlp import parse
 
 PASSAGE = (
     "The U.S. military said President Joe Biden ordered the strikes. Polish troops of the "
@@ -105,3 +106,11 @@ def test_other_names_are_no_acronym_in_any_order(passage: str, name: str) -> Non
 )
 def test_abbreviated_and_shortened_names(passage: str, name: str, named: bool) -> None:
     assert named_in(name, known_names(passage), acronyms(passage)) is named
+
+
+def test_a_name_the_tagger_splits_is_read_whole() -> None:
+    # "Liberal" is tagged an adjective, leaving "Democrat", which alone names the US party.
+    doc = parse("Liberal Democrat leader Charles Kennedy said it was a good opportunity.")
+    assert "Liberal Democrat" in names_of(doc)
+    passage = "The Lib Dem leader, Charles Kennedy, said it was a good opportunity."
+    assert all(named_in(n, known_names(passage), acronyms(passage)) for n in names_of(doc))

@@ -69,6 +69,11 @@ def test_two_things_that_trade_places_are_found(
             "Farmers blame traders for the prices.",
             "Farmers blame traders for the prices, and traders blame farmers for the prices.",
         ),
+        # A verb of giving takes the thing and the one given it either way round.
+        (
+            "The league failed to provide players with a safe environment.",
+            "The league failed to provide a safe environment for players.",
+        ),
     ],
 )
 def test_places_kept_or_unordered_are_not_a_swap(sentence: str, passage: str) -> None:
