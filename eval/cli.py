@@ -26,8 +26,9 @@ CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     "checker_pairs.jsonl": (0.93, 0.95),
     # The test half of the 448 pairs written independently of the verifier: 0.803 / 0.802
     # (2026-12-03, with the rewording model, hedges, bindings and speakers; 0.820 / 0.733
-    # before them: two rejections traded for seven acceptances).
-    "verifier_pairs.jsonl": (0.79, 0.79),
+    # before them: two rejections traded for seven acceptances). Acceptance floor 0.79 -> 0.81
+    # on 2026-12-05, measured 0.795 / 0.822 (decades, implicatives, shares; README).
+    "verifier_pairs.jsonl": (0.79, 0.81),
     # 730 pairs over 79 more BBC articles, written 2026-12-03 by writers shown no code: the
     # 350 of the test split (sets A, D, F and H) were never read, and score 0.810 / 0.755
     # (0.805 / 0.690 before the rewording model; 0.785 / 0.652 before the fixes drawn from the
