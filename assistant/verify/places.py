@@ -85,7 +85,7 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
             path, joint = _path(first, second)
             if joint is None or not _SHORTEST <= len(path) <= _LONGEST:
                 continue
-            if joint.lemma_.lower() in SYMMETRIC or _alternates(joint):
+            if joint.lemma_.lower() in SYMMETRIC or _alternates(joint, first, second):
                 continue
             labels = {label for _, label in path}
             if labels <= _UNORDERED or "conj" in labels:
@@ -96,13 +96,23 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
     return None
 
 
-def _alternates(verb: Token) -> bool:
-    """Whether ``verb`` gives its two objects either way round: "provided players with a safe
-    environment" is "provided a safe environment for players"."""
+def _alternates(verb: Token, first: Token, second: Token) -> bool:
+    """Whether ``first`` and ``second`` are the two objects of a verb of giving, which it takes
+    either way round: "provided players with a safe environment" is "provided a safe
+    environment for players"; what else the two name ("villages in the north") is read."""
+    if verb.lemma_.lower() not in _GIVING:
+        return False
     objects = [c for c in verb.children if c.dep_ in _OBJECTS]
-    return verb.lemma_.lower() in _GIVING and any(
-        c.dep_ == "prep" and c.lower_ == "with" for w in [verb, *objects] for c in w.children
-    )
+    given = [
+        g
+        for w in [verb, *objects]
+        for c in w.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    pair = {first.i, second.i}
+    return any(pair == {o.i, g.i} for o in objects for g in given)
 
 
 def _named(sentence: Doc | Span) -> dict[str, list[Token]]:

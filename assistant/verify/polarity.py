@@ -47,13 +47,14 @@ commend criticize|endorse oppose|endorse reject|ratify reject|rebuff accept|boos
 boost lower|hike cut|raise slash|increase slash|rise sink|climb sink|gain drop|gain fall
 rally slump|boom bust|boom slump|success flop|legalise ban|legalize ban|optimistic gloomy
 upbeat gloomy|upbeat downbeat|bullish bearish|ally rival|maximum minimum|domestic foreign
+public private
 buyer seller|lender borrower|victory loss|survive die|alive dead|remember forget
 include omit
 """
 # Pairs that are opposites only as adjectives or adverbs: "content" is also a noun ("the
-# report's content"), "close" also a verb and "close to the border", "present" a verb.
+# report's content"), "present" also a verb.
 _MODIFIER_OPPOSITES = """
-content unhappy|content discontented|present absent|public private
+content unhappy|content discontented|present absent
 """
 OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair
@@ -229,9 +230,14 @@ def needs(verb: Token) -> bool:
 
 
 def purpose(verb: Token) -> bool:
-    """Whether ``verb`` is the purpose of another ("borrows to finance its operations"): the
-    clause says what is done for it, not that it happens."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    """Whether ``verb`` is an infinitive that says what another verb is for ("borrows to
+    finance its operations", "depends on borrowing to finance it"), not that it happens; after
+    an implicative ("managed to finance") it does happen."""
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    governed = verb.dep_ == "advcl" or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _IMPLICATIVE
+    )
+    return infinitive and governed
 
 
 def _wanting(noun: Token) -> bool:
@@ -340,7 +346,7 @@ def negated(verb: Token) -> bool:
         flips += any(
             c.dep_ == "acomp" and c.lemma_.lower() in _NEGATING_ADJECTIVES for c in head.children
         )
-    if verb.dep_ == "pcomp" and head.lower_ == "without":
+    if verb.dep_ == "pcomp" and head.lower_ == "without" and not _needed(head):
         flips += 1
     # "will not succeed in making", "did not manage to win", "aren't capable of causing": an
     # implicative verb or adjective passes its negation down to the verb it governs.

@@ -1090,7 +1090,7 @@ def _numbers(
             continue
         if mine.implicit:
             continue  # matched, it accounts for its words; unmatched, the words are checked
-        if not same and _share_of_counts(mine, claimed, stated):
+        if not same and _share_of_counts(claim, mine, claimed, reading):
             continue
         if not same:
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
@@ -1121,22 +1121,65 @@ def _numbers(
     return None
 
 
-def _share_of_counts(share: Quantity, claimed: list[Quantity], stated: list[Quantity]) -> bool:
-    """Whether a share the claim gives of a whole it states ("a fifth of the 100,000 people")
-    is the passage's count of the same whole ("20,000 of those" of "100,000 people")."""
-    if share.kind not in {"fraction", "percent"}:
+def _share_of_counts(
+    claim: Doc, share: Quantity, claimed: list[Quantity], reading: _Reading
+) -> bool:
+    """Whether a share the claim takes of a whole it states ("a fifth of the 100,000 people")
+    is the passage's one count taken of that whole ("100,000 people ... 20,000 of those"). An
+    exact percentage must round to the count's share; a fraction, or a share said to be about
+    so much, may sit within ``SHARE_TOLERANCE`` of it."""
+    whole = _whole_of(claim, share, claimed)
+    if whole is None:
         return False
     portion = share.value if share.kind == "fraction" else share.value / 100
-    wholes = [q for q in claimed if q.kind == "count" and q.start >= share.end and q.value > 0]
-    return any(
-        whole.matches(their_whole)
-        and part.kind == "count"
-        and part is not their_whole
-        and abs(part.value / whole.value - portion) <= SHARE_TOLERANCE * portion
-        for whole in wholes
-        for their_whole in stated
-        for part in stated
-    )
+    loose = share.kind == "fraction" or share.approximate
+    for theirs, at in reading.quantities:
+        if theirs.kind != "count" or not whole.matches(theirs):
+            continue
+        parts = [
+            q
+            for q, i in reading.quantities
+            if i in {at, at + 1}
+            and q is not theirs
+            and q.kind == "count"
+            and _taken_of(q, reading.sentences[i])
+        ]
+        if len(parts) != 1:
+            continue
+        found = parts[0].value / theirs.value
+        if loose and abs(found - portion) <= SHARE_TOLERANCE * portion:
+            return True
+        if not loose and round(found * 100, 1) == round(share.value, 1):
+            return True
+    return False
+
+
+# Words that may stand between a share and its whole: "a fifth of the roughly 100,000".
+_BEFORE_A_WHOLE = frozenset(
+    {"the", "some", "about", "roughly", "around", "nearly", "almost", "an", "estimated"}
+    | {"its", "their", "his", "her"}
+)
+
+
+def _whole_of(claim: Doc, share: Quantity, claimed: list[Quantity]) -> Quantity | None:
+    """The count a claim's share is "of": "a fifth of the roughly 100,000 people"."""
+    if share.kind not in {"fraction", "percent"} or share.end >= len(claim):
+        return None
+    if claim[share.end].lower_ != "of":
+        return None
+    for whole in claimed:
+        between = {t.lower_ for t in claim[share.end + 1 : whole.start]}
+        if whole.kind == "count" and whole.start > share.end and between <= _BEFORE_A_WHOLE:
+            return whole if whole.value > 0 else None
+    return None
+
+
+def _taken_of(part: Quantity, sentence: Span) -> bool:
+    """Whether a count is said to be taken of a whole named before it: "20,000 of those",
+    "20,000 of them". A count of the same thing ("100 homes were damaged") may be of
+    something else the sentence says of them."""
+    after = [t.lower_ for t in sentence[part.end : part.end + 2]]
+    return after[:1] == ["of"] and after[1:] in (["those"], ["them"], ["these"], ["whom"])
 
 
 def _within(bound: Quantity, stated: Quantity) -> bool:

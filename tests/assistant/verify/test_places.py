@@ -24,6 +24,12 @@ from assistant.verify.polarity import set_aside
             "flu",
             "measles",
         ),
+        (  # what else the objects of a verb of giving name
+            "The agency supplied villages in the north with water from the south.",
+            "The agency supplied villages in the south with water from the north.",
+            "north",
+            "south",
+        ),
         (  # who said which
             "Farmers say the tax would raise prices, while economists say it would cut waste.",
             "Economists say the tax would raise prices, while farmers say it would cut waste.",

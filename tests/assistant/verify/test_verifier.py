@@ -1123,7 +1123,14 @@ def test_a_word_of_another_sense_is_no_opposite(
 
 @pytest.mark.parametrize(
     ("share", "supported"),
-    [("About a fifth", True), ("About 20%", True), ("About a quarter", False)],
+    [
+        ("About a fifth", True),
+        ("About 20%", True),
+        ("20%", True),
+        ("About a quarter", False),
+        # An exact percentage must round to the passage's share.
+        ("22%", False),
+    ],
 )
 def test_a_share_of_a_whole_is_the_passages_count_of_it(
     verifier: ClaimVerifier, share: str, supported: bool
@@ -1135,3 +1142,60 @@ def test_a_share_of_a_whole_is_the_passages_count_of_it(
     claim = f"{share} of the 100,000 people who downloaded an episode were in the UK."
     verdict = verifier.check(claim, passage)
     assert verdict.supported is supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # A count of the whole that is not said to be taken of it.
+        (
+            "Half of the 400 patients recovered.",
+            "Of the 400 patients, 200 were women. 150 recovered.",
+        ),
+        (
+            "A fifth of the 500 homes were destroyed.",
+            "The storm hit 500 homes; 100 homes were damaged and 20 destroyed.",
+        ),
+        # Two counts taken of it: which one the share is, the passage does not say.
+        (
+            "About 40% of the 1,000 respondents backed the plan.",
+            "Of the 1,000 respondents, 400 of them opposed the plan and 350 of them backed it.",
+        ),
+        # A share that is not of the whole the passage counts.
+        (
+            "Unemployment rose to 5% after the firm cut 2,000 jobs.",
+            "The firm cut 2,000 jobs, 100 of them at its Leeds plant. Unemployment rose to 4%.",
+        ),
+    ],
+)
+def test_a_share_is_not_any_count_that_divides(
+    verifier: ClaimVerifier, claim: str, passage: str
+) -> None:
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "number"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "The firm borrows to finance its operations.",
+            "The firm cannot finance its operations without borrowing.",
+        ),
+        # What a negated verb needs, said by a verb: "without raising prices".
+        (
+            "The firm raised prices to cover its costs.",
+            "The firm could not cover its costs without raising prices.",
+        ),
+    ],
+)
+def test_what_cannot_be_done_without_a_thing_is_done_with_it(
+    verifier: ClaimVerifier, claim: str, passage: str
+) -> None:
+    verdict = verifier.check(claim, passage)
+    assert verdict.kind not in {"denial", "polarity"}, verdict.reason
+
+
+def test_in_public_is_not_in_private(verifier: ClaimVerifier) -> None:
+    verdict = verifier.check("The committee met in public.", "The committee met in private.")
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
