@@ -78,6 +78,11 @@ def _subject(token: Token) -> Token | None:
     verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        # "followed by Labour at 30%": a participle's agent is what the number is told of.
+        if subject is None and verb.dep_ in {"acl", "advcl"}:
+            subject = next(
+                (g for c in verb.children if c.dep_ == "agent" for g in c.children), None
+            )
         if subject is not None:
             return None if token in subject.subtree else subject
         # "exports grew and hit a record": a verb joined by "and" shares its head's subject.

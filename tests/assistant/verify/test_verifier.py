@@ -1199,3 +1199,23 @@ def test_what_cannot_be_done_without_a_thing_is_done_with_it(
 def test_in_public_is_not_in_private(verifier: ClaimVerifier) -> None:
     verdict = verifier.check("The committee met in public.", "The committee met in private.")
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The Conservatives are on 40%, followed by Labour at 30%.", True),
+        # "followed by Labour at 30%" tells the 30% of Labour.
+        ("The Conservatives are on 30%, followed by Labour at 40%.", False),
+        ("Kenzie is the 2-1 favourite, followed by Bez at 5-2.", False),
+    ],
+)
+def test_a_number_after_followed_by_is_told_of_its_agent(
+    verifier: ClaimVerifier, claim: str, supported: bool
+) -> None:
+    passage = (
+        "The Conservatives are on 40%, followed by Labour at 30% and the Liberal Democrats at "
+        "20%. Bez is the 2-1 favourite, followed by Kenzie at 5-2."
+    )
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported is supported, verdict.reason
