@@ -163,6 +163,9 @@ _TEMPERATURES = frozenset(
     {"temperature", "temperatures", "highs", "lows", "degrees", "mercury", "thermometer"}
 )
 _PARTS_OF_CENTURY = {"early": (0, 33), "mid": (34, 66), "middle": (34, 66), "late": (67, 99)}
+# The year an undated "’90s" or "’20s" is read from: the latest such decade up to it, so the
+# '30s to the '90s are of the 1900s and the '00s and '20s of the 2000s.
+_UNDATED_PIVOT = 2029
 # The years of a decade that "early", "mid" and "late" name.
 _PARTS_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9)}
 
@@ -310,7 +313,7 @@ def _decade(words: list[str], i: int, published: date | None) -> DateMention | N
     part = match.group(1) or part
     digits = match.group(2)
     if len(digits) == 1:
-        today = published.year if published is not None else 2029
+        today = published.year if published is not None else _UNDATED_PIVOT
         first = today - today % 100 + int(digits) * 10
         first -= 100 if first > today else 0
     elif digits in {"180", "190"}:
