@@ -56,20 +56,21 @@ include omit
 _MODIFIER_OPPOSITES = """
 content unhappy|content discontented|present absent
 """
-OPPOSITES: frozenset[tuple[str, str]] = frozenset(
-    pair
-    for line in re.split(r"[|\n]", _OPPOSITES)
-    if line.strip()
-    for a, b in [line.split()]
-    for pair in ((a, b), (b, a))
-)
-MODIFIER_OPPOSITES: frozenset[tuple[str, str]] = frozenset(
-    pair
-    for line in re.split(r"[|\n]", _MODIFIER_OPPOSITES)
-    if line.strip()
-    for a, b in [line.split()]
-    for pair in ((a, b), (b, a))
-)
+
+
+def _pairs(table: str) -> frozenset[tuple[str, str]]:
+    """The pairs of a table ("rise fall|rise drop" lines), each both ways round."""
+    return frozenset(
+        pair
+        for line in re.split(r"[|\n]", table)
+        if line.strip()
+        for a, b in [line.split()]
+        for pair in ((a, b), (b, a))
+    )
+
+
+OPPOSITES = _pairs(_OPPOSITES)
+MODIFIER_OPPOSITES = _pairs(_MODIFIER_OPPOSITES)
 # Words that share two opposites say the same thing of an event ("fall" and "drop" are both
 # the opposite of "rise" and of "climb"): a claim's "fall" is accounted for by the passage's
 # "drop". One shared opposite is not enough: "rise" and "accept" are both opposed to "decline".

@@ -316,19 +316,11 @@ def _decade(words: list[str], i: int, published: date | None) -> DateMention | N
         today = published.year if published is not None else _UNDATED_PIVOT
         first = today - today % 100 + int(digits) * 10
         first -= 100 if first > today else 0
-    elif digits in {"180", "190"}:
-        # "the 1800s", "the early 1900s": a century, as news uses them, not its first decade.
-        first = int(digits) * 10
-        low, high = _PARTS_OF_CENTURY[part] if part else (0, 99)
-        return DateMention(
-            " ".join(written[start : at + 1]),
-            start=start,
-            end=at + 1,
-            years=(first + low, first + high),
-        )
     else:
         first = int(digits) * 10
-    low, high = _PARTS_OF_DECADE[part] if part else (0, 9)
+    # "the 1800s", "the early 1900s": a century, as news uses them, not its first decade.
+    parts, whole = (_PARTS_OF_CENTURY, 99) if digits in {"180", "190"} else (_PARTS_OF_DECADE, 9)
+    low, high = parts[part] if part else (0, whole)
     return DateMention(
         " ".join(written[start : at + 1]),
         start=start,
