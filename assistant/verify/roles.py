@@ -36,6 +36,10 @@ _OBJECT_GERUNDS = frozenset({"of", "for", "from"})
 # Entity types that name a time ("said Monday") or an amount ("used $3bn"), never an actor.
 _WHEN = frozenset({"DATE", "TIME"})
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+# Nouns of coming, going and acting whose "of" names who acts ("the arrival of Royce").
+_ACTS_OF = frozenset(
+    ["arrival", "departure", "return", "entry", "intervention", "emergence", "signing"]
+)
 # Relative adverbs: "the house where she lived" does not act on the house.
 _GAPLESS = frozenset({"where", "when", "why", "how", "whereby"})
 # Verbs whose agent and patient may trade places without changing the claim.
@@ -80,11 +84,11 @@ class Event:
 def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None:
     """The event of ``token`` with the arguments ``heads`` by role, if at least ``least`` of
     them name something."""
-    roles = {role: _words(head) for role, head in heads.items()}
+    roles = {role: _words(head) | _whose(head) for role, head in heads.items()}
     roles = {role: words for role, words in roles.items() if words}
     if len(roles) < least:
         return None
-    names = {role: _words(heads[role], proper=True) for role in roles}
+    names = {role: _words(heads[role], proper=True) | _whose(heads[role]) for role in roles}
     extents = {role: _extent(heads[role]) for role in roles}
     conjoined = {role: frozenset().union(*map(_words, _joined(heads[role]))) for role in roles}
     return Event(
@@ -103,6 +107,23 @@ def _joined(head: Token) -> list[Token]:
     if not joining or not joining <= {"and", "&"}:
         return []
     return [c for c in head.conjuncts if not any(t.dep_ == "neg" for t in c.children)]
+
+
+def _whose(head: Token) -> frozenset[str]:
+    """The name a noun of arrival or action is of: "the arrival of Simon Royce displaced Day"
+    says Royce displaced him."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _ACTS_OF:
+        return frozenset()
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = object_of(of) if of is not None else None
+    # "Royce's arrival", and "Royce, whose arrival displaced Day".
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ == "whose" and head.head.dep_ == "relcl":
+        owner = head.head.head
+    named = named or owner
+    if named is None or named.pos_ != "PROPN":
+        return frozenset()
+    return _words(named, proper=True)
 
 
 def _extent(head: Token) -> frozenset[str]:

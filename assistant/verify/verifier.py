@@ -34,6 +34,7 @@ from assistant.verify.attachment import misattached
 from assistant.verify.bindings import rebound
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse
+from assistant.verify.outcomes import reversed_outcome
 from assistant.verify.places import swapped_places
 from assistant.verify.polarity import (
     denied,
@@ -332,6 +333,7 @@ class ClaimVerifier:
                     or _places(claim, reading)
                     or _traded(claim, reading)
                     or _speakers(claim, reading)
+                    or _outcome(claim, reading)
                 ),
             ),
             ("polarity", lambda: _polarity(claim, reading, aligned)),
@@ -539,6 +541,13 @@ def _traded(claim: Doc, reading: _Reading) -> str | None:
     if found is None:
         return None
     return f"the passage has {found.first!r} and {found.second!r} each where the other is"
+
+
+def _outcome(claim: Doc, reading: _Reading) -> str | None:
+    found = reversed_outcome(claim, reading.stated_sentences)
+    if found is None:
+        return None
+    return f"the passage says {found.name!r} {found.stated}, not that it {found.claimed}"
 
 
 def _read(doc: Doc, published: date | None, embed: Callable[[list[str]], np.ndarray]) -> _Reading:

@@ -221,6 +221,18 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
         ("Twelve jurors voted to convict.", "Twelve of 18 jurors voted to convict.", "of 18"),
         ("A third of voters backed the plan.", "One out of five voters backed the plan.", "one"),
         ("Police jailed 30 protesters for 10 days.", "He was jailed for 30 days.", "for day"),
+        # Who acts through the noun of an arrival ("the arrival of Royce displaced Day").
+        (
+            "Day has been displaced by the arrival of Simon Royce, on loan from Charlton.",
+            "Day has displaced Simon Royce, on loan from Charlton.",
+            "displaced Day, not the reverse",
+        ),
+        # Who won, told by a verb in one and a noun in the other.
+        (
+            "Harinordoquy came on in last Saturday's 24-18 defeat to Wales.",
+            "Harinordoquy came on last Saturday when France beat Wales 24-18.",
+            "'wales' won",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
@@ -346,6 +358,15 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "Police arrested 12 people after the protest. Four people were charged on Monday.",
             "Of the 12 people arrested, four people were charged on Monday.",
+        ),
+        # The arrival of someone, or a win, said another way round.
+        (
+            "Day has been displaced by the arrival of Simon Royce, on loan from Charlton.",
+            "Simon Royce, whose arrival displaced Day, is on loan from Charlton.",
+        ),
+        (
+            "Charlton beat Norwich 4-0 at The Valley on Saturday.",
+            "Charlton's 4-0 win over Norwich came at The Valley on Saturday.",
         ),
         # What a date is called, said by the date itself.
         (
