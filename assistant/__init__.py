@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from assistant.chat import Chat
     from assistant.presuppositions import claim_of, presupposition
     from assistant.records import Answer, Citation, Passage
+    from assistant.remote import announced
     from assistant.settings import AssistantSettings
     from assistant.terminal import printable, printable_field, printable_json
     from assistant.text import question_kind
@@ -51,6 +52,7 @@ _HOMES = {
     "Answer": "assistant.records",
     "Citation": "assistant.records",
     "Passage": "assistant.records",
+    "announced": "assistant.remote",
     "AssistantSettings": "assistant.settings",
     "question_kind": "assistant.text",
     "ClaimVerifier": "assistant.verify",
@@ -93,6 +95,7 @@ __all__ = [
     "RewordingFeatures",
     "RewordingModel",
     "Verdict",
+    "announced",
     "ask",
     "check",
     "claim_of",

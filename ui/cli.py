@@ -154,7 +154,7 @@ def _serve_app(
     except OSError as error:  # taken between the check and the launch
         raise _fail(_port_problem(host, port, error)) from error
     typer.echo(f"newsqa is up at {url} (the assistant is loading)", err=True)
-    from assistant.remote import announced
+    from assistant import announced
 
     # `newsqa ask` on this index then asks this server rather than load the models again
     # (not when logins are on: it has none).
