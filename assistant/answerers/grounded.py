@@ -386,7 +386,7 @@ class GroundedAnswerer:
         # that dates it otherwise, answers nothing (``bars_answer``); a refusal says what the
         # best candidate's passage contradicts (``_missing``). The confidence still reads every
         # candidate, as the model was fitted.
-        answering = [c for c in ranked if not c.barred]
+        answering = self._answering(ranked)
         declined = self.declined_by_support(ranked) or (
             self.min_confidence is not None and confidence < self.min_confidence
         )
@@ -400,7 +400,7 @@ class GroundedAnswerer:
             if len(chosen) >= self.max_sentences or candidate.support < 0.9 * answering[0].support:
                 break
             # Out of its paragraph, "Those strikes..." would read as being about the first answer.
-            if LEANS_ON_CONTEXT.match(candidate.text):
+            if LEANS_ON_CONTEXT.match(candidate.text) or not self.verifier.states(candidate.text):
                 continue
             if all(_distinct(candidate.text, c.text) for c in chosen):
                 chosen.append(candidate)
@@ -409,8 +409,17 @@ class GroundedAnswerer:
     def declined_by_support(self, ranked: list[Candidate]) -> bool:
         """Whether the answer is declined whatever the confidence: every candidate is
         ``barred``, or the best of the rest falls short of ``min_support``."""
-        answering = [c for c in ranked if not c.barred]
+        answering = self._answering(ranked)
         return not answering or answering[0].support < self.min_support
+
+    def _answering(self, ranked: list[Candidate]) -> list[Candidate]:
+        """The candidates that may answer, best first: not ``barred``, and none ranked above
+        the first that states something (a heading such as "Arcturus COVID-19 symptoms" has
+        nothing the verifier could bear out, so it could never be shown with a citation)."""
+        answering = [c for c in ranked if not c.barred]
+        while answering and not self.verifier.states(answering[0].text):
+            answering.pop(0)
+        return answering
 
     def confidence(self, ranked: list[Candidate]) -> float:
         """The probability, by the fitted answerability model, that the passages answer the

@@ -292,6 +292,12 @@ class ClaimVerifier:
         self._readings: OrderedDict[tuple[str, date | None], _Reading] = OrderedDict()
         self._in_context: OrderedDict[str, np.ndarray] = OrderedDict()
 
+    def states(self, sentence: str) -> bool:
+        """Whether ``sentence`` states something to check: it has a verb and neither asks nor
+        instructs. ``check`` finds nothing to bear out in any other ("Arcturus COVID-19
+        symptoms", a heading), so no passage can be cited for it."""
+        return _states(parse(" ".join(sentence.split())))
+
     def check(
         self,
         sentence: str,

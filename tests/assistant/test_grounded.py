@@ -119,3 +119,24 @@ def test_the_assistant_finds_a_name_in_another_passage_of_the_article(
     (citation,) = answer.citations
     assert "monkeypox outbreak" in citation.quote and OUTBREAK.startswith(citation.quote)
     assert "CDC" not in citation.chunk_text, "the cited passage itself never names the CDC"
+
+
+VARIANT = (
+    "Arcturus COVID-19 symptoms\n\n"
+    "Doctors say the Arcturus variant has been known to cause pink eye in children. "
+    "Most cases are mild."
+)
+
+
+def test_a_heading_is_passed_over_for_the_sentence_that_can_be_cited(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    answerer = GroundedAnswerer(embedder, max_sentences=1)
+    question = "What symptom has the Arcturus COVID-19 variant been known to cause?"
+    passages = [passage_of(VARIANT, title="Arcturus")]
+    ranked = answerer.candidates(question, passages)
+    assert ranked[0].text == "Arcturus COVID-19 symptoms", "the heading no longer ranks first"
+    draft = answerer.draft(question, passages)
+    assert [s.text for s in draft.sentences] == [
+        "Doctors say the Arcturus variant has been known to cause pink eye in children."
+    ]
