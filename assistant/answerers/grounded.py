@@ -408,7 +408,7 @@ class GroundedAnswerer:
 
     def declined_by_support(self, ranked: list[Candidate]) -> bool:
         """Whether the answer is declined whatever the confidence: every candidate is
-        ``barred``, or the best of the rest falls short of ``min_support``."""
+        ``barred`` or states nothing, or the best of the rest falls short of ``min_support``."""
         answering = self._answering(ranked)
         return not answering or answering[0].support < self.min_support
 
