@@ -163,6 +163,39 @@ def _months(text: str) -> set[int]:
     return {MONTHS[m.lower()] for m in _MONTH.findall(text)}
 
 
+# "June 27", "June 26-27", "June 26 and 27", "27 June": a month with the days it names.
+_DAYS = r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|or)\s*(\d{1,2})(?:st|nd|rd|th)?)?\b"
+_DAY_FIRST = re.compile(r"\b" + _DAYS.replace("\\b", "") + r"\s+" + _MONTH.pattern, re.I)
+_MONTH_FIRST = re.compile(_MONTH.pattern + r"(?:\s+" + _DAYS + ")?", re.I)
+
+
+def _dates(text: str) -> set[tuple[int, int | None]]:
+    """Each (month, day) the text names; day None where it names the month alone."""
+    found: set[tuple[int, int | None]] = set()
+    taken: list[range] = []
+    for match in _DAY_FIRST.finditer(text):
+        first, last, month = match.groups()
+        found |= _span(MONTHS[month.lower()], first, last)
+        taken.append(range(*match.span()))
+    for match in _MONTH_FIRST.finditer(text):
+        if not any(match.start() in span for span in taken):  # "27 June" is read already
+            month, first, last = match.groups()
+            found |= _span(MONTHS[month.lower()], first, last)
+    return found
+
+
+def _span(month: int, first: str, last: str) -> set[tuple[int, int | None]]:
+    if not first or not 1 <= int(first) <= 31:
+        return {(month, None)}
+    end = int(last) if last and int(first) <= int(last) <= 31 else int(first)
+    return {(month, day) for day in range(int(first), end + 1)}
+
+
+def _same_time(named: tuple[int, int | None], asked: set[tuple[int, int | None]]) -> bool:
+    month, day = named
+    return any(m == month and (day is None or d is None or d == day) for m, d in asked)
+
+
 # "before June", "since March": a month that bounds the time asked for, not the time itself.
 _BOUNDED_MONTH = re.compile(
     r"\b(before|after|since|until|till|prior to|earlier than|later than|other than)\s+"
@@ -179,9 +212,10 @@ def other_time(question: str, context: str, sentence: str) -> bool:
     months = _months(sentence)
     if not months or _BOUNDED_MONTH.search(question):
         return False
-    asked = _months(question)
-    if asked:
-        return not months & asked
+    if _months(question):
+        # "the June 27 strikes" are not what a sentence says of June 26's drone attacks.
+        asked = _dates(question)
+        return not any(_same_time(named, asked) for named in _dates(sentence))
     earlier = _months(context)
     return bool(earlier) and months <= earlier
 

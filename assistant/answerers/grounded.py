@@ -460,6 +460,8 @@ def _missing(question: str, ranked: list[Candidate], passages: list[Passage], na
         return ""
     kind = question_kind(question)
     focus = _as_asked(question, want.focus) if want else "it"
+    if kind == "how many" and want is not None:
+        focus = _counted(question) or focus
     lacks = [_LACKS[kind].format(focus=focus)] if kind in _LACKS else []
     if want is not None and want.kind == "speaker":
         lacks = [f"do not report what {focus} said or did in reply"]
@@ -506,6 +508,23 @@ def _topic(
         return None  # "killed in Tokyo": an article that never names Tokyo is not on topic
     held = content_terms(f"{passage.title} {passage.text}") | _dated(passage.published)
     return passage if len(asked & held) / len(asked) >= ON_TOPIC_OVERLAP else None
+
+
+# "How many people were killed by the June 27 strikes?": what is counted, and what befell it.
+_COUNTED_PASSIVE = re.compile(
+    r"\bhow many ((?:[\w'’-]+ ){1,3}?)(?:were|was|have been|had been|got|are|is) "
+    r"(\w+(?:ed|en|wn|ht|ft|lt|ne))\b([^?]*)",
+    re.I,
+)
+
+
+def _counted(question: str) -> str:
+    """What a "how many" question counts, as it says it, where the question is passive:
+    "people killed by the June 27 strikes"; empty otherwise."""
+    found = _COUNTED_PASSIVE.search(question)
+    if not found:
+        return ""
+    return " ".join(" ".join(found.groups()).split())
 
 
 def _as_asked(question: str, words: tuple[str, ...]) -> str:

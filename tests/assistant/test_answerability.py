@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from assistant import AnswerabilityModel, Assistant, AssistantSettings
-from assistant.answerability import answer_type_met, load_model, missing_names, restates
+from assistant.answerability import (
+    answer_type_met,
+    load_model,
+    missing_names,
+    other_time,
+    restates,
+)
 from assistant.text import question_kind
 from index.embeddings import MiniLMEmbeddings
 
@@ -40,6 +46,22 @@ def test_names_and_numbers_the_passage_never_mentions_are_counted() -> None:
     passage = "The Normans gave their name to Normandy in the 10th century."
     assert missing_names("When did the Normans reach Normandy?", passage) == 0.0
     assert missing_names("When did the Vikings reach Normandy?", passage) == 0.5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "elsewhen"),
+    [
+        ("Officials said on June 26 that four drones hit Arbil.", True),
+        ("In February, rockets killed a contractor.", True),
+        ("The strikes on June 27 hit three facilities.", False),
+        ("The strikes of 27 June hit three facilities.", False),
+        ("Strikes late on June 26-27 hit three facilities.", False),
+        ("In June, the strikes hit three facilities.", False),
+        ("The strikes hit three facilities.", False),
+    ],
+)
+def test_a_sentence_about_another_day_is_about_another_time(sentence: str, elsewhen: bool) -> None:
+    assert other_time("How many were killed by the June 27 strikes?", "", sentence) == elsewhen
 
 
 def test_question_kinds_are_one_list_for_answerer_and_eval() -> None:

@@ -75,6 +75,9 @@ def test_what_a_sentence_says_of_another_month_does_not_answer_a_dated_question(
     """The article counts the dead of February's rocket attacks, none of June 27's strikes."""
     answer = sample_assistant.ask("How many people were killed by the June 27 strikes?")
     assert "February" not in answer.text and "civilian contractor" not in answer.text
+    # Nor does the count of June 26's drones: the article gives no toll for June 27.
+    assert answer.refused and "drones" not in answer.text
+    assert answer.text.endswith("give no figure for people killed by the June 27 strikes.")
     # A month that bounds the time asked for is no reason to pass over the sentences about it.
     earlier = sample_assistant.ask("When did the US last strike these same militias before June?")
     assert not earlier.refused
