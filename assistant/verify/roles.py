@@ -62,6 +62,8 @@ class Event:
     # The words of the arguments joined to each role's by "and" ("Model Caprice and actor
     # Jeremy Edwards left": Jeremy Edwards left too).
     conjoined: tuple[tuple[str, frozenset[str]], ...] = ()
+    # The roles whose argument is described rather than named ("the Guelph immunologist").
+    described: frozenset[str] = frozenset()
 
     def role(self, name: str) -> frozenset[str]:
         """The words of the argument in role ``name`` (empty when absent)."""
@@ -97,6 +99,19 @@ def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None
         tuple(sorted(names.items())),
         tuple(sorted(extents.items())),
         tuple(sorted(conjoined.items())),
+        frozenset(role for role in roles if _described(heads[role])),
+    )
+
+
+def _described(head: Token) -> bool:
+    """Whether an argument is one someone or something described, not named: "the Guelph
+    viral immunologist" may be the passage's Bridle, and "the Everton striker" its Kevin
+    Campbell; the names in the description say where, not who."""
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and not any(c.dep_ == "appos" for c in head.children)
     )
 
 
@@ -355,6 +370,10 @@ def _antecedent(pronoun: Token) -> Token | None:
             # after "Jackson outlined her method" are not Jackson.
             if word in _BODIES and _person(subject):
                 return None
+            # "The Tories wanted a clause that would have forced ministers to revisit it":
+            # "it" is not the Tories.
+            if word in {"it", "its"} and subject.tag_ == "NNPS":
+                return None
             return subject if subject.pos_ == "PROPN" else None
     return None
 
@@ -399,6 +418,10 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
         if claim.role(name) & evidence.joined(name):
             continue
         names, their_names = claim.named(name), evidence.named(name)
+        # A claim may describe whom the passage names ("the Guelph viral immunologist" for
+        # Bridle); a passage that describes someone may mean another than the claim names.
+        if name in claim.described:
+            names = frozenset()
         if names and their_names and not names & their_names and not _initials(names, their_names):
             return name
         # "Defense lawyers would recommend 17 years" where the passage's sentence has the

@@ -34,7 +34,13 @@ from assistant.verify.attachment import misattached
 from assistant.verify.bindings import rebound
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse
-from assistant.verify.outcomes import reversed_outcome
+from assistant.verify.outcomes import (
+    BEATING,
+    beaten_side,
+    name_run,
+    reversed_outcome,
+    settled,
+)
 from assistant.verify.places import swapped_places
 from assistant.verify.polarity import (
     denied,
@@ -160,6 +166,8 @@ _QUALIFIERS = frozenset(
 _ONE = frozenset({"a", "an", "one", "single", "sole", "lone", "1"})
 # How a role reads in a reason: "the passage makes Russia the object of 'impose'".
 _ROLE_NAMES = {"agent": "subject", "patient": "object"}
+# Entity types of a subject that names someone: another one of them is someone else.
+_NAMED_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 # Passages whose reading is kept: an answer cites a few passages, each for several sentences.
 _READINGS_KEPT = 256
 
@@ -493,7 +501,8 @@ class ClaimVerifier:
                         else f"the sentence swaps who is {roles[0]!r} and {roles[1]!r} "
                         f"of {theirs.verb.text!r}"
                     )
-            if identical:
+            # Who beat whom, however the passage words it ("lost to"), is ``_outcome``'s.
+            if identical and not settled(mine.verb, reading.stated_sentences):
                 found = moved(mine, identical)
                 if found is not None:
                     name, role, other = found
@@ -766,6 +775,8 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             or _either_or(token)
         ):
             continue
+        if settled(token, reading.stated_sentences):
+            continue  # "beaten by Wales" is "lost to Wales": who lost is ``_outcome``'s to say
         other = _opposite_about(token, reading)
         if other is not None:
             return f"the sentence says {token.text!r} where the passage says {other!r}"
@@ -784,6 +795,8 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             # "behind the champions" is contradicted by "clear of" them, not by "it was clear".
             if placed and not _stands(other, reading):
                 continue
+            if _all_beaten(other, reading, token):
+                continue  # "France lost" says what "France were beaten by Wales" says
             if where & reading.lemmas[other] and not _all_denied(other, where, reading):
                 return f"the sentence says {token.text!r} where the passage says {other!r}"
     for token in claim:
@@ -821,6 +834,29 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         ):
             return f"the sentence denies {verb.text!r}, which the passage affirms"
     return None
+
+
+def _all_beaten(lemma: str, reading: _Reading, token: Token) -> bool:
+    """Whether the passage says ``lemma`` only as a passive verb of beating ("France were
+    beaten by Wales"), of the side that ``token``, a word of losing, says lost ("France
+    lost"): "Wales lost" and "a victory for France" are still contradicted."""
+    said = reading.by_lemma.get(lemma, [])
+    losing = beaten_side(token)
+    return (
+        bool(said)
+        and bool(losing)
+        and all(_beaten(t) and losing & beaten_side(t) for t in said)
+    )
+
+
+def _beaten(token: Token) -> bool:
+    """Whether ``token`` is a verb of beating said in the passive ("Beaten by Wales", "was
+    defeated"), which says of its subject that it lost."""
+    return (
+        token.lemma_.lower() in BEATING
+        and token.tag_ == "VBN"
+        and any(c.dep_ in {"auxpass", "agent"} for c in token.children)
+    )
 
 
 def _denies_its_noun(verb: Token, reading: _Reading) -> bool:
@@ -960,11 +996,26 @@ def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
     own, _ = said_of(verb)
     read = [(said_of(t), t) for t in matches]
     if not any(words & own for (words, _), _ in read):
-        return matches
+        # Nothing in common but who did it: "Ireland, who have not lost" says nothing of
+        # "France, who lost to Wales".
+        mine = _named_subject(verb)
+        return [t for t in matches if not (mine and _named_subject(t) not in {None, mine})]
     # Any word in common keeps a mention, not only the most: "cut output but did not raise
     # prices" gives its subject to "cut", and "approved the deal" may be the sentence's
     # "approved the merger".
     return [t for (words, standing_in), t in read if words & own or standing_in]
+
+
+def _named_subject(verb: Token) -> str | None:
+    """The name that is ``verb``'s subject, whole and by alias ("Moscow" is Russia), through a
+    relative pronoun ("France, who lost"): None for a subject that is no name ("the Prime
+    Minister" may be the Johnson of the claim)."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.lower_ in {"who", "which", "that"}:
+        subject = verb.head if verb.dep_ == "relcl" else None
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in _NAMED_SUBJECTS:
+        return None
+    return canonical(" ".join(t.text for t in name_run(subject)))
 
 
 def _all_denied(lemma: str, sentences: set[int], reading: _Reading) -> bool:
@@ -1019,7 +1070,11 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
     """The opposite the passage says of what ``token`` is about, when the passage uses the
     token's own word only of other things: "a rise in profits" against "a drop in profits ...
     a rise in revenues"."""
-    against = opposites_of(token.lemma_.lower()) & reading.lemmas.keys()
+    against = {
+        other
+        for other in opposites_of(token.lemma_.lower()) & reading.lemmas.keys()
+        if not _all_beaten(other, reading, token)
+    }
     if not against:
         return None
     about = [t for t in _about(token) if _is_content(t)]
@@ -1369,6 +1424,9 @@ def _added(
 
 
 def _qualifies(token: Token) -> bool:
+    # "to record their first win", "the effects will last": verbs, which qualify nothing.
+    if token.pos_ == "VERB":
+        return False
     return token.lemma_.lower() in _QUALIFIERS or token.tag_ in {"JJS", "RBS"}
 
 

@@ -48,3 +48,33 @@ def test_a_side_that_lost_another_match_still_won_this_one() -> None:
     passage = "Leeds beat Hull on Saturday. Leeds lost to York on Tuesday."
     found = reversed_outcome(parse("Leeds beat Hull on Saturday."), list(parse(passage).sents))
     assert found is None
+
+
+def test_a_win_over_one_side_does_not_bear_out_a_win_over_another() -> None:
+    passage = "France, who were beaten by Wales last week, must now defeat the Irish."
+    found = reversed_outcome(parse("France won against Wales last week."), list(parse(passage).sents))
+    assert found is not None and (found.name, found.claimed) == ("france", "won")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beaten by Italy last week, France must defeat Scotland.",
+        "France, beaten by Italy last week, must defeat Scotland.",
+        "France, who lost to Italy last week, must defeat Scotland.",
+    ],
+)
+def test_who_a_participle_or_a_relative_clause_has_lose_is_read(sentence: str) -> None:
+    passage = "Italy beat France last week. France must defeat Scotland next."
+    assert reversed_outcome(parse(sentence), list(parse(passage).sents)) is None
+    swapped = sentence.replace("France", "X").replace("Italy", "France").replace("X", "Italy")
+    found = reversed_outcome(parse(swapped), list(parse(passage).sents))
+    assert found is not None and found.name == "france"
+
+
+def test_a_loss_to_one_side_does_not_reverse_a_win_over_another() -> None:
+    passage = "Italy beat France last week. France must now beat Scotland."
+    sentences = list(parse(passage).sents)
+    assert reversed_outcome(parse("France have to beat Ireland."), sentences) is None
+    found = reversed_outcome(parse("France beat Italy last week."), sentences)
+    assert found is not None and found.name == "france"

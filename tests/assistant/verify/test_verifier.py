@@ -1240,3 +1240,83 @@ def test_a_number_after_followed_by_is_told_of_its_agent(
     )
     verdict = verifier.check(claim, passage)
     assert verdict.supported is supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("Beaten by Italy last week, France must now beat Scotland.", True),
+        ("France, who were defeated by Italy last week, must now beat Scotland.", True),
+        # Scotland's unbeaten run is said of Scotland; France's loss does not contradict it.
+        ("Scotland, who have not lost this season, host France next.", True),
+        ("Beaten by France last week, Italy must now beat Scotland.", False),
+        ("France, who beat Italy last week, must now beat Scotland.", False),
+    ],
+)
+def test_beaten_by_is_lost_to_and_a_loss_is_told_of_its_side(
+    verifier: ClaimVerifier, claim: str, supported: bool
+) -> None:
+    passage = (
+        "France, who lost to Italy last week, must defeat Scotland to keep their hopes alive. "
+        "Scotland are unbeaten this season and host France next."
+    )
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported is supported, verdict.reason
+
+
+def test_a_verb_of_recording_qualifies_nothing(verifier: ClaimVerifier) -> None:
+    passage = "Scotland secured their first win of the campaign on Saturday, 18-10 over Italy."
+    claim = "Scotland beat Italy 18-10 on Saturday to record their first win of the campaign."
+    assert verifier.check(claim, passage).supported
+    record = verifier.check("Scotland's record win over Italy came on Saturday.", passage)
+    assert not record.supported, record.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # A result the passage tells with no side to compare is still read by its verb.
+        ("Wales lost to England at Twickenham.", "Wales won 24-18 at Twickenham on Saturday."),
+        # "were beaten" says France lost, not Wales, and is no victory for France.
+        ("Wales lost in Cardiff on Saturday.", "France were beaten by Wales in Cardiff."),
+        ("It was a victory for France in Cardiff.", "France were defeated by Wales in Cardiff."),
+        # Moscow is Russia, and "the Prime Minister" may be the Johnson of the claim.
+        ("Russia will retaliate.", "Russia's foreign ministry said Moscow could retaliate."),
+        ("Johnson will resign.", "The Prime Minister could resign within days, his allies said."),
+        ("Russia has not responded.", "Moscow responded within hours of the announcement."),
+    ],
+)
+def test_results_hedges_and_denials_still_read_their_own_side(
+    verifier: ClaimVerifier, claim: str, passage: str
+) -> None:
+    verdict = verifier.check(claim, passage)
+    assert not verdict.supported, verdict.reason
+
+
+def test_a_claim_may_describe_whom_the_passage_names(verifier: ClaimVerifier) -> None:
+    passage = (
+        "The doctor cited is Byram Bridle, a viral immunologist at the University of Guelph. "
+        "In a May 27 interview, Bridle cast doubt on the safety of coronavirus vaccines."
+    )
+    claim = "The Guelph viral immunologist cast doubt on vaccine safety in a May 27 interview."
+    assert verifier.check(claim, passage).supported
+    # A passage that describes someone may mean another than the one the claim names.
+    passage = (
+        "Cudicini kept a club record 24 clean sheets last season. The 22-year-old Czech "
+        "international has set a new Premiership record of 961 minutes without conceding."
+    )
+    claim = "Cudicini has set a new Premiership record of 961 minutes without conceding."
+    assert not verifier.check(claim, passage).supported
+
+
+def test_it_is_not_a_plural_name(verifier: ClaimVerifier) -> None:
+    passage = (
+        "The Tories wanted a sunset clause inserted in the Anti-Terrorism Bill that would have "
+        "forced ministers to revisit it in November."
+    )
+    claim = (
+        "The Tories demanded a sunset clause forcing ministers to revisit the Anti-Terrorism "
+        "Bill in November."
+    )
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported, verdict.reason
