@@ -76,7 +76,7 @@ _FRAME = re.compile(
 # "Ashton Carter"); a number's "no figure" verdict also meets "the two leaders" of a passage
 # that names them, and "more than 1,000" of one that says "about 1,200", so it waits for a
 # verdict that tells a different figure from a missing one.
-BARS_ANSWER = frozenset({"polarity"})
+BARS_ANSWER = frozenset({"polarity", "figure"})
 # A news story refers back to an event without its date ("the January 6 committee" for "the
 # insurrection on January 6, 2021"); a reference text that never gives the year asked about
 # tells of another time.

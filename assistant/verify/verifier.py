@@ -230,13 +230,16 @@ KINDS = (
     "polarity",
     "denial",
     "hedge",
+    "figure",
     "number",
     "date",
     "name",
     "unaccounted",
     "empty",
 )
-CONTRADICTIONS = frozenset({"roles", "polarity", "denial", "hedge", "number", "date", "name"})
+CONTRADICTIONS = frozenset(
+    {"roles", "polarity", "denial", "hedge", "figure", "number", "date", "name"}
+)
 
 
 @dataclass(frozen=True)
@@ -353,6 +356,8 @@ class ClaimVerifier:
             ("polarity", lambda: _polarity(claim, reading, aligned)),
             ("denial", lambda: _denial(claim, reading)),
             ("hedge", lambda: _hedge(claim, reading)),
+            # Another figure told first: it says more than a figure left out.
+            ("figure", lambda: _numbers(claim, reading, published, aligned, told_only=True)),
             ("number", lambda: _numbers(claim, reading, published, aligned)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
             ("name", lambda: _names(claim, reading) or _substituted_name(claim, reading, aligned)),
@@ -1137,8 +1142,17 @@ def _about(token: Token) -> list[Token]:
 
 
 def _numbers(
-    claim: Doc, reading: _Reading, published: date | None, aligned: dict[int, set[int]]
+    claim: Doc,
+    reading: _Reading,
+    published: date | None,
+    aligned: dict[int, set[int]],
+    *,
+    told_only: bool = False,
 ) -> str | None:
+    """What is wrong with the claim's numbers: the passage gives none of them, gives one for
+    another noun, or tells another figure for the same thing (another count of the same noun,
+    a bound the other way, two figures swapped). With ``told_only``, only the last: a figure
+    the passage contradicts rather than leaves out."""
     stated = [q for q, _ in reading.quantities]
     claimed = _quantities_outside_dates(claim, published)
     for mine in claimed:
@@ -1164,14 +1178,24 @@ def _numbers(
             continue
         if not same:
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
-            told = f"; it says {near[0]} {mine.noun}" if near and mine.noun else ""
-            return f"the passage gives no figure of {mine.text}{told}"
+            if near and mine.noun:
+                return f"the passage gives no figure of {mine.text}; it says {near[0]} {mine.noun}"
+            if told_only:
+                continue
+            return f"the passage gives no figure of {mine.text}"
         # "Twelve of 18 jurors" matched by "twelve jurors" needs the 18 stated as well.
-        if mine.whole is not None and not _whole_stated(mine, same, stated):
+        if mine.whole is not None and not _whole_stated(mine, same, stated) and not told_only:
             return f"the passage gives no figure of {mine.text}"
         # Spans of time match in any unit ("a year" is "12 months"), so not by their noun.
         spanned = mine.days is not None and any(q.days is not None for q in same)
-        if not spanned and mine.noun and all(q.noun and q.noun != mine.noun for q in same):
+        # The noun after a number is not always what it counts ("a 7.3 magnitude earthquake"
+        # against "a magnitude 7.3 earthquake"), so this is no figure told otherwise.
+        if (
+            not told_only
+            and not spanned
+            and mine.noun
+            and all(q.noun and q.noun != mine.noun for q in same)
+        ):
             bound = [q for q in stated if q.noun == mine.noun and not mine.matches(q)]
             if bound:
                 return (
