@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.text import MONTHS, ORDINALS, number_value, stem, tokens
+from assistant.verify.entities import ALIASES, canonical
 
 _WORD = r"[a-z][a-z'-]*"
 # Where the counted noun phrase ends: "how many [American troops] are...".
@@ -168,8 +169,10 @@ def holds(
             w[:1].isupper()
             and w.lower() not in _OPENERS
             and stem(w) not in said
+            # The first word is capitalised whatever it is ("Rumors of its plans").
+            and (position > 0 or _names_at_start(words))
             and (place_of is None or place_of(_POSSESSIVE.sub("", w)) == "place")
-            for w in words
+            for position, w in enumerate(words)
         )
     if want.kind == "count":
         # Questions name what they count in their own words ("sites" for "locations"), so the
@@ -194,6 +197,19 @@ def holds(
             )
         )
     return bool({stem(w) for w in want.focus} & {stem(w) for w in words})
+
+
+def _names_at_start(words: list[str]) -> bool:
+    """Whether a sentence's capitalised first word names something: followed by another name
+    ("Rite Aid filed"), a country or its people ("Saudi officials"), an owner ("Brazil's
+    race") or spelled in capitals ("NASA said")."""
+    first = _POSSESSIVE.sub("", words[0])
+    return (
+        (len(words) > 1 and words[1][:1].isupper())
+        or canonical(first) in ALIASES
+        or first != words[0]
+        or (len(first) > 1 and first.isupper())
+    )
 
 
 def _counts_another_kind(

@@ -116,3 +116,22 @@ def test_what_someone_said_is_told_by_a_sentence_about_them() -> None:
     assert holds("The Iraqi government condemned the strikes on Monday.", want)
     assert holds("A spokesman for the government said the raids broke Iraqi law.", want)
     assert not holds("The U.S. military carried out air strikes against militias in Iraq.", want)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("Rumors of its plans to file for bankruptcy began circulating in August.", False),
+        ("Rite Aid filed for bankruptcy on Sunday.", True),
+        ("Walgreens’s rival filed for bankruptcy on Sunday.", True),
+        ("CVS said it would not file for bankruptcy.", True),
+    ],
+)
+def test_a_sentence_s_first_word_is_a_name_only_when_it_reads_as_one(
+    sentence: str, held: bool
+) -> None:
+    asked = "Which major pharmacy chain filed for bankruptcy this week?"
+    want = wanted(asked)
+    assert want is not None and want.kind == "named"
+    assert holds(sentence, want, asked=asked) is held
+
