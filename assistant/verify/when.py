@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from assistant.text import MONTHS, WEEKDAYS, is_year
+from assistant.text import MONTHS, ORDINALS, WEEKDAYS, is_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -163,6 +163,8 @@ _TEMPERATURES = frozenset(
     {"temperature", "temperatures", "highs", "lows", "degrees", "mercury", "thermometer"}
 )
 _PARTS_OF_CENTURY = {"early": (0, 33), "mid": (34, 66), "middle": (34, 66), "late": (67, 99)}
+# "18th", "21st", "mid-18th": a century's number in digits, with the part of it named.
+_CENTURY_ORDINAL = re.compile(r"(?:(early|mid|late)-)?(\d{1,2})(?:st|nd|rd|th)")
 # The year an undated "’90s" or "’20s" is read from: the latest such decade up to it, so the
 # '30s to the '90s are of the 1900s and the '00s and '20s of the 2000s.
 _UNDATED_PIVOT = 2029
@@ -176,6 +178,7 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
         _part_of_month(words, i, published)
         or _part_of_year(words, i)
         or _decade(words, i, published)
+        or _century(words, i)
     )
     if part is not None:
         return part
@@ -327,6 +330,28 @@ def _decade(words: list[str], i: int, published: date | None) -> DateMention | N
         end=at + 1,
         years=(first + low, first + high),
     )
+
+
+def _century(words: list[str], i: int) -> DateMention | None:
+    """ "the 19th century", "the late nineteenth century", "20th-century": the years of a
+    century as "the 1800s" are, or of its early, middle or late part."""
+    part = words[i] if words[i] in _PARTS_OF_CENTURY else None
+    at = i + 1 if part else i
+    if at >= len(words):
+        return None
+    ordinal = _CENTURY_ORDINAL.fullmatch(words[at])
+    if ordinal and ordinal.group(1):
+        part = ordinal.group(1)  # "mid-18th" in one word
+    number = int(ordinal.group(2)) if ordinal else ORDINALS.get(words[at])
+    following = at + 2 if at + 2 < len(words) and words[at + 1] == "-" else at + 1
+    if not number or following >= len(words) or words[following] != "century":
+        return None
+    first = (number - 1) * 100
+    if not is_year(str(first)):
+        return None  # years before 1800 are not read as years, so nothing could agree
+    low, high = _PARTS_OF_CENTURY[part] if part else (0, 99)
+    text = " ".join(words[i : following + 1])
+    return DateMention(text, start=i, end=following + 1, years=(first + low, first + high))
 
 
 def _part_of_year(words: list[str], i: int) -> DateMention | None:

@@ -129,6 +129,12 @@ def test_a_season_written_as_one_word_is_dated_by_the_year_it_starts() -> None:
         # The 1800s and 1900s are centuries.
         ("The church was built in the 1800s.", "It was built in 1850.", True),
         ("The church was built in the early 1900s.", "It was built in 1950.", False),
+        # So are centuries by number, or a part of them.
+        ("The church was built in the 19th century.", "It was built in 1850.", True),
+        ("The church was built in the nineteenth century.", "It was built in 1950.", False),
+        ("The church was built in the late 19th century.", "It was built in 1888.", True),
+        ("The church is a mid-20th century design.", "It was built in 1988.", False),
+        ("It is an early 20th-century church.", "It was built in 1911.", True),
     ],
 )
 def test_decades(said: str, stated: str, agrees: bool) -> None:
@@ -152,3 +158,8 @@ def test_an_age_or_a_temperature_is_no_decade() -> None:
 def test_decades_in_a_list() -> None:
     found = date_mentions(parse("Inflation was high in the eighties and nineties."))
     assert [m.years for m in found] == [(1980, 1989), (1990, 1999)]
+
+
+def test_a_century_before_the_years_read_as_years_is_no_date() -> None:
+    # "1788" is not read as a year, so "the 18th century" could agree with nothing.
+    assert date_mentions(parse("Watt improved the engine in the 18th century.")) == []
