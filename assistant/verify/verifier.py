@@ -847,11 +847,7 @@ def _all_beaten(lemma: str, reading: _Reading, token: Token) -> bool:
     lost"): "Wales lost" and "a victory for France" are still contradicted."""
     said = reading.by_lemma.get(lemma, [])
     losing = beaten_side(token)
-    return (
-        bool(said)
-        and bool(losing)
-        and all(_beaten(t) and losing & beaten_side(t) for t in said)
-    )
+    return bool(said) and bool(losing) and all(_beaten(t) and losing & beaten_side(t) for t in said)
 
 
 def _beaten(token: Token) -> bool:

@@ -134,4 +134,3 @@ def test_a_sentence_s_first_word_is_a_name_only_when_it_reads_as_one(
     want = wanted(asked)
     assert want is not None and want.kind == "named"
     assert holds(sentence, want, asked=asked) is held
-

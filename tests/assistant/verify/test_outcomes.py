@@ -52,7 +52,8 @@ def test_a_side_that_lost_another_match_still_won_this_one() -> None:
 
 def test_a_win_over_one_side_does_not_bear_out_a_win_over_another() -> None:
     passage = "France, who were beaten by Wales last week, must now defeat the Irish."
-    found = reversed_outcome(parse("France won against Wales last week."), list(parse(passage).sents))
+    claim = parse("France won against Wales last week.")
+    found = reversed_outcome(claim, list(parse(passage).sents))
     assert found is not None and (found.name, found.claimed) == ("france", "won")
 
 
