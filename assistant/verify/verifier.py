@@ -1129,7 +1129,8 @@ def _about(token: Token) -> list[Token]:
                 if c.dep_ == "pobj"
                 and not (child.lower_ in _SPANNING and c.lemma_.lower() in DAYS_IN)
             )
-    if token.dep_ == "amod":
+    # "the highest rate", and "a rate of 7.8%, the lowest in its history".
+    if token.dep_ in {"amod", "appos"}:
         found.append(token.head)
     # "the average is likely": what the copula's complement says, it says of the subject.
     if token.dep_ == "acomp":

@@ -1320,3 +1320,15 @@ def test_it_is_not_a_plural_name(verifier: ClaimVerifier) -> None:
     )
     verdict = verifier.check(claim, passage)
     assert verdict.supported, verdict.reason
+
+
+def test_an_opposite_in_apposition_is_said_of_its_noun(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Admissions to the University of Chicago is highly selective. In 2015, the College had "
+        "an acceptance rate of 7.8% for the Class of 2019, the lowest in the college's history."
+    )
+    claim = "The College had the highest acceptance rate in its history."
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+    lowest = verifier.check("The College had the lowest acceptance rate in its history.", passage)
+    assert lowest.supported, lowest.reason
