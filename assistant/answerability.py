@@ -164,9 +164,9 @@ def _months(text: str) -> set[int]:
 
 
 # "June 27", "June 26-27", "June 26 and 27", "27 June": a month with the days it names.
-_DAYS = r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|or)\s*(\d{1,2})(?:st|nd|rd|th)?)?\b"
-_DAY_FIRST = re.compile(r"\b" + _DAYS.replace("\\b", "") + r"\s+" + _MONTH.pattern, re.I)
-_MONTH_FIRST = re.compile(_MONTH.pattern + r"(?:\s+" + _DAYS + ")?", re.I)
+_DAYS = r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|or)\s*(\d{1,2})(?:st|nd|rd|th)?)?"
+_DAY_FIRST = re.compile(r"\b" + _DAYS + r"\s+" + _MONTH.pattern, re.I)
+_MONTH_FIRST = re.compile(_MONTH.pattern + r"(?:\s+" + _DAYS + r"\b)?", re.I)
 
 
 def _dates(text: str) -> set[tuple[int, int | None]]:

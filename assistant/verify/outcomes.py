@@ -206,12 +206,19 @@ def _names(token: Token | None) -> frozenset[str]:
     """The name heading a side's phrase, read whole ("Manchester United", never "Manchester"
     alone); none for a side headed by a pronoun or a common noun ("his side",
     "Biden's remarks") or by a date ("last Saturday's defeat")."""
-    if token is not None and token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
-        token = token.head.head  # "France, who lost to Wales": France lost
+    token = standing_for(token) if token is not None else None
     if token is None or token.pos_ != "PROPN" or token.ent_type_ in _WHEN:
         return frozenset()
     # Not by alias: "Washington" (the team) did not lose what the United States won.
     return frozenset({normalise(" ".join(t.text for t in name_run(token)))})
+
+
+def standing_for(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("France, who lost to Wales": France); any
+    other token itself."""
+    if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def name_run(token: Token) -> list[Token]:

@@ -40,6 +40,7 @@ from assistant.verify.outcomes import (
     name_run,
     reversed_outcome,
     settled,
+    standing_for,
 )
 from assistant.verify.places import swapped_places
 from assistant.verify.polarity import (
@@ -1012,8 +1013,7 @@ def _named_subject(verb: Token) -> str | None:
     relative pronoun ("France, who lost"): None for a subject that is no name ("the Prime
     Minister" may be the Johnson of the claim)."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is not None and subject.lower_ in {"who", "which", "that"}:
-        subject = verb.head if verb.dep_ == "relcl" else None
+    subject = standing_for(subject) if subject is not None else None
     if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in _NAMED_SUBJECTS:
         return None
     return canonical(" ".join(t.text for t in name_run(subject)))
