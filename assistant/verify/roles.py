@@ -372,7 +372,7 @@ def _antecedent(pronoun: Token) -> Token | None:
                 return None
             # "The Tories wanted a clause that would have forced ministers to revisit it":
             # "it" is not the Tories.
-            if word in {"it", "its"} and subject.tag_ == "NNPS":
+            if word == "it" and subject.tag_ == "NNPS":
                 return None
             return subject if subject.pos_ == "PROPN" else None
     return None
