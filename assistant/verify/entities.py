@@ -230,6 +230,12 @@ _DESIGNATORS = frozenset(
     {"city", "united", "athletic", "rovers", "town", "county", "fc", "wanderers", "albion"}
     | {"club", "inc", "ltd", "plc", "corp", "corporation", "group", "company", "co"}
 )
+# Kinds of institution, named by the rest of their name ("Harvard" for Harvard University)
+# and never by the kind alone: "the University of Maryland" does not name Harvard University,
+# though a match report's "United" names the Manchester United it is about.
+_INSTITUTIONS = frozenset(
+    {"university", "college", "school", "hospital", "airport", "museum", "institute"}
+)
 
 
 def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
@@ -268,6 +274,8 @@ def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
     # Every word of a long name, wherever the passage has it ("Democrats" by "Democratic").
     if all(w in names or ALIASES.get(w, "") in names or "~" + stem(w) in names for w in words):
         return True
+    if len(words) > 1 and words[-1] in _INSTITUTIONS:
+        return CAPITALISED + " ".join(words[:-1]) in names
     # "Joe Biden" names the Biden of a passage that gives only the surname, not the Biden of
     # one that names another ("President Jill Biden").
     if len(words) == 2 and words[-1] in names:

@@ -89,9 +89,9 @@ def substituted_name(
     the same type, or None. ``sentences`` are the passage's; ``support`` maps each content
     token of the claim (by index) to the passage sentences that account for it; only the
     sentences in ``stated`` (those that state something) are read."""
-    for entity in claim.ents:
+    for entity, label in _names(claim):
         token = entity.root
-        if entity.label_ not in _NAMES or token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+        if token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
             continue
         name = entity_name(entity)
 
@@ -102,10 +102,10 @@ def substituted_name(
         index = _restated(support, stated, {t.i for t in entity}, _clause(token), holds)
         if index is None:
             continue
-        for other in sentences[index].ents:
+        for other, their_label in _names(sentences[index]):
             root, theirs = other.root, entity_name(other)
             if (
-                _KIND.get(other.label_, other.label_) == _KIND.get(entity.label_, entity.label_)
+                _same_kind(label, their_label)
                 and _place(root.dep_) == _place(token.dep_)
                 and root.head.i != root.i
                 and root.head.lemma_.lower() == token.head.lemma_.lower()
@@ -152,6 +152,47 @@ def substituted_number(
                 continue
             return Substitute(mine.text, theirs.text)
     return None
+
+
+def _names(tokens: Doc | Span) -> list[tuple[Span, str]]:
+    """The names in ``tokens``, each with its entity type: the named entities of the types in
+    ``_NAMES``, and runs of proper nouns the tagger gave no type ("Million Dollar Baby", "The
+    Aviator"), typed ""."""
+    found = [(e, e.label_) for e in tokens.ents if e.label_ in _NAMES]
+    for token in tokens:
+        if (
+            token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.dep_ != "compound"
+            and not _cut_short(token)
+        ):
+            # Capitalised words hanging on it before it ("Million" of "Million Dollar Baby").
+            start = token.i
+            while start > tokens[0].i and _part_of_name(token.doc[start - 1], token):
+                start -= 1
+            found.append((token.doc[start : token.i + 1], ""))
+    return found
+
+
+def _cut_short(token: Token) -> bool:
+    """Whether the proper noun goes on into a longer name ("Game" of "Game of Thrones")."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].lower_ in {"of", "&"} and after[1].text[:1].isupper()
+
+
+def _part_of_name(word: Token, root: Token) -> bool:
+    return word.text[:1].isupper() and word.pos_ != "DET" and root in word.ancestors
+
+
+def _same_kind(mine: str, theirs: str) -> bool:
+    """Whether names of these entity types may stand for each other. A name of no type (one
+    the tagger missed: "Million Dollar Baby" for "The Aviator") stands only for another: the
+    tagger also misses names it types elsewhere ("Presley's hits" for "Elvis's hits", "Spurs"
+    beside "Bayern Munich")."""
+    if not mine or not theirs:
+        return mine == theirs
+    return _KIND.get(mine, mine) == _KIND.get(theirs, theirs)
 
 
 def _restated(

@@ -102,6 +102,10 @@ def test_other_names_are_no_acronym_in_any_order(passage: str, name: str) -> Non
         # ... but not a word of another name.
         ("Fans of Manchester United mocked the Norwich Union advert.", "Manchester City", False),
         ("Fans of Manchester United mocked the Norwich Union advert.", "Norwich City", False),
+        # An institution by its own name, not by the kind of body it shares with another.
+        ("The study was led by Yale, the university said.", "Yale University", True),
+        ("Researchers at the University of Leeds led the study.", "Bristol University", False),
+        ("Staff at Leeds General Infirmary and the city's hospital", "Airedale Hospital", False),
     ],
 )
 def test_abbreviated_and_shortened_names(passage: str, name: str, named: bool) -> None:

@@ -197,6 +197,15 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "Portugal won the cup in 2016 after beating Argentina in the final in Paris.",
             "the passage says France where the sentence says Argentina",
         ),
+        # ... also a title the tagger gives no type.
+        (
+            "In other categories, Judi Dench triumphed as best supporting actress for her role "
+            "as Queen Victoria in The Aviator. Veteran actor Tom Hardy took the best supporting "
+            "actor award for playing a boxer in Million Dollar Baby.",
+            "Judi Dench was named best supporting actress for playing Queen Victoria in Million "
+            "Dollar Baby.",
+            "the passage says Aviator where the sentence says Million Dollar Baby",
+        ),
         (
             "In twelve cases, drivers reported a cracked windscreen. In 40 cases, drivers "
             "reported a faulty door lock.",
