@@ -211,7 +211,11 @@ def denied(noun: Token) -> bool:
     system failure"."""
     # A negated verb ("did not order the strikes") is the verb's polarity, checked there.
     return (
-        any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children)
+        # "absolutely no evidence": the parser reads a modified "no" as a number or a word.
+        any(
+            c.dep_ in {"det", "nummod", "amod"} and c.lower_ in {"no", "neither"}
+            for c in noun.children
+        )
         or (noun.dep_ == "pobj" and noun.head.lower_ == "without" and not _needed(noun.head))
         or set_aside(noun)
         or _wanting(noun)

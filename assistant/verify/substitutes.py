@@ -55,6 +55,8 @@ _LEAST_REST = 2
 # often as not ("Feeder", "Rocky").
 _KIND = {
     "NORP": "GPE",
+    # A city may be tagged a location as often as a place with a government ("Arbil", "Baghdad").
+    "LOC": "GPE",
     "EVENT": "ORG",
     "FAC": "ORG",
     "PRODUCT": "ORG",
@@ -235,9 +237,21 @@ def _clause(token: Token) -> set[int]:
 
 
 def _same_name(first: str, second: str) -> bool:
-    """The same name, or one part of the other ("De Haan" of "Patrick De Haan")."""
+    """The same name, or one part of the other ("De Haan" of "Patrick De Haan"), or the same
+    surname after a first name and its short form ("Ash Carter", "Ashton Carter")."""
     return (
         canonical(first) == canonical(second)
         or named_in(first, known_names(second), acronyms(second))
         or named_in(second, known_names(first), acronyms(first))
+        or _short_form(first.split(), second.split())
+        or _short_form(second.split(), first.split())
+    )
+
+
+def _short_form(short: list[str], full: list[str]) -> bool:
+    return (
+        len(short) == len(full) == 2
+        and short[1] == full[1]
+        and len(short[0]) >= 3
+        and full[0].startswith(short[0])
     )

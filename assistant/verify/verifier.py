@@ -235,11 +235,12 @@ KINDS = (
     "number",
     "date",
     "name",
+    "substitute",
     "unaccounted",
     "empty",
 )
 CONTRADICTIONS = frozenset(
-    {"roles", "polarity", "denial", "hedge", "figure", "number", "date", "name"}
+    {"roles", "polarity", "denial", "hedge", "figure", "number", "date", "name", "substitute"}
 )
 
 
@@ -361,7 +362,8 @@ class ClaimVerifier:
             ("figure", lambda: _numbers(claim, reading, published, aligned, told_only=True)),
             ("number", lambda: _numbers(claim, reading, published, aligned)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
-            ("name", lambda: _names(claim, reading) or _substituted_name(claim, reading, aligned)),
+            ("name", lambda: _names(claim, reading)),
+            ("substitute", lambda: _substituted_name(claim, reading, aligned)),
         )
         for kind, run in checks:
             reason = run()

@@ -79,6 +79,8 @@ def test_a_question_the_article_bears_out(
         # Six drones where the article counts four: another figure, not one left out.
         ("How many of the six drones hit Arbil?", "figure"),
         ("How many of the 40 facilities were in Syria?", "number"),
+        # Arbil, named elsewhere, in the place where the article says Baghdad.
+        ("Why did the PMF hold a military parade near Arbil?", "substitute"),
         # A bare phrase is still read, though a cited sentence would need a verb.
         ("What is the name of the June 29 drones?", "date"),
     ],
@@ -134,6 +136,8 @@ def test_read_without_rewording_keeps_coverage_and_contradiction(
         # So does another figure for the same thing; a figure left out, or other roles, leave
         # it to the answerability model.
         ("How many of the six drones hit Arbil?", True, True),
+        # And another name in the place of the question's.
+        ("Who attended the military parade near Arbil?", True, True),
         ("How many of the 40 facilities were in Syria?", False, False),
         ("Why did the militias strike U.S. forces in Syria?", False, False),
     ],

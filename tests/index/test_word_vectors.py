@@ -28,3 +28,19 @@ def test_the_table_is_built_once_and_read_back(embedder: MiniLMEmbeddings) -> No
     assert len(list(Path(embedder.cache_dir).glob("*-pieces.npy"))) == max(len(cached), 1)
     again = MiniLMEmbeddings(cache_dir=embedder.cache_dir)
     assert np.array_equal(again.embed_words(["strike"]), embedder.embed_words(["strike"]))
+
+
+def test_words_split_once_are_split_as_the_tokenizer_splits_them(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    from tokenizers import Tokenizer
+
+    from index.minilm_runtime import model_dir
+
+    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tokenizer.no_padding()
+    words = ["Kata’ib", "drones", "Hizballah", "drones", "Zürich"]
+    fresh = [e.ids for e in tokenizer.encode_batch(words, add_special_tokens=False)]
+    assert embedder.runtime.pieces(words) == fresh
+    # Asked again, in another order, from what was kept.
+    assert embedder.runtime.pieces(list(reversed(words))) == list(reversed(fresh))

@@ -1341,3 +1341,28 @@ def test_an_opposite_in_apposition_is_said_of_its_noun(verifier: ClaimVerifier) 
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
     lowest = verifier.check("The College had the lowest acceptance rate in its history.", passage)
     assert lowest.supported, lowest.reason
+
+
+def test_a_modified_no_still_denies_its_noun(verifier: ClaimVerifier) -> None:
+    # The parser reads the "no" of "absolutely no evidence" here as a number.
+    passage = (
+        "“There is absolutely no evidence that Mr. Hale knew this woman,” Portland Police Chief "
+        "Anna Ruiz told reporters in an interview."
+    )
+    affirmed = verifier.check("Ruiz said there was evidence that Mr. Hale knew the woman.", passage)
+    assert not affirmed.supported
+    assert "no evidence" in affirmed.reason
+    said = "Ruiz said there was no evidence that Mr. Hale knew the woman."
+    denied = verifier.check(said, passage)
+    assert denied.supported, denied.reason
+
+
+def test_a_first_name_and_its_short_form_are_one_person(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Defense Secretary Ashton Carter visited the base in Kabul on Monday. Reporters "
+        "travelling with Ash Carter were told of new deployments."
+    )
+    verdict = verifier.check("Ash Carter visited the base in Kabul on Monday.", passage)
+    assert verdict.supported, verdict.reason
+    other = verifier.check("John Kerry visited the base in Kabul on Monday.", passage)
+    assert not other.supported
