@@ -1343,26 +1343,32 @@ def test_an_opposite_in_apposition_is_said_of_its_noun(verifier: ClaimVerifier) 
     assert lowest.supported, lowest.reason
 
 
-def test_a_modified_no_still_denies_its_noun(verifier: ClaimVerifier) -> None:
-    # The parser reads the "no" of "absolutely no evidence" here as a number.
-    passage = (
-        "“There is absolutely no evidence that Mr. Hale knew this woman,” Portland Police Chief "
-        "Anna Ruiz told reporters in an interview."
-    )
-    affirmed = verifier.check("Ruiz said there was evidence that Mr. Hale knew the woman.", passage)
-    assert not affirmed.supported
-    assert "no evidence" in affirmed.reason
-    said = "Ruiz said there was no evidence that Mr. Hale knew the woman."
-    denied = verifier.check(said, passage)
-    assert denied.supported, denied.reason
-
-
-def test_a_first_name_and_its_short_form_are_one_person(verifier: ClaimVerifier) -> None:
-    passage = (
-        "Defense Secretary Ashton Carter visited the base in Kabul on Monday. Reporters "
-        "travelling with Ash Carter were told of new deployments."
-    )
-    verdict = verifier.check("Ash Carter visited the base in Kabul on Monday.", passage)
-    assert verdict.supported, verdict.reason
-    other = verifier.check("John Kerry visited the base in Kabul on Monday.", passage)
-    assert not other.supported
+@pytest.mark.parametrize(
+    ("passage", "supported", "unsupported", "reason"),
+    [
+        # The parser reads the "no" of "absolutely no evidence" here as a number.
+        (
+            "“There is absolutely no evidence that Mr. Hale knew this woman,” Portland Police "
+            "Chief Anna Ruiz told reporters in an interview.",
+            "Ruiz said there was no evidence that Mr. Hale knew the woman.",
+            "Ruiz said there was evidence that Mr. Hale knew the woman.",
+            "no evidence",
+        ),
+        # A first name and its short form are one person.
+        (
+            "Defense Secretary Ashton Carter visited the base in Kabul on Monday. Reporters "
+            "travelling with Ash Carter were told of new deployments.",
+            "Ash Carter visited the base in Kabul on Monday.",
+            "John Kerry visited the base in Kabul on Monday.",
+            "another subject",
+        ),
+    ],
+)
+def test_what_the_parse_or_a_short_name_hides_is_still_read(
+    verifier: ClaimVerifier, passage: str, supported: str, unsupported: str, reason: str
+) -> None:
+    accepted = verifier.check(supported, passage)
+    assert accepted.supported, accepted.reason
+    rejected = verifier.check(unsupported, passage)
+    assert not rejected.supported
+    assert reason in rejected.reason
