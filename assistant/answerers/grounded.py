@@ -78,6 +78,15 @@ _SENTENCES_KEPT = 1024
 # (median, the three sizes alternating in one process on a loaded machine), 4 (157 ms) lost two
 # SQuAD answers.
 SHORTLIST = 6
+# Of those, a sentence scoring this far behind the best on its in-context vector (the support
+# score's scale) is not scored in full either. On the same tune halves and archive questions
+# (2026-12-05, `newsqa eval ... --half tune`, then `newsqa eval compare`), 0.15 flipped three
+# SQuAD questions, all three now correctly refused, and nothing else (the whole SQuAD tune
+# half: 18 flips, 14 better, correct refusals 0.282 -> 0.298), shortlisting 4.5
+# sentences a RealTimeQA-2022 question instead of 6.4, whose answer stage took 232 ms instead
+# of 314 (medians, alternating in one process on a loaded machine); 0.08 shortlisted 3 (130 ms)
+# but lost a RealTimeQA-2022 answer and two SQuAD answers.
+SHORTLIST_MARGIN = 0.15
 
 # A passage's sentence vectors as read in context, by chunk id (``index.sentence_vectors``).
 InContextVectors = Callable[[list[Passage]], Mapping[str, np.ndarray]]
@@ -173,10 +182,10 @@ class GroundedAnswerer:
     words in common, and whether it has the shape of an answer (a cause for "why", a date for
     "when"...). The best ones, verbatim and cited, are the answer; when the best support is
     below ``min_support`` it declines. ``in_context`` gives the passages' sentence vectors made
-    at ingest, by which a ``shortlist`` of sentences is chosen to be embedded on their own and
-    scored; without it every sentence is. ``articles`` gives the passages' whole articles, in
-    whose leads the names a question mentions are also looked up; without it, only in each
-    passage's own text.
+    at ingest, by which a ``shortlist`` of sentences, none more than ``shortlist_margin`` behind
+    the best, is chosen to be embedded on their own and scored; without it every sentence is.
+    ``articles`` gives the passages' whole articles, in whose leads the names a question
+    mentions are also looked up; without it, only in each passage's own text.
     """
 
     name = "grounded"
@@ -192,6 +201,7 @@ class GroundedAnswerer:
         verifier: ClaimVerifier | None = None,
         in_context: InContextVectors | None = None,
         shortlist: int = SHORTLIST,
+        shortlist_margin: float = SHORTLIST_MARGIN,
         articles: ArticleTexts | None = None,
     ) -> None:
         if max_sentences < 1:
@@ -200,6 +210,11 @@ class GroundedAnswerer:
             raise ValueError(
                 f"shortlist: {shortlist} is fewer than max_sentences ({max_sentences}); "
                 f"the default is {SHORTLIST}"
+            )
+        if shortlist_margin < 0:
+            raise ValueError(
+                f"shortlist_margin: {shortlist_margin} is below 0, which would shortlist nothing; "
+                f"the default is {SHORTLIST_MARGIN}"
             )
         self.embedder = embedder
         self.verifier = verifier or verifier_for(embedder)
@@ -211,6 +226,7 @@ class GroundedAnswerer:
         self.model = model or load_model()
         self.in_context = in_context
         self.shortlist = shortlist
+        self.shortlist_margin = shortlist_margin
         self.articles = articles
         self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
         self._sentences_lock = threading.Lock()
@@ -341,8 +357,9 @@ class GroundedAnswerer:
         scoring: _Scoring,
     ) -> list[_Sentence]:
         """The ``shortlist`` sentences that score best with their in-context vectors (made at
-        ingest, so free here) standing in for the vectors they are scored with in full; all of
-        them when there are no such vectors."""
+        ingest, so free here) standing in for the vectors they are scored with in full, but for
+        those ``shortlist_margin`` or more behind the best; all of them when there are no such
+        vectors."""
         if self.in_context is None or len(found) <= self.shortlist:
             return found
         vectors = self.in_context(passages)
@@ -356,6 +373,8 @@ class GroundedAnswerer:
             similarity = float(vector @ query) / max(float(np.linalg.norm(vector)), 1e-9)
             scores.append(scoring.support(sentence, similarity)[0])
         best = sorted(range(len(found)), key=lambda i: -scores[i])[: self.shortlist]
+        # Those far behind the best on these vectors are not scored in full either.
+        best = [i for i in best if scores[i] >= scores[best[0]] - self.shortlist_margin]
         return [found[i] for i in sorted(best)]
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
