@@ -38,6 +38,7 @@ from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import bars_answer, presupposition
 from assistant.records import Passage
+from assistant.settings import MIN_SUPPORT
 from assistant.text import content_terms, question_kind
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
 from assistant.verify.verifier import WordEmbeddings
@@ -195,7 +196,7 @@ class GroundedAnswerer:
         embedder: Embeddings,
         *,
         max_sentences: int = 2,
-        min_support: float = 0.42,
+        min_support: float = MIN_SUPPORT,
         min_confidence: float | None = None,
         model: AnswerabilityModel | None = None,
         verifier: ClaimVerifier | None = None,
