@@ -113,6 +113,7 @@ class Assistant:
                 model=load_model(self.settings.answerability_model or MODEL_PATH),
                 verifier=self.verifier,
                 in_context=self._sentence_vectors,
+                alone=self._sentences_alone,
                 articles=self._article_texts,
             )
         }
@@ -127,6 +128,10 @@ class Assistant:
     def _sentence_vectors(self, passages: list[Passage]) -> dict[str, np.ndarray]:
         """The passages' sentence vectors as read in their chunks, kept since ingest."""
         return self.index.sentences.of(self.index.ledger.chunks([p.chunk_id for p in passages]))
+
+    def _sentences_alone(self, passages: list[Passage]) -> dict[str, np.ndarray]:
+        """The passages' sentences' vectors read on their own, kept since ingest."""
+        return self.index.alone.of([p.chunk_id for p in passages])
 
     def _article_texts(self, passages: list[Passage]) -> dict[str, str]:
         """The whole text of each passage's article, by article id."""

@@ -26,6 +26,7 @@ from index.loaders import Loaded, LoadFailure, iter_files, load_file
 from index.metadata import ArticleDefaults, with_defaults
 from index.parses import ChunkParses, clear_parses
 from index.sentence_vectors import SentenceVectors, clear_sentence_vectors
+from index.sentences_alone import SentencesAlone, clear_sentences_alone
 from index.settings import IndexSettings
 from index.store import IndexMismatchError, VectorStore, drop_collection
 from index.writer_lock import WriterLock
@@ -141,6 +142,7 @@ class Index:
         self.lexical = LexicalIndex(self.ledger.db)
         self.sentences = SentenceVectors(self.ledger, self.embedder)
         self.parses = ChunkParses(self.ledger)
+        self.alone = SentencesAlone(self.ledger, self.embedder)
         self.lock = writer_lock(settings)
         self._seen = self.ledger.generation()
         self._refreshing = threading.Lock()
@@ -226,6 +228,7 @@ class Index:
                     )
             self._flush(run)
             self.parses.fill(progress=self.settings.progress)
+            self.alone.fill(progress=self.settings.progress)
             if prune:
                 self._prune(
                     [r for r in readable if prune_empty or not self._empty_root(r, report)],
@@ -250,6 +253,7 @@ class Index:
                     self._stage([item], source, run)
             self._flush(run)
             self.parses.fill(progress=self.settings.progress)
+            self.alone.fill(progress=self.settings.progress)
         run.report.seconds = time.perf_counter() - started
         return run.report
 
@@ -390,6 +394,7 @@ class Index:
                 self.lexical.delete(db, self.ledger.delete_chunks(db, item.stale))
                 self.sentences.delete(db, item.stale)
                 self.parses.delete(db, item.stale)
+                self.alone.delete(db, item.stale)
                 self.lexical.add(db, item.chunks, self.ledger.write_chunks(db, item.chunks))
             self.sentences.write(db, sentences)
         self.vectors.delete(stale)
@@ -441,6 +446,7 @@ class Index:
                 self.lexical.delete(db, self.ledger.delete_chunks(db, chunk_ids))
                 self.sentences.delete(db, chunk_ids)
                 self.parses.delete(db, chunk_ids)
+                self.alone.delete(db, chunk_ids)
                 self.ledger.delete_article(db, row.id)
             self.vectors.delete(chunk_ids)
         return len(chunk_ids)
@@ -469,6 +475,7 @@ def reset_index(settings: IndexSettings) -> None:
                 LexicalIndex(db).clear(db)
                 clear_sentence_vectors(db)
                 clear_parses(db)
+                clear_sentences_alone(db)
                 ledger.clear(db)
                 ledger.bump_generation(db)
             ledger.compact()

@@ -91,6 +91,9 @@ SHORTLIST_MARGIN = 0.15
 
 # A passage's sentence vectors as read in context, by chunk id (``index.sentence_vectors``).
 InContextVectors = Callable[[list[Passage]], Mapping[str, np.ndarray]]
+# A passage's sentences' vectors read alone, made at ingest, by chunk id
+# (``index.sentences_alone``; one row for each sentence of ``sentence_texts``).
+AloneVectors = Callable[[list[Passage]], Mapping[str, np.ndarray]]
 # The whole text of each passage's article, by article id.
 ArticleTexts = Callable[[list[Passage]], Mapping[str, str]]
 # An article's lead, where a name a passage leaves out is looked up. Of the passages retrieved
@@ -185,6 +188,8 @@ class GroundedAnswerer:
     below ``min_support`` it declines. ``in_context`` gives the passages' sentence vectors made
     at ingest, by which a ``shortlist`` of sentences, none more than ``shortlist_margin`` behind
     the best, is chosen to be embedded on their own and scored; without it every sentence is.
+    ``alone`` gives the vectors of the passages' sentences read on their own, made at ingest,
+    so that only a sentence read with the one before it is embedded at question time.
     ``articles`` gives the passages' whole articles, in whose leads the names a question
     mentions are also looked up; without it, only in each passage's own text.
     """
@@ -203,6 +208,7 @@ class GroundedAnswerer:
         in_context: InContextVectors | None = None,
         shortlist: int = SHORTLIST,
         shortlist_margin: float = SHORTLIST_MARGIN,
+        alone: AloneVectors | None = None,
         articles: ArticleTexts | None = None,
     ) -> None:
         if max_sentences < 1:
@@ -228,6 +234,7 @@ class GroundedAnswerer:
         self.in_context = in_context
         self.shortlist = shortlist
         self.shortlist_margin = shortlist_margin
+        self.alone = alone
         self.articles = articles
         self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()
         self._sentences_lock = threading.Lock()
@@ -268,7 +275,7 @@ class GroundedAnswerer:
         scoring = _Scoring(question, context, passages, harm)
         query = np.array(self.embedder.embed_query(asked_in_full))
         found = self._shortlisted(found, passages, query, scoring)
-        similarities = self._embed_sentences([f.text for f in found]) @ query
+        similarities = self._vectors(found, passages) @ query
         presupposed: dict[int, Verdict] = {}
         scored = []
         for sentence, similarity in zip(found, similarities, strict=True):
@@ -377,6 +384,26 @@ class GroundedAnswerer:
         # Those far behind the best on these vectors are not scored in full either.
         best = [i for i in best if scores[i] >= scores[best[0]] - self.shortlist_margin]
         return [found[i] for i in sorted(best)]
+
+    def _vectors(self, found: list[_Sentence], passages: list[Passage]) -> np.ndarray:
+        """Each sentence's vector read alone: made at ingest where its passage has them (a
+        sentence of one row of its passage), embedded now for the rest."""
+        stored = self.alone(passages) if self.alone is not None else {}
+        # Rows of another text than the passage's (a chunk re-split since) are not used.
+        usable = {
+            number: rows
+            for number, passage in enumerate(passages, start=1)
+            if (rows := stored.get(passage.chunk_id)) is not None
+            and rows.ndim == 2
+            and len(rows) == len(sentence_spans(passage.text))
+        }
+        vectors: list[np.ndarray | None] = [
+            usable[s.passage][s.rows[0]] if len(s.rows) == 1 and s.passage in usable else None
+            for s in found
+        ]
+        missing = [s.text for s, v in zip(found, vectors, strict=True) if v is None]
+        embedded = iter(self._embed_sentences(missing)) if missing else iter(())
+        return np.stack([v if v is not None else next(embedded) for v in vectors])
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
         """Sentence vectors, each sentence embedded once: a conversation keeps returning to the

@@ -31,13 +31,15 @@ def test_ingest_keeps_a_vector_for_each_sentence_at_no_extra_embedding(
     counting = CountingInContext(embedder)
     index = Index(settings, counting)
     report = index.ingest([story])
-    assert counting.embedded == report.chunks_written == 1, "one pass for the chunk, no more"
+    # One pass for the chunk; its three sentences are embedded alone too (index.sentences_alone).
+    assert report.chunks_written == 1
+    assert counting.embedded == 1 + 3, "the chunk's pass and its sentences alone, no more"
     rows = index.ledger.chunks(sorted(index.ledger.all_chunk_ids()))
     assert _stored(index) == set(rows)
 
     ((chunk_id, _),) = rows.items()
     vectors = index.sentences.of(rows)[chunk_id]
-    assert counting.embedded == 1, "read back from the ledger"
+    assert counting.embedded == 1 + 3, "read back from the ledger"
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-2)
     # Each sentence embedded alone is nearest to its own in-context vector: the word pieces
@@ -70,26 +72,27 @@ def test_other_embedders_get_sentence_vectors_on_first_request_only(
 def test_vectors_and_parses_leave_with_their_chunks(
     settings: AssistantSettings, embedder: MiniLMEmbeddings, harbour_feed: HarbourFeed
 ) -> None:
-    def kept(index: Index) -> tuple[set[str], set[str]]:
-        return _stored(index), stored_chunk_ids(index, "parses")
+    def kept(index: Index) -> tuple[set[str], ...]:
+        tables = ("sentence_vectors", "parses", "sentences_alone")
+        return tuple(stored_chunk_ids(index, table) for table in tables)
 
     feed, write = harbour_feed.path, harbour_feed.write
     write("The harbour reopened on Tuesday. Fishing boats returned to sea within hours.")
     index = Index(settings, embedder)
     index.ingest([feed])
     old = index.ledger.all_chunk_ids()
-    assert kept(index) == (old, old)
+    assert kept(index) == (old, old, old)
 
     write("The harbour reopened on Wednesday. Fishing boats returned to sea within hours.")
     assert index.ingest([feed]).updated == 1
     new = index.ledger.all_chunk_ids()
     assert new.isdisjoint(old)
-    assert kept(index) == (new, new), "the replaced chunk's vectors and parse went with it"
+    assert kept(index) == (new, new, new), "the replaced chunk's vectors and parse went with it"
 
     index.delete(harbour_feed.url)
-    assert kept(index) == (set(), set())
+    assert kept(index) == (set(), set(), set())
 
     index.ingest([feed])
-    assert kept(index) == (new, new)
+    assert kept(index) == (new, new, new)
     reset_index(settings)
-    assert kept(index) == (set(), set())
+    assert kept(index) == (set(), set(), set())
