@@ -65,7 +65,7 @@ class SentenceVectors:
         """Store sentence vectors (inside the ledger's transaction)."""
         db.executemany(
             "INSERT OR REPLACE INTO sentence_vectors VALUES (?, ?, ?)",
-            [(cid, m.shape[1], m.astype(np.float16).tobytes()) for cid, m in made.items()],
+            [matrix_row(cid, m) for cid, m in made.items()],
         )
 
     def of(self, rows: Mapping[str, ChunkRow]) -> dict[str, np.ndarray]:
@@ -106,17 +106,33 @@ class SentenceVectors:
         db.executemany("DELETE FROM sentence_vectors WHERE chunk_id = ?", [(c,) for c in chunk_ids])
 
     def _stored(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
-        for first in range(0, len(chunk_ids), 500):
-            part = chunk_ids[first : first + 500]
-            marks = ",".join("?" * len(part))
-            rows = self.ledger.db.execute(
-                f"SELECT chunk_id, dims, vectors FROM sentence_vectors WHERE chunk_id IN ({marks})",
-                part,
-            )
-            for cid, dims, blob in rows:
-                found[cid] = np.frombuffer(blob, np.float16).reshape(-1, dims).astype(np.float32)
-        return found
+        return stored_matrices(self.ledger.db, "sentence_vectors", chunk_ids)
+
+
+def matrix_row(chunk_id: str, matrix: np.ndarray) -> tuple[str, int, bytes]:
+    """A chunk's sentence vectors as a row of a (chunk_id, dims, vectors) table, as float16;
+    a chunk without a sentence has dims 0."""
+    dims = matrix.shape[1] if matrix.ndim == 2 and len(matrix) else 0
+    return chunk_id, dims, matrix.astype(np.float16).tobytes()
+
+
+def stored_matrices(
+    db: sqlite3.Connection, table: str, chunk_ids: Sequence[str]
+) -> dict[str, np.ndarray]:
+    """The matrices ``table`` (chunk_id, dims, vectors) holds for those of ``chunk_ids`` that it
+    has, as float32, one row a sentence (an empty array for a chunk without a sentence)."""
+    found: dict[str, np.ndarray] = {}
+    ids = list(dict.fromkeys(chunk_ids))
+    for first in range(0, len(ids), 500):
+        part = ids[first : first + 500]
+        marks = ",".join("?" * len(part))
+        rows = db.execute(
+            f"SELECT chunk_id, dims, vectors FROM {table} WHERE chunk_id IN ({marks})", part
+        )
+        for chunk_id, dims, blob in rows:
+            matrix = np.frombuffer(blob, np.float16).astype(np.float32)
+            found[chunk_id] = matrix.reshape(-1, dims) if dims else matrix
+    return found
 
 
 def clear_sentence_vectors(db: sqlite3.Connection) -> None:

@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from index.ledger import Ledger
 from index.minilm_runtime import normalize
-from index.sentence_vectors import EmbedsInContext
+from index.sentence_vectors import EmbedsInContext, matrix_row, stored_matrices
 from index.sentences import sentence_spans
 
 logger = logging.getLogger(__name__)
@@ -82,11 +82,9 @@ class SentencesAlone:
                 )
                 rows, at = [], 0
                 for (chunk_id, _), sentences in zip(batch, texts, strict=True):
-                    matrix = vectors[at : at + len(sentences)]
-                    at += len(sentences)
                     # A chunk without a sentence is stored too, or each fill would try it again.
-                    dims = matrix.shape[1] if len(sentences) else 0
-                    rows.append((chunk_id, dims, matrix.astype(np.float16).tobytes()))
+                    rows.append(matrix_row(chunk_id, vectors[at : at + len(sentences)]))
+                    at += len(sentences)
                 with self.ledger.transaction() as db:
                     db.executemany("INSERT OR REPLACE INTO sentences_alone VALUES (?, ?, ?)", rows)
                 bar.update(len(batch))
@@ -95,19 +93,8 @@ class SentencesAlone:
     def of(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored sentence vectors of those of ``chunk_ids`` that have them, one
         L2-normalised row per sentence (``sentence_texts``)."""
-        found: dict[str, np.ndarray] = {}
-        ids = list(dict.fromkeys(chunk_ids))
-        for first in range(0, len(ids), 500):
-            part = ids[first : first + 500]
-            marks = ",".join("?" * len(part))
-            rows = self.ledger.db.execute(
-                f"SELECT chunk_id, dims, vectors FROM sentences_alone WHERE chunk_id IN ({marks})",
-                part,
-            )
-            for chunk_id, dims, blob in rows:
-                matrix = np.frombuffer(blob, np.float16).astype(np.float32)
-                found[chunk_id] = normalize(matrix.reshape(-1, dims)) if dims else matrix
-        return found
+        stored = stored_matrices(self.ledger.db, "sentences_alone", chunk_ids)
+        return {c: normalize(m) if m.ndim == 2 else m for c, m in stored.items()}
 
     def delete(self, db: sqlite3.Connection, chunk_ids: Sequence[str]) -> None:
         """Drop the vectors of deleted chunks (inside the ledger's transaction)."""
