@@ -18,6 +18,12 @@ _UNFINISHED = re.compile(r"\sv\.$")
 _KEPT = 1024
 
 
+def collapsed(text: str) -> str:
+    """``text`` with each run of whitespace made one space, ends trimmed: a sentence as the
+    answerer shows it and embeds it (``index.sentences_alone`` keeps vectors of it so)."""
+    return " ".join(text.split())
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``; a sentence never crosses a paragraph."""
     return list(_spans(text))

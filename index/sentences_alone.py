@@ -29,7 +29,7 @@ from tqdm import tqdm
 from index.ledger import Ledger
 from index.minilm_runtime import normalize
 from index.sentence_vectors import EmbedsInContext, matrix_row, stored_matrices
-from index.sentences import sentence_spans
+from index.sentences import collapsed, sentence_spans
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ _FILL_BATCH = 64
 def sentence_texts(text: str) -> list[str]:
     """The sentences of a chunk's ``text`` with their whitespace collapsed, in order: the text
     the answerer gives a sentence it reads alone."""
-    return [" ".join(text[start:end].split()) for start, end in sentence_spans(text)]
+    return [collapsed(text[start:end]) for start, end in sentence_spans(text)]
 
 
 class SentencesAlone:

@@ -42,7 +42,7 @@ from assistant.settings import MIN_SUPPORT
 from assistant.text import content_terms, question_kind
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
 from assistant.verify.verifier import WordEmbeddings
-from index.sentences import sentence_spans
+from index.sentences import collapsed, sentence_spans
 
 # What a sentence looks like when it answers each kind of question.
 _CUES: dict[str, re.Pattern[str]] = {
@@ -346,7 +346,7 @@ class GroundedAnswerer:
                     # "No casualties were reported." with the attack it reports on.
                     first = position - 1
                     start = spans[first][0]
-                sentence = " ".join(passage.text[start:end].split())
+                sentence = collapsed(passage.text[start:end])
                 # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
                 asks = sentence.rstrip("\"'”’ )").endswith("?")
                 # "the June 27 strikes" are not answered by what a sentence says of February's.
