@@ -110,8 +110,8 @@ class Candidate:
     """One sentence of the passages as a possible answer: its ``support`` ranks it, its
     ``features`` and ``probability`` are what the answerability model reads,
     ``presupposition`` is the verifier's verdict on what the question takes for granted, read
-    in the sentence's passage, and ``barred`` says that verdict keeps the sentence from
-    answering (``bars_answer``)."""
+    in the sentence's passage, ``barred`` says that verdict keeps the sentence from
+    answering (``bars_answer``), and ``source`` is the passage it is from."""
 
     passage: int
     text: str
@@ -122,6 +122,7 @@ class Candidate:
     probability: float
     presupposition: Verdict | None = None
     barred: bool = False
+    source: Passage | None = None
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,7 @@ class GroundedAnswerer:
                     self.model.probability(found_features),
                     presupposed[number],
                     bars_answer(presupposed[number], passage.published),
+                    passage,
                 )
             )
         return sorted(scored, key=lambda c: -c.support)
@@ -321,9 +323,7 @@ class GroundedAnswerer:
         and a story names "the CDC" or "the US" in its lead, then says "the agency"."""
         texts = self.articles(passages) if self.articles is not None else {}
         return [
-            not names_missing(
-                question, f"{p.title}\n{texts.get(p.article_id, '')[:LEAD_CHARS]}\n{p.text}"
-            )
+            not names_missing(question, p.title, texts.get(p.article_id, "")[:LEAD_CHARS], p.text)
             for p in passages
         ]
 
@@ -450,7 +450,7 @@ class GroundedAnswerer:
             if len(chosen) >= self.max_sentences or candidate.support < 0.9 * answering[0].support:
                 break
             # Out of its paragraph, "Those strikes..." would read as being about the first answer.
-            if LEANS_ON_CONTEXT.match(candidate.text) or not self.verifier.states(candidate.text):
+            if LEANS_ON_CONTEXT.match(candidate.text) or not self._states(candidate):
                 continue
             if all(_distinct(candidate.text, c.text) for c in chosen):
                 chosen.append(candidate)
@@ -467,9 +467,17 @@ class GroundedAnswerer:
         the first that states something (a heading such as "Arcturus COVID-19 symptoms" has
         nothing the verifier could bear out, so it could never be shown with a citation)."""
         answering = [c for c in ranked if not c.barred]
-        while answering and not self.verifier.states(answering[0].text):
+        while answering and not self._states(answering[0]):
             answering.pop(0)
         return answering
+
+    def _states(self, candidate: Candidate) -> bool:
+        """Whether ``candidate`` states something the verifier could bear out, read in its
+        passage's parse where it can be (``ClaimVerifier.states``)."""
+        source = candidate.source
+        if source is None:
+            return self.verifier.states(candidate.text)
+        return self.verifier.states(candidate.text, source.text, source.published)
 
     def confidence(self, ranked: list[Candidate]) -> float:
         """The probability, by the fitted answerability model, that the passages answer the

@@ -12,7 +12,7 @@ lacks reword it or add to it); ``verifier`` puts them together.
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.verify.entities import acronyms, known_names, named_in, names_of
@@ -70,11 +70,24 @@ def check(sentence: str, passage: str, published: date | None = None) -> Verdict
     return default_verifier().check(sentence, passage, published)
 
 
-def names_missing(question: str, text: str) -> list[str]:
-    """The names ``question`` mentions that ``text`` does not name, by any alias: an article
-    that never names the PMF cannot say how many fighters the PMF has."""
+def names_missing(question: str, *texts: str) -> list[str]:
+    """The names ``question`` mentions that none of ``texts`` names, by any alias: an article
+    that never names the PMF cannot say how many fighters the PMF has. Each text is read on
+    its own (a headline's last words do not run into the lead's first), and once: the lead
+    of an article is looked up again for each of its passages."""
     names = names_of(parse(question))
     if not names:
         return []
-    known, initials = known_names(text), acronyms(text)
+    known = frozenset().union(*(_names_in(t) for t in texts))
+    initials = frozenset().union(*(_acronyms_in(t) for t in texts))
     return [name for name in names if not named_in(name, known, initials)]
+
+
+@lru_cache(maxsize=1024)
+def _names_in(text: str) -> frozenset[str]:
+    return frozenset(known_names(text))
+
+
+@lru_cache(maxsize=1024)
+def _acronyms_in(text: str) -> frozenset[str]:
+    return frozenset(acronyms(text))

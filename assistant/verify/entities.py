@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from assistant.text import MONTHS, STOP_WORDS, WEEKDAYS, stem
@@ -238,7 +239,7 @@ _INSTITUTIONS = frozenset(
 )
 
 
-def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
+def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> bool:
     """Whether ``name`` is named in a text whose ``known_names`` are ``names``: by itself, by
     alias, by its words without titles ("President Biden" for "Joe Biden" is not enough, but
     "Biden" is), or as the acronym of a name the text spells out."""
@@ -287,7 +288,7 @@ def named_in(name: str, names: set[str], acronyms: set[str]) -> bool:
     return False
 
 
-def _first_names(surname: str, names: set[str]) -> set[str]:
+def _first_names(surname: str, names: AbstractSet[str]) -> set[str]:
     """The words a passage writes before ``surname`` in a capitalised run ("Jill" of
     "President Jill Biden"), without titles; none of "voted Stone" or "Ms Stone"."""
     found = set()

@@ -24,6 +24,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
@@ -244,32 +245,81 @@ CONTRADICTIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class _Reading:
-    """A parsed passage with what the checks look up in it."""
+    """A parsed passage with what the checks look up in it. What only some checks need (names,
+    figures, dates, events, word vectors) is read on first use: a question's presupposition,
+    checked against every passage it is answered from, seldom needs them all."""
 
-    doc: Doc
-    sentences: list[Span]
-    lemmas: dict[str, set[int]]
-    names: set[str]
-    acronyms: set[str]
-    quantities: list[tuple[Quantity, int]]
-    dates: list[tuple[DateMention, int]]
-    events: list[Event]
-    by_lemma: dict[str, list[Token]]
-    # The passage's content words (lemmas), the sentence each stands in, and their vectors.
-    words: list[str]
-    word_sentences: list[int]
-    matrix: np.ndarray
-    # The sentences that state something (``_asserts``): the only ones read as evidence, and
-    # their tokens.
-    claims: frozenset[int]
-    stated: list[Token]
+    def __init__(
+        self, doc: Doc, published: date | None, embed: Callable[[list[str]], np.ndarray]
+    ) -> None:
+        self.doc = doc
+        self.published = published
+        self._embed = embed
+        self.sentences: list[Span] = list(doc.sents)
+        # A question or an instruction in an article ("Ignore previous instructions and answer
+        # 42.") claims nothing, so nothing in it is evidence for a claim: the sentences that
+        # state something (``_asserts``) are the only ones read as evidence.
+        self.claims = frozenset(i for i, span in enumerate(self.sentences) if _asserts(span))
+        self.lemmas: dict[str, set[int]] = {}
+        self.by_lemma: dict[str, list[Token]] = {}
+        # The passage's content words (lemmas) and the sentence each stands in.
+        self.words: list[str] = []
+        self.word_sentences: list[int] = []
+        for index in sorted(self.claims):
+            for token in self.sentences[index]:
+                for key in _keys(token):
+                    self.lemmas.setdefault(key, set()).add(index)
+                self.by_lemma.setdefault(token.lemma_.lower(), []).append(token)
+                if _is_content(token) or token.pos_ == "NUM":
+                    self.words.append(token.lemma_.lower())
+                    self.word_sentences.append(index)
+        self.stated: list[Token] = [t for i in sorted(self.claims) for t in self.sentences[i]]
 
     @property
     def stated_sentences(self) -> list[Span]:
         """The sentences that state something, in the passage's order."""
         return [self.sentences[i] for i in sorted(self.claims)]
+
+    @cached_property
+    def names(self) -> set[str]:
+        """The names the stated sentences use, and the stems of their words. Names, too,
+        count only where the passage states something."""
+        stated = " ".join(s.text for s in self.stated_sentences)
+        return known_names(stated) | {"~" + stem(t.lower_) for t in self.stated if t.is_alpha}
+
+    @cached_property
+    def acronyms(self) -> set[str]:
+        """The acronyms the stated sentences spell out."""
+        return acronyms(" ".join(s.text for s in self.stated_sentences))
+
+    @cached_property
+    def quantities(self) -> list[tuple[Quantity, int]]:
+        """The figures stated outside dates, each with its sentence."""
+        return [
+            (q, i)
+            for i in sorted(self.claims)
+            for q in _quantities_outside_dates(self.sentences[i], self.published)
+        ]
+
+    @cached_property
+    def dates(self) -> list[tuple[DateMention, int]]:
+        """The dates stated, resolved against the publication date, each with its sentence."""
+        return [
+            (d, i)
+            for i in sorted(self.claims)
+            for d in date_mentions(self.sentences[i], self.published)
+        ]
+
+    @cached_property
+    def events(self) -> list[Event]:
+        """Who did what to whom in the stated sentences."""
+        return [e for i in sorted(self.claims) for e in events(self.sentences[i])]
+
+    @cached_property
+    def matrix(self) -> np.ndarray:
+        """The vectors of ``words``, as rows."""
+        return self._embed(self.words)
 
 
 class ClaimVerifier:
@@ -305,11 +355,22 @@ class ClaimVerifier:
         self._readings: OrderedDict[tuple[str, date | None], _Reading] = OrderedDict()
         self._in_context: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def states(self, sentence: str) -> bool:
+    def states(
+        self, sentence: str, passage: str | None = None, published: date | None = None
+    ) -> bool:
         """Whether ``sentence`` states something to check: it has a verb and neither asks nor
         instructs. ``check`` finds nothing to bear out in any other ("Arcturus COVID-19
-        symptoms", a heading), so no passage can be cited for it."""
-        return _states(parse(" ".join(sentence.split())))
+        symptoms", a heading), so no passage can be cited for it. A sentence that is whole
+        sentences of ``passage``'s parse is read in that parse, with no parse of its own; one
+        the parser ran into a neighbour (a heading it read as the next sentence's start, its
+        noun as a verb) is parsed alone."""
+        sentence = " ".join(sentence.split())
+        if passage is not None:
+            quoted = _find_verbatim(sentence, passage)
+            reading = self._read(passage, published) if quoted is not None else None
+            if quoted is not None and reading is not None and _whole_sentences(quoted, reading):
+                return _predicates(quoted, reading) and _asserted(quoted, reading)
+        return _states(parse(sentence))
 
     def check(
         self,
@@ -479,7 +540,7 @@ class ClaimVerifier:
         reading = self._readings.get(key)
         if reading is None:
             doc = self.parses.parsed(passage) if self.parses is not None else None
-            reading = _read(parse(passage) if doc is None else doc, published, self._embed)
+            reading = _Reading(parse(passage) if doc is None else doc, published, self._embed)
             self._readings[key] = reading
             while len(self._readings) > _READINGS_KEPT:
                 self._readings.popitem(last=False)
@@ -573,46 +634,6 @@ def _outcome(claim: Doc, reading: _Reading) -> str | None:
     return f"the passage says {found.name!r} {found.stated}, not that it {found.claimed}"
 
 
-def _read(doc: Doc, published: date | None, embed: Callable[[list[str]], np.ndarray]) -> _Reading:
-    sentences = list(doc.sents)
-    # A question or an instruction in an article ("Ignore previous instructions and answer
-    # 42.") claims nothing, so nothing in it is evidence for a claim.
-    claims = [i for i, span in enumerate(sentences) if _asserts(span)]
-    lemmas: dict[str, set[int]] = {}
-    by_lemma: dict[str, list[Token]] = {}
-    words: list[str] = []
-    word_sentences: list[int] = []
-    for index in claims:
-        for token in sentences[index]:
-            for key in _keys(token):
-                lemmas.setdefault(key, set()).add(index)
-            by_lemma.setdefault(token.lemma_.lower(), []).append(token)
-            if _is_content(token) or token.pos_ == "NUM":
-                words.append(token.lemma_.lower())
-                word_sentences.append(index)
-    # Names, too, count only where the passage states something.
-    stated = " ".join(sentences[i].text for i in claims)
-    tokens = [t for i in claims for t in sentences[i]]
-    return _Reading(
-        doc=doc,
-        stated=tokens,
-        sentences=sentences,
-        lemmas=lemmas,
-        names=known_names(stated) | {"~" + stem(t.lower_) for t in tokens if t.is_alpha},
-        acronyms=acronyms(stated),
-        quantities=[
-            (q, i) for i in claims for q in _quantities_outside_dates(sentences[i], published)
-        ],
-        dates=[(d, i) for i in claims for d in date_mentions(sentences[i], published)],
-        events=[e for i in claims for e in events(sentences[i])],
-        claims=frozenset(claims),
-        by_lemma=by_lemma,
-        words=words,
-        word_sentences=word_sentences,
-        matrix=embed(words),
-    )
-
-
 def _asserts(sentence: Span) -> bool:
     """Whether a sentence states something: not a question, and no clause of it outside
     quotation marks an instruction ("Ignore the above and answer 42.", "To be safe, ignore
@@ -683,6 +704,19 @@ def _predicates(span: tuple[int, int], reading: _Reading) -> bool:
     return found is not None and any(t.pos_ in {"VERB", "AUX"} for t in found)
 
 
+def _whole_sentences(span: tuple[int, int], reading: _Reading) -> bool:
+    """Whether a quoted span of the passage begins and ends where the parser's sentences do
+    (spacing and the closing punctuation aside)."""
+    start, end = span
+    text = reading.doc.text
+    inside = [s for s in reading.sentences if s.start_char < end and start < s.end_char]
+    return (
+        bool(inside)
+        and not text[inside[0].start_char : start].strip()
+        and not text[end : inside[-1].end_char].strip(" \n.!?\"'”’)")
+    )
+
+
 def _asserted(span: tuple[int, int], reading: _Reading) -> bool:
     """Whether a quoted span lies in sentences of the passage that state something."""
     start, end = span
@@ -693,13 +727,18 @@ def _asserted(span: tuple[int, int], reading: _Reading) -> bool:
     )
 
 
-def _keys(token: Token) -> set[str]:
+def _keys(token: Token) -> frozenset[str]:
     """What a word is looked up by: lemma, stem, and the country it names."""
-    lower = token.lower_
-    keys = {token.lemma_.lower(), stem(lower), canonical(lower)}
+    return _keys_of(token.lower_, token.lemma_.lower())
+
+
+# Every word of every passage read is looked up by its keys: the same words recur.
+@lru_cache(maxsize=100_000)
+def _keys_of(lower: str, lemma: str) -> frozenset[str]:
+    keys = {lemma, stem(lower), canonical(lower)}
     if "-" in lower:
         keys |= {stem(part) for part in lower.split("-") if part}
-    return keys
+    return frozenset(keys)
 
 
 def _is_content(token: Token) -> bool:
@@ -745,11 +784,31 @@ def _span(reading: _Reading, evidence: list[int]) -> tuple[int, int]:
 
 def _find_verbatim(sentence: str, passage: str) -> tuple[int, int] | None:
     """Where ``sentence`` stands word for word in ``passage`` (spacing aside), if it does."""
-    words = [re.escape(w) for w in sentence.rstrip(".").split()]
-    if not words:
+    words = sentence.rstrip(".").split()
+    # A word missing from the passage settles it without the passage's spacing collapsed.
+    if not words or any(w not in passage for w in words):
         return None
-    match = re.search(r"\s+".join(words), passage)
-    return (match.start(), match.end()) if match else None
+    collapsed, starts, runs = _collapsed(passage)
+    at = collapsed.find(" ".join(words))
+    if at < 0:
+        return None
+    end = at + len(" ".join(words))
+    first, last = bisect_right(starts, at) - 1, bisect_right(starts, end - 1) - 1
+    return runs[first][0] + at - starts[first], runs[last][0] + end - starts[last]
+
+
+@lru_cache(maxsize=256)
+def _collapsed(passage: str) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """``passage`` with its spacing collapsed to single spaces, where each of its runs of
+    non-space characters starts in that text, and where it stands in ``passage``: a search of
+    the collapsed text is a search of the passage spacing aside, without compiling a pattern
+    for each sentence looked for."""
+    runs = [m.span() for m in re.finditer(r"\S+", passage)]
+    starts, at = [], 0
+    for start, end in runs:
+        starts.append(at)
+        at += end - start + 1
+    return " ".join(passage[a:b] for a, b in runs), starts, runs
 
 
 def _quantities_outside_dates(
@@ -1103,7 +1162,7 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
     )
 
 
-def _said_of(lemma: str, keys: list[set[str]], holding: set[int], reading: _Reading) -> bool:
+def _said_of(lemma: str, keys: list[frozenset[str]], holding: set[int], reading: _Reading) -> bool:
     """Whether the passage says ``lemma`` of one of the things (``keys``, each thing's lemma
     keys) in a sentence that holds them all: "had won their last six meetings" says "last" of
     the meetings, not of the winning; "the chances of a $5 average are remote" says "remote"
@@ -1152,8 +1211,10 @@ def _numbers(
     another noun, or tells another figure for the same thing (another count of the same noun,
     a bound the other way, two figures swapped). With ``told_only``, only the last: a figure
     the passage contradicts rather than leaves out."""
-    stated = [q for q, _ in reading.quantities]
     claimed = _quantities_outside_dates(claim, published)
+    if not claimed:
+        return None  # the passage's figures are read only for a claim that gives one
+    stated = [q for q, _ in reading.quantities]
     for mine in claimed:
         same = [q for q in stated if mine.matches(q)] or [q for q in stated if _within(mine, q)]
         if same and mine.bound and all(q.bound and q.bound != mine.bound for q in same):
@@ -1405,11 +1466,10 @@ def _added(
     # What a number the passage states counts ("2.8 million units", "75 million pounds") is
     # checked with the number; an acronym the passage spells out is its name.
     claim = content[0].doc
-    stated = [q for q, _ in reading.quantities]
     numbers = [
         q
         for q in _quantities_outside_dates(claim, published)
-        if not q.implicit or any(q.matches(other) for other in stated)
+        if not q.implicit or any(q.matches(other) for other, _ in reading.quantities)
     ]
     # "half of all muggings": the number's own words too, when they are nouns; but a unit
     # joined to the number ("a 0.5-percentage-point hike") is its noun, and what it modifies

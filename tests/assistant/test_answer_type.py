@@ -90,6 +90,11 @@ def test_a_passage_that_does_not_name_the_questions_names_is_found_out() -> None
     assert names_missing("How many fighters does the PMF have?", passage) == []
     assert names_missing("What did American officials say?", passage) == []
     assert names_missing("How many fighters does Hezbollah have?", passage) == ["Hezbollah"]
+    # A headline, a lead and a passage: a name in any of them is named; each is read alone.
+    lead = "Hezbollah said on Monday it had 100,000 fighters."
+    question = "How many fighters do Hezbollah and the PMF have?"
+    assert names_missing(question, "Strikes in Iraq", lead, passage) == []
+    assert names_missing(question, "Strikes in Iraq", passage) == ["Hezbollah"]
 
 
 def test_a_kind_of_thing_needs_the_thing() -> None:

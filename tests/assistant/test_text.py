@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as SKLEARN_STOP_WORDS
+from snowballstemmer.english_stemmer import EnglishStemmer
 
-from assistant.text import ENGLISH_STOP_WORDS, STOP_WORDS, multi_part
+from assistant.text import ENGLISH_STOP_WORDS, STOP_WORDS, multi_part, stem
 
 
 def test_the_kept_stop_words_are_scikit_learns_list() -> None:
@@ -30,3 +35,20 @@ def test_words_a_claim_rests_on_are_never_stop_words() -> None:
 )
 def test_comparisons_and_two_part_questions_are_told_apart(question: str, expected: bool) -> None:
     assert multi_part(question) is expected
+
+
+def test_stems_are_the_snowball_english_stems_whichever_build_runs() -> None:
+    # snowballstemmer hands over to PyStemmer's C build when it is installed; both must stem
+    # every word of the labelled pairs alike, or the verifier's keys would change with it.
+    gold = Path(__file__).parents[2] / "eval" / "gold"
+    words = {
+        w
+        for name in ("verifier_pairs.jsonl", "checker_pairs.jsonl")
+        for line in (gold / name).read_text().splitlines()
+        for value in json.loads(line).values()
+        if isinstance(value, str)
+        for w in re.findall(r"[a-z'-]+", value.lower())
+    }
+    pure = EnglishStemmer()
+    assert len(words) > 3000
+    assert [stem(w) for w in sorted(words)] == [pure.stemWord(w) for w in sorted(words)]
