@@ -386,13 +386,8 @@ class GroundedAnswerer:
         return [found[i] for i in sorted(best)]
 
     def _vectors(self, found: list[_Sentence], passages: list[Passage]) -> np.ndarray:
-        """Each sentence's vector read alone, made at ingest where its passage has them, and
-        embedded now where it has none. A sentence read with the one before it ("Those
-        strikes ...") is given the two vectors joined (``_joined``), not embedded as one: on
-        the tune halves that changed no answer on gold, RealTimeQA-2022 or 150 archive
-        questions and bettered five of SQuAD 2.0's 800, and the RealTimeQA-2022 answer stage,
-        which had embedded them for two questions in five, went from 73 to 62 ms (p50,
-        ``newsqa eval``, 2026-12-05)."""
+        """Each sentence's vector read alone: made at ingest where its passage has them (a
+        sentence of one row of its passage), embedded now for the rest."""
         stored = self.alone(passages) if self.alone is not None else {}
         # Rows of another text than the passage's (a chunk re-split since) are not used.
         usable = {
@@ -403,7 +398,8 @@ class GroundedAnswerer:
             and len(rows) == len(sentence_spans(passage.text))
         }
         vectors: list[np.ndarray | None] = [
-            _joined(usable[s.passage], s.rows) if s.passage in usable else None for s in found
+            usable[s.passage][s.rows[0]] if len(s.rows) == 1 and s.passage in usable else None
+            for s in found
         ]
         missing = [s.text for s, v in zip(found, vectors, strict=True) if v is None]
         embedded = iter(self._embed_sentences(missing)) if missing else iter(())
@@ -490,14 +486,6 @@ class GroundedAnswerer:
             return 0.0
         by_model = sorted(ranked, key=lambda c: -c.probability)
         return self.model.confidence([c.probability for c in by_model], by_model[0].features)
-
-
-def _joined(rows: np.ndarray, positions: tuple[int, ...]) -> np.ndarray:
-    """The vector of sentences read together, from their vectors read alone."""
-    if len(positions) == 1:
-        return rows[positions[0]]
-    vector = rows[list(positions)].sum(axis=0)
-    return vector / max(float(np.linalg.norm(vector)), 1e-9)
 
 
 def _dated(published: date | None) -> set[str]:

@@ -8,7 +8,6 @@ from assistant import Assistant, AssistantSettings
 from assistant.answerers import GroundedAnswerer
 from assistant.answerers.grounded import SHORTLIST
 from index.embeddings import MiniLMEmbeddings
-from index.sentences import sentence_spans
 from tests.records import passage_of
 
 QUIZ = (
@@ -65,11 +64,7 @@ def test_a_shortlist_by_in_context_vectors_keeps_the_best_sentence(
         everything[0].passage,
         everything[0].text,
     )
-    # A sentence read with the one before it ("Those strikes ...") is scored from the two
-    # vectors kept of them alone, joined: close to the two embedded together, not the same.
-    joined = len(sentence_spans(shortlisted[0].text)) > 1
-    tolerance = 0.03 if joined else 1e-3
-    assert shortlisted[0].support == pytest.approx(everything[0].support, abs=tolerance)
+    assert shortlisted[0].support == pytest.approx(everything[0].support, abs=1e-3)
 
 
 def test_a_shortlist_leaves_out_what_is_far_behind_the_best(
