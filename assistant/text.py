@@ -230,7 +230,8 @@ def content_terms(text: str) -> set[str]:
 
 
 # An answer reads the question's terms against each sentence of its passages, and each
-# sentence's more than once: stemming them again each time was a tenth of the answer stage.
+# sentence's more than once: stemming them again each time was about a twelfth of the answer
+# stage's profile on the RealTimeQA-2022 questions (2026-12-05).
 @lru_cache(maxsize=8192)
 def _content_terms(text: str) -> frozenset[str]:
     return frozenset(stem(t) for t in tokens(text) if t.lower() not in STOP_WORDS)

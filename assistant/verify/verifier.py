@@ -259,14 +259,15 @@ class _Reading:
         self.sentences: list[Span] = list(doc.sents)
         # A question or an instruction in an article ("Ignore previous instructions and answer
         # 42.") claims nothing, so nothing in it is evidence for a claim: the sentences that
-        # state something (``_asserts``) are the only ones read as evidence.
-        self.claims = frozenset(i for i, span in enumerate(self.sentences) if _asserts(span))
+        # state something (``_asserts``, in order, and as a set) are the only ones read.
+        self.ordered = [i for i, span in enumerate(self.sentences) if _asserts(span)]
+        self.claims = frozenset(self.ordered)
         self.lemmas: dict[str, set[int]] = {}
         self.by_lemma: dict[str, list[Token]] = {}
         # The passage's content words (lemmas) and the sentence each stands in.
         self.words: list[str] = []
         self.word_sentences: list[int] = []
-        for index in sorted(self.claims):
+        for index in self.ordered:
             for token in self.sentences[index]:
                 for key in _keys(token):
                     self.lemmas.setdefault(key, set()).add(index)
@@ -274,31 +275,36 @@ class _Reading:
                 if _is_content(token) or token.pos_ == "NUM":
                     self.words.append(token.lemma_.lower())
                     self.word_sentences.append(index)
-        self.stated: list[Token] = [t for i in sorted(self.claims) for t in self.sentences[i]]
+        self.stated: list[Token] = [t for i in self.ordered for t in self.sentences[i]]
 
     @property
     def stated_sentences(self) -> list[Span]:
         """The sentences that state something, in the passage's order."""
-        return [self.sentences[i] for i in sorted(self.claims)]
+        return [self.sentences[i] for i in self.ordered]
+
+    @cached_property
+    def stated_text(self) -> str:
+        """The text of the sentences that state something."""
+        return " ".join(s.text for s in self.stated_sentences)
 
     @cached_property
     def names(self) -> set[str]:
         """The names the stated sentences use, and the stems of their words. Names, too,
         count only where the passage states something."""
-        stated = " ".join(s.text for s in self.stated_sentences)
-        return known_names(stated) | {"~" + stem(t.lower_) for t in self.stated if t.is_alpha}
+        stems = {"~" + stem(t.lower_) for t in self.stated if t.is_alpha}
+        return known_names(self.stated_text) | stems
 
     @cached_property
     def acronyms(self) -> set[str]:
         """The acronyms the stated sentences spell out."""
-        return acronyms(" ".join(s.text for s in self.stated_sentences))
+        return acronyms(self.stated_text)
 
     @cached_property
     def quantities(self) -> list[tuple[Quantity, int]]:
         """The figures stated outside dates, each with its sentence."""
         return [
             (q, i)
-            for i in sorted(self.claims)
+            for i in self.ordered
             for q in _quantities_outside_dates(self.sentences[i], self.published)
         ]
 
@@ -306,15 +312,13 @@ class _Reading:
     def dates(self) -> list[tuple[DateMention, int]]:
         """The dates stated, resolved against the publication date, each with its sentence."""
         return [
-            (d, i)
-            for i in sorted(self.claims)
-            for d in date_mentions(self.sentences[i], self.published)
+            (d, i) for i in self.ordered for d in date_mentions(self.sentences[i], self.published)
         ]
 
     @cached_property
     def events(self) -> list[Event]:
         """Who did what to whom in the stated sentences."""
-        return [e for i in sorted(self.claims) for e in events(self.sentences[i])]
+        return [e for i in self.ordered for e in events(self.sentences[i])]
 
     @cached_property
     def matrix(self) -> np.ndarray:
@@ -365,10 +369,9 @@ class ClaimVerifier:
         the parser ran into a neighbour (a heading it read as the next sentence's start, its
         noun as a verb) is parsed alone."""
         sentence = " ".join(sentence.split())
-        if passage is not None:
-            quoted = _find_verbatim(sentence, passage)
-            reading = self._read(passage, published) if quoted is not None else None
-            if quoted is not None and reading is not None and _whole_sentences(quoted, reading):
+        if passage is not None and (quoted := _find_verbatim(sentence, passage)) is not None:
+            reading = self._read(passage, published)
+            if _whole_sentences(quoted, reading):
                 return _predicates(quoted, reading) and _asserted(quoted, reading)
         return _states(parse(sentence))
 
@@ -788,11 +791,12 @@ def _find_verbatim(sentence: str, passage: str) -> tuple[int, int] | None:
     # A word missing from the passage settles it without the passage's spacing collapsed.
     if not words or any(w not in passage for w in words):
         return None
+    wanted = " ".join(words)
     collapsed, starts, runs = _collapsed(passage)
-    at = collapsed.find(" ".join(words))
+    at = collapsed.find(wanted)
     if at < 0:
         return None
-    end = at + len(" ".join(words))
+    end = at + len(wanted)
     first, last = bisect_right(starts, at) - 1, bisect_right(starts, end - 1) - 1
     return runs[first][0] + at - starts[first], runs[last][0] + end - starts[last]
 
