@@ -33,6 +33,7 @@ from assistant.text import (
     stem,
     tokens,
 )
+from index.sentences import LEANS_ON_CONTEXT
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
 
@@ -154,8 +155,6 @@ def restates(question: str, sentence: str) -> bool:
     return bool(asked) and len(asked & terms) >= 0.8 * len(asked) and len(terms - asked) <= 3
 
 
-# "Those strikes were...": a sentence that points back to another.
-LEANS_ON_CONTEXT = re.compile(r"^(those|these|they|it|this|that|the same|he|she)\b", re.I)
 _MONTH = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3 or m == "may") + r")\b", re.I)
 
 

@@ -31,6 +31,7 @@ from index.ledger import ArticleRow
 from index.metadata import ArticleDefaults
 from index.pipeline import Index, IngestReport
 from index.sample import SAMPLE_DIR
+from index.sentences_alone import ChunkSentences
 
 if TYPE_CHECKING:
     from assistant.llm import LLMAnswerer
@@ -129,8 +130,9 @@ class Assistant:
         """The passages' sentence vectors as read in their chunks, kept since ingest."""
         return self.index.sentences.of(self.index.ledger.chunks([p.chunk_id for p in passages]))
 
-    def _sentences_alone(self, passages: list[Passage]) -> dict[str, np.ndarray]:
-        """The passages' sentences' vectors read on their own, kept since ingest."""
+    def _sentences_alone(self, passages: list[Passage]) -> dict[str, ChunkSentences]:
+        """The passages' sentences' vectors read on their own (and leaning ones read with the
+        one before), kept since ingest."""
         return self.index.alone.of([p.chunk_id for p in passages])
 
     def _article_texts(self, passages: list[Passage]) -> dict[str, str]:

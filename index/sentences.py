@@ -10,6 +10,9 @@ import blingfire
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 # Where blingfire ends a sentence that goes on: the "v." of a case name ("FCC v. Pacifica").
 _UNFINISHED = re.compile(r"\sv\.$")
+# "Those strikes were...": a sentence that points back to the one before it, so the answerer
+# reads the two together (``index.sentences_alone`` keeps a vector of the pair).
+LEANS_ON_CONTEXT = re.compile(r"^(those|these|they|it|this|that|the same|he|she)\b", re.I)
 
 
 # Texts whose spans are kept: a question's answer stage asks for each retrieved passage's spans

@@ -23,7 +23,6 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answer_type import Wanted, holds, wanted
 from assistant.answerability import (
-    LEANS_ON_CONTEXT,
     AnswerabilityModel,
     Features,
     answer_type_met,
@@ -36,13 +35,15 @@ from assistant.answerers.base import Draft
 from assistant.citations import DraftSentence
 from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
-from assistant.presuppositions import bars_answer, presupposition
+from assistant.presuppositions import bars_answer, claim_of, presupposition
 from assistant.records import Passage
 from assistant.settings import MIN_SUPPORT
 from assistant.text import content_terms, question_kind
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
+from assistant.verify.nlp import parse_all
 from assistant.verify.verifier import WordEmbeddings
-from index.sentences import collapsed, sentence_spans
+from index.sentences import LEANS_ON_CONTEXT, collapsed, sentence_spans
+from index.sentences_alone import ChunkSentences
 
 # What a sentence looks like when it answers each kind of question.
 _CUES: dict[str, re.Pattern[str]] = {
@@ -91,9 +92,9 @@ SHORTLIST_MARGIN = 0.15
 
 # A passage's sentence vectors as read in context, by chunk id (``index.sentence_vectors``).
 InContextVectors = Callable[[list[Passage]], Mapping[str, np.ndarray]]
-# A passage's sentences' vectors read alone, made at ingest, by chunk id
-# (``index.sentences_alone``; one row for each sentence of ``sentence_texts``).
-AloneVectors = Callable[[list[Passage]], Mapping[str, np.ndarray]]
+# A passage's sentences' vectors read alone, and its leaning sentences' read with the one
+# before, made at ingest, by chunk id (``index.sentences_alone``).
+AloneVectors = Callable[[list[Passage]], Mapping[str, ChunkSentences]]
 # The whole text of each passage's article, by article id.
 ArticleTexts = Callable[[list[Passage]], Mapping[str, str]]
 # An article's lead, where a name a passage leaves out is looked up. Of the passages retrieved
@@ -253,6 +254,10 @@ class GroundedAnswerer:
         (``Assistant.candidates``).
         """
         want = wanted(question)
+        # The question (read for its names and denials) and what it takes for granted (read
+        # against each passage) are parsed in one pass (``parse_all``).
+        claim = " ".join(claim_of(question).split())  # as the verifier reads it
+        parse_all([question, claim] if claim else [question])
         # "Was anyone hurt?" is answered by what a passage says of casualties.
         harm = want if want is not None and want.kind == "harm" else None
         found = self._gathered(question, passages, harm, self._named(question, passages))
@@ -264,6 +269,9 @@ class GroundedAnswerer:
         # for "Why did the council close the library?"), however close the two are in meaning.
         # "What city did they not move to?" is not answered by where they moved.
         denial = denied(question)
+        if denial:
+            # Each sentence is parsed to see what it denies: all in one pass (``parse_all``).
+            parse_all([f.text for f in found])
         found = [
             f
             for f in found
@@ -387,23 +395,30 @@ class GroundedAnswerer:
 
     def _vectors(self, found: list[_Sentence], passages: list[Passage]) -> np.ndarray:
         """Each sentence's vector read alone: made at ingest where its passage has them (a
-        sentence of one row of its passage), embedded now for the rest."""
+        sentence of one row of its passage, or a leaning one read with the row before),
+        embedded now for the rest (a casualty report read with the attack before it)."""
         stored = self.alone(passages) if self.alone is not None else {}
         # Rows of another text than the passage's (a chunk re-split since) are not used.
         usable = {
-            number: rows
+            number: kept
             for number, passage in enumerate(passages, start=1)
-            if (rows := stored.get(passage.chunk_id)) is not None
-            and rows.ndim == 2
-            and len(rows) == len(sentence_spans(passage.text))
+            if (kept := stored.get(passage.chunk_id)) is not None
+            and kept.alone.ndim == 2
+            and len(kept.alone) == len(sentence_spans(passage.text))
         }
-        vectors: list[np.ndarray | None] = [
-            usable[s.passage][s.rows[0]] if len(s.rows) == 1 and s.passage in usable else None
-            for s in found
-        ]
+        vectors = [self._kept(s, usable.get(s.passage)) for s in found]
         missing = [s.text for s, v in zip(found, vectors, strict=True) if v is None]
         embedded = iter(self._embed_sentences(missing)) if missing else iter(())
         return np.stack([v if v is not None else next(embedded) for v in vectors])
+
+    @staticmethod
+    def _kept(sentence: _Sentence, kept: ChunkSentences | None) -> np.ndarray | None:
+        """The sentence's vector made at ingest, if its passage's ``kept`` holds one."""
+        if kept is None:
+            return None
+        if len(sentence.rows) == 1:
+            return kept.alone[sentence.rows[0]]
+        return kept.with_previous.get(sentence.rows[-1])
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
         """Sentence vectors, each sentence embedded once: a conversation keeps returning to the

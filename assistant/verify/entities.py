@@ -147,14 +147,18 @@ _ALIASES_LONGEST_FIRST = sorted(ALIASES, key=lambda a: -len(a))
 _LONGEST_ALIAS = max(len(a.split()) for a in ALIASES)
 
 
+_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 def normalise(name: str) -> str:
     """Lower case, no accents, dots, possessive or leading "the": "the U.S.'s" -> "us",
     "Temür" -> "temur", "St Aloysius'" -> "st aloysius"."""
     text = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"'s\b|(?<=s)'(?=\s|$)", "", text)
+    text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")
-    text = re.sub(r"^the\s+", "", text.strip())
+    text = _LEADING_THE.sub("", text.strip())
     return " ".join(text.split())
 
 
@@ -217,10 +221,14 @@ def _initialism(word: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Gov)\.", word))
 
 
+_AMPERSAND = re.compile(r"(?<=\w)&(?=\w)")
+_NOT_IN_WORDS = re.compile(r"[^\w.'’\- ]")
+
+
 def _words(text: str) -> str:
     """``text`` normalised, its words apart and "S&N" as "sn" (as its initials give it)."""
-    text = re.sub(r"(?<=\w)&(?=\w)", "", text)
-    return " ".join(normalise(re.sub(r"[^\w.'’\- ]", " ", text)).replace("-", " ").split())
+    text = _AMPERSAND.sub("", text)
+    return " ".join(normalise(_NOT_IN_WORDS.sub(" ", text)).replace("-", " ").split())
 
 
 # Marks a run of capitalised words among ``known_names``.

@@ -216,7 +216,8 @@ def _restated(
     best = max(cover, key=lambda i: (cover[i], -i), default=None)
     if best is None or holds(best) or 2 * cover[best] < len(rest) or cover[best] < _LEAST_REST:
         return None
-    if any(cover[i] >= cover[best] for i in stated if holds(i)):
+    # ``holds`` reads a sentence's names: asked only of the sentences that cover as much.
+    if any(holds(i) for i in stated if cover[i] >= cover[best]):
         return None
     return best
 

@@ -264,17 +264,16 @@ class _Reading:
         self.claims = frozenset(self.ordered)
         self.lemmas: dict[str, set[int]] = {}
         self.by_lemma: dict[str, list[Token]] = {}
-        # The passage's content words (lemmas) and the sentence each stands in.
-        self.words: list[str] = []
-        self.word_sentences: list[int] = []
+        # The passage's content words (lemmas), each once, and the sentences it stands in.
+        self.words: dict[str, set[int]] = {}
         for index in self.ordered:
             for token in self.sentences[index]:
-                for key in _keys(token):
+                lemma = token.lemma_.lower()
+                for key in _keys_of(token.lower_, lemma):
                     self.lemmas.setdefault(key, set()).add(index)
-                self.by_lemma.setdefault(token.lemma_.lower(), []).append(token)
+                self.by_lemma.setdefault(lemma, []).append(token)
                 if _is_content(token) or token.pos_ == "NUM":
-                    self.words.append(token.lemma_.lower())
-                    self.word_sentences.append(index)
+                    self.words.setdefault(lemma, set()).add(index)
         self.stated: list[Token] = [t for i in self.ordered for t in self.sentences[i]]
 
     @property
@@ -322,8 +321,9 @@ class _Reading:
 
     @cached_property
     def matrix(self) -> np.ndarray:
-        """The vectors of ``words``, as rows."""
-        return self._embed(self.words)
+        """The vectors of ``words``, as rows in their order: each word once (a SQuAD passage
+        has 59 content words, 46 of them distinct, medians of 400)."""
+        return self._embed(list(self.words))
 
 
 class ClaimVerifier:
@@ -521,11 +521,13 @@ class ClaimVerifier:
             return
         wanted = [t.lemma_.lower() for t in unmatched]
         similarities = self._embed(wanted) @ reading.matrix.T
+        theirs = list(reading.words.items())
         for token, word, row in zip(unmatched, wanted, similarities, strict=True):
             modifier = token.pos_ in {"ADJ", "ADV"}
             for index in np.flatnonzero(row >= self.similarity):
-                if not opposite(word, reading.words[index], modifiers=modifier):
-                    aligned[token.i].add(reading.word_sentences[index])
+                their_word, sentences = theirs[index]
+                if not opposite(word, their_word, modifiers=modifier):
+                    aligned[token.i] |= sentences
 
     def _embed(self, words: list[str]) -> np.ndarray:
         """One normalised vector per word, as rows."""
@@ -744,13 +746,16 @@ def _keys_of(lower: str, lemma: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _is_content(token: Token) -> bool:
     return (
         token.pos_ in _CONTENT_POS
         and token.lemma_.lower() not in _LIGHT
         and token.lower_ not in STOP_WORDS
         and token.dep_ not in {"aux", "auxpass"}
-        and re.search(r"[^\W\d_]", token.text) is not None
+        and _LETTER.search(token.text) is not None
         and not token.like_num
     )
 

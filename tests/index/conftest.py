@@ -68,13 +68,30 @@ class HarbourFeed:
         self.path.write_text(json.dumps(record) + "\n", encoding="utf-8")
 
 
+# The third sentence leans on the second ("It"), so the answerer reads it with it.
+LEANING = """Bridge Closed For Repairs
+
+The Old Mill bridge closed on Monday for repairs. Engineers found cracks in two of its arches.
+It will stay shut until the spring, the council said."""
+
+
+def _folder_of(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def story(tmp_path: Path) -> Path:
     """A folder holding the harbour story alone: one chunk."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "harbour.txt").write_text(STORY, encoding="utf-8")
-    return folder
+    return _folder_of(tmp_path, "harbour.txt", STORY)
+
+
+@pytest.fixture
+def leaning_story(tmp_path: Path) -> Path:
+    """A folder holding a one-chunk story with a sentence that leans on the one before."""
+    return _folder_of(tmp_path, "bridge.txt", LEANING)
 
 
 def stored_chunk_ids(index: Index, table: str) -> set[str]:

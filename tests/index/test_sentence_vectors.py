@@ -73,7 +73,7 @@ def test_vectors_and_parses_leave_with_their_chunks(
     settings: AssistantSettings, embedder: MiniLMEmbeddings, harbour_feed: HarbourFeed
 ) -> None:
     def kept(index: Index) -> tuple[set[str], ...]:
-        tables = ("sentence_vectors", "parses", "sentences_alone")
+        tables = ("sentence_vectors", "parses", "sentences_alone", "sentence_pairs")
         return tuple(stored_chunk_ids(index, table) for table in tables)
 
     feed, write = harbour_feed.path, harbour_feed.write
@@ -81,18 +81,18 @@ def test_vectors_and_parses_leave_with_their_chunks(
     index = Index(settings, embedder)
     index.ingest([feed])
     old = index.ledger.all_chunk_ids()
-    assert kept(index) == (old, old, old)
+    assert kept(index) == (old,) * 4
 
     write("The harbour reopened on Wednesday. Fishing boats returned to sea within hours.")
     assert index.ingest([feed]).updated == 1
     new = index.ledger.all_chunk_ids()
     assert new.isdisjoint(old)
-    assert kept(index) == (new, new, new), "the replaced chunk's vectors and parse went with it"
+    assert kept(index) == (new,) * 4, "the replaced chunk's vectors and parse went with it"
 
     index.delete(harbour_feed.url)
-    assert kept(index) == (set(), set(), set())
+    assert kept(index) == (set(),) * 4
 
     index.ingest([feed])
-    assert kept(index) == (new, new, new)
+    assert kept(index) == (new,) * 4
     reset_index(settings)
-    assert kept(index) == (set(), set(), set())
+    assert kept(index) == (set(),) * 4
