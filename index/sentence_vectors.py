@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
-from typing import Protocol, runtime_checkable
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -121,18 +121,31 @@ def stored_matrices(
 ) -> dict[str, np.ndarray]:
     """The matrices ``table`` (chunk_id, dims, vectors) holds for those of ``chunk_ids`` that it
     has, as float32, one row a sentence (an empty array for a chunk without a sentence)."""
-    found: dict[str, np.ndarray] = {}
+    return {
+        chunk_id: stored_matrix(dims, blob)
+        for chunk_id, dims, blob in stored_rows(db, table, ("dims", "vectors"), chunk_ids)
+    }
+
+
+def stored_rows(
+    db: sqlite3.Connection, table: str, columns: Sequence[str], chunk_ids: Sequence[str]
+) -> Iterator[tuple[Any, ...]]:
+    """The chunk id and ``columns`` of each row ``table`` holds for ``chunk_ids``, each chunk
+    once, looked up 500 at a time (SQLite's limit on a statement's parameters)."""
     ids = list(dict.fromkeys(chunk_ids))
     for first in range(0, len(ids), 500):
         part = ids[first : first + 500]
         marks = ",".join("?" * len(part))
-        rows = db.execute(
-            f"SELECT chunk_id, dims, vectors FROM {table} WHERE chunk_id IN ({marks})", part
+        yield from db.execute(
+            f"SELECT chunk_id, {', '.join(columns)} FROM {table} WHERE chunk_id IN ({marks})",
+            part,
         )
-        for chunk_id, dims, blob in rows:
-            matrix = np.frombuffer(blob, np.float16).astype(np.float32)
-            found[chunk_id] = matrix.reshape(-1, dims) if dims else matrix
-    return found
+
+
+def stored_matrix(dims: int, blob: bytes) -> np.ndarray:
+    """A matrix as ``matrix_row`` stored it, as float32 (an empty array when ``dims`` is 0)."""
+    matrix = np.frombuffer(blob, np.float16).astype(np.float32)
+    return matrix.reshape(-1, dims) if dims else matrix
 
 
 def clear_sentence_vectors(db: sqlite3.Connection) -> None:

@@ -38,7 +38,13 @@ from tqdm import tqdm
 
 from index.ledger import Ledger
 from index.minilm_runtime import normalize
-from index.sentence_vectors import EmbedsInContext, matrix_row, stored_matrices
+from index.sentence_vectors import (
+    EmbedsInContext,
+    matrix_row,
+    stored_matrices,
+    stored_matrix,
+    stored_rows,
+)
 from index.sentences import LEANS_ON_CONTEXT, collapsed, sentence_spans
 
 logger = logging.getLogger(__name__)
@@ -180,21 +186,20 @@ class SentencesAlone:
         }
 
     def _pairs(self, chunk_ids: list[str]) -> dict[str, dict[int, np.ndarray]]:
-        found: dict[str, dict[int, np.ndarray]] = {}
-        for first in range(0, len(chunk_ids), 500):
-            part = chunk_ids[first : first + 500]
-            rows = self.ledger.db.execute(
-                "SELECT chunk_id, positions, dims, vectors FROM sentence_pairs "
-                f"WHERE chunk_id IN ({','.join('?' * len(part))})",
-                part,
+        rows = stored_rows(
+            self.ledger.db, "sentence_pairs", ("positions", "dims", "vectors"), chunk_ids
+        )
+        return {
+            chunk_id: dict(
+                zip(
+                    map(int, positions.split(",")),
+                    normalize(stored_matrix(dims, blob)),
+                    strict=True,
+                )
             )
-            for chunk_id, positions, dims, blob in rows:
-                if not dims:
-                    continue
-                matrix = np.frombuffer(blob, np.float16).astype(np.float32).reshape(-1, dims)
-                matrix = normalize(matrix)
-                found[chunk_id] = dict(zip(map(int, positions.split(",")), matrix, strict=True))
-        return found
+            for chunk_id, positions, dims, blob in rows
+            if dims
+        }
 
     def delete(self, db: sqlite3.Connection, chunk_ids: Sequence[str]) -> None:
         """Drop the vectors of deleted chunks (inside the ledger's transaction)."""
