@@ -34,7 +34,8 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 
 # Each step upgrades a ledger whose ``user_version`` is the step's position, inside one
 # transaction with the version bump: an archive built before a step keeps every row and gains
-# what the step adds, and a ledger already past it is left alone.
+# what the step adds, and a ledger already past it is left alone. A step's statements are
+# split at ";", so none may hold one in a literal.
 _MIGRATIONS = (
     # 1: what the web fetcher remembers (index.web.state): validators of fetched URLs, the
     # watched feeds, and the feed entries already seen.
@@ -113,13 +114,25 @@ class Ledger:
         self._writing = threading.RLock()
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
-            # executescript commits first; the BEGIN inside it makes the step atomic.
-            self.db.executescript(
-                f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {number}; COMMIT;"
-            )
-            logger.info("upgraded the ledger %s to version %d", self.path, number)
+        # The version is read under the write lock: two processes opening a new ledger at once
+        # both read it before either upgraded, and the second then ran a step again ("duplicate
+        # column name: version", seen in CI on 2026-12-05 with two ingests started together).
+        while True:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version >= len(_MIGRATIONS):
+                    self.db.execute("COMMIT")
+                    return
+                for statement in _MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            logger.info("upgraded the ledger %s to version %d", self.path, version + 1)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
