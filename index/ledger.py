@@ -114,9 +114,14 @@ class Ledger:
         self._writing = threading.RLock()
 
     def _migrate(self) -> None:
-        # The version is read under the write lock: two processes opening a new ledger at once
-        # both read it before either upgraded, and the second then ran a step again ("duplicate
-        # column name: version", seen in CI on 2026-12-05 with two ingests started together).
+        # A ledger already upgraded is opened without the write lock, which an ingest in
+        # another process may hold for a while.
+        if self.db.execute("PRAGMA user_version").fetchone()[0] >= len(_MIGRATIONS):
+            return
+        # The version is read again under the write lock: two processes opening a new ledger
+        # at once both read it before either upgraded, and the second then ran a step again
+        # ("duplicate column name: version", seen in CI on 2026-12-05 with two ingests started
+        # together).
         while True:
             self.db.execute("BEGIN IMMEDIATE")
             try:

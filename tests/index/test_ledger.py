@@ -41,3 +41,18 @@ def test_a_ledger_upgraded_by_another_process_meanwhile_is_not_upgraded_twice(
     assert ledger.db.execute("PRAGMA user_version").fetchone()[0] == len(_MIGRATIONS)
     columns = [row[1] for row in ledger.db.execute("PRAGMA table_info(feed_entries)")]
     assert columns.count("version") == 1
+
+
+def test_an_upgraded_ledger_opens_while_another_process_writes(tmp_path: Path) -> None:
+    path = tmp_path / "news.sqlite"
+    Ledger(path).db.close()
+    writer = sqlite3.connect(path, isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")  # an ingest in another process, mid-transaction
+    try:
+        started = time.perf_counter()
+        ledger = Ledger(path)
+        # Without waiting out the writer's transaction (the busy timeout is 5 s).
+        assert time.perf_counter() - started < 2
+        assert ledger.db.execute("PRAGMA user_version").fetchone()[0] == len(_MIGRATIONS)
+    finally:
+        writer.execute("ROLLBACK")
