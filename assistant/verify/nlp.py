@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from index.parser import spacy_pipeline
+from index.parser import parse_texts, spacy_pipeline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,7 +35,7 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
     with _lock:
         known = {t: _parsed[t] for t in texts if t in _parsed}
     missing = list(dict.fromkeys(t for t in texts if t not in known))
-    fresh = dict(zip(missing, spacy_pipeline().pipe(missing), strict=True)) if missing else {}
+    fresh = dict(zip(missing, parse_texts(missing), strict=True)) if missing else {}
     found = known | fresh
     with _lock:
         for text, doc in found.items():

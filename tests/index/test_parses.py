@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from assistant import AssistantSettings
 from assistant.verify import ClaimVerifier
 from index.embeddings import MiniLMEmbeddings
-from index.parser import model_version, spacy_pipeline
+from index.parser import BY_PARAGRAPH, model_version, parse_texts, spacy_pipeline
 from index.parses import ChunkParses
 from index.pipeline import Index
 from tests.index.conftest import stored_chunk_ids
@@ -49,7 +49,7 @@ def test_ingest_parses_each_chunk_once_as_the_parser_would(
     (row,) = rows.values()
     stored = index.parses.parsed(row.text)
     assert stored is not None
-    fresh = spacy_pipeline()(row.text)
+    (fresh,) = parse_texts([row.text])
     assert _tokens(stored) == _tokens(fresh)
     assert [e.text for e in stored.ents] == [e.text for e in fresh.ents]
     assert index.parses.parsed(row.text + " More.") is None, "another text has no parse"
@@ -92,9 +92,9 @@ def test_an_index_without_parses_gains_them_at_its_next_ingest(
     assert index.parses.parsed(text) is not None
 
 
-def test_the_model_version_is_the_one_the_loaded_pipeline_reports() -> None:
+def test_the_model_version_is_the_loaded_pipelines_and_its_own_steps() -> None:
     meta = spacy_pipeline().meta
-    assert model_version() == f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    assert model_version() == f"{meta['lang']}_{meta['name']}-{meta['version']}+{BY_PARAGRAPH}"
 
 
 def test_an_ingest_with_nothing_to_parse_never_loads_spacy(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from assistant.verify import ClaimVerifier
+from assistant.verify.nlp import parse
 from index.embeddings import MiniLMEmbeddings
 
 PASSAGE = (
@@ -503,6 +504,20 @@ def test_a_sentence_of_the_passage_states_as_it_does_alone(
     )
     assert verifier.states(sentence) is states
     assert verifier.states(sentence, passage) is states
+
+
+def test_a_paragraphs_first_sentence_is_read_in_its_passages_parse(
+    verifier: ClaimVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentence = "After an alarmed caller reported a group, police arrested 31 men."
+    passage = f"CNN —\n\n{sentence} They were released on Sunday."
+    verifier.check("Police arrested 31 men.", passage)  # the passage is parsed and read
+    parsed: list[str] = []
+    monkeypatch.setattr(
+        "assistant.verify.verifier.parse", lambda text: parsed.append(text) or parse(text)
+    )
+    assert verifier.states(sentence, passage)
+    assert parsed == [], "not parsed alone: the dateline is a sentence of its own"
 
 
 @pytest.mark.parametrize(
