@@ -18,7 +18,7 @@ if TYPE_CHECKING:
         Features,
         gate_features,
     )
-    from assistant.answerers.grounded import Candidate
+    from assistant.answerers.ranking import Candidate
     from assistant.api import AskOptions, Assistant, ask
     from assistant.chat import Chat
     from assistant.presuppositions import claim_of, presupposition
@@ -42,7 +42,7 @@ _HOMES = {
     "AnswerabilityModel": "assistant.answerability",
     "Features": "assistant.answerability",
     "gate_features": "assistant.answerability",
-    "Candidate": "assistant.answerers.grounded",
+    "Candidate": "assistant.answerers.ranking",
     "Assistant": "assistant.api",
     "AskOptions": "assistant.api",
     "ask": "assistant.api",

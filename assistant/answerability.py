@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import astuple, dataclass, fields
+from collections.abc import Collection
+from dataclasses import astuple, dataclass, fields, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -305,6 +306,14 @@ class AnswerabilityModel(BaseModel):
                 f"{list(FEATURE_NAMES)}: refit it with `newsqa eval fit-answerability`"
             )
         return _logistic(float(found.vector() @ np.asarray(self.weights)) + self.bias)
+
+    def highest(self, found: Features, unknown: Collection[str]) -> float:
+        """The highest ``probability`` ``found`` can have whatever values in [0, 1] its
+        ``unknown`` features take (those not yet measured, such as ``presupposed``): each at
+        the end of its range its weight favours."""
+        weights = dict(zip(self.feature_names, self.weights, strict=True))
+        best = {name: 1.0 if weights[name] > 0 else 0.0 for name in unknown}
+        return self.probability(replace(found, **best))
 
     def confidence(self, probabilities: list[float], best: Features) -> float:
         """The probability that the best-ranked sentence answers the question, from the

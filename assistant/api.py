@@ -17,7 +17,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answerability import MODEL_PATH, load_model
 from assistant.answerers import Answerer, Draft, GroundedAnswerer
-from assistant.answerers.grounded import Candidate
+from assistant.answerers.ranking import Candidate
 from assistant.chat import Chat, condense
 from assistant.citations import Citer
 from assistant.dates import resolve_as_of

@@ -22,8 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from assistant.verify import ClaimVerifier, Verdict
+from assistant.verify.nlp import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # The question word and what goes with it: "how many", "what", "which"...
 _ASKING = re.compile(
@@ -128,6 +136,67 @@ def claim_of(question: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=256)
+def claim_parse(question: str) -> Doc | None:
+    """What ``question`` takes for granted (``claim_of``) as the question's own parse reads
+    it: "did the US strike" has "strike" as the verb it is, where "the US strike" alone may
+    be read as a noun, and one parse is spared. Where ``claim_of`` took words out of the
+    question's middle ("this week"), the question's other words keep their reading, each
+    attached to the nearest of its heads that is kept. None when the claim's words are not
+    the question's, in order; it is then parsed alone."""
+    claim = " ".join(claim_of(question).split())
+    if not claim:
+        return None
+    asked = parse(question)
+    start = question.find(claim)
+    if start >= 0:
+        span = asked.char_span(start, start + len(claim))
+        return span.as_doc() if span is not None else None
+    kept = _kept(asked, claim)
+    return _part(asked, kept) if kept is not None else None
+
+
+def _kept(asked: Doc, claim: str) -> list[tuple[int, bool]] | None:
+    """The question's tokens that make up ``claim``, in order, each with whether a space
+    follows it in the claim; None when they do not."""
+    kept: list[tuple[int, bool]] = []
+    at = 0
+    for token in asked:
+        if token.is_space or not claim.startswith(token.text, at):
+            continue
+        at += len(token.text)
+        spaced = claim.startswith(" ", at)
+        at += spaced
+        kept.append((token.i, spaced))
+    return kept if kept and at == len(claim) else None
+
+
+def _part(asked: Doc, kept: list[tuple[int, bool]]) -> Doc:
+    """The ``kept`` tokens of ``asked`` as a Doc of their own, with their tags, lemmas,
+    entities and tree."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
+    from spacy.tokens import Doc
+
+    rows = [i for i, _ in kept]
+    position = {i: row for row, i in enumerate(rows)}
+    heads = []
+    for i in rows:
+        head = asked[i].head
+        while head.i not in position and head.head.i != head.i:
+            head = head.head
+        heads.append(position.get(head.i, position[i]) - position[i])
+    attrs = [TAG, POS, MORPH, LEMMA, NORM, DEP, ENT_IOB, ENT_TYPE]
+    values = asked.to_array(attrs)[rows].astype("uint64")
+    iob = attrs.index(ENT_IOB)
+    for row in range(len(rows)):
+        # An entity cut short before this token begins here (IOB: 3 begins, 1 continues).
+        if values[row, iob] == 1 and (row == 0 or rows[row - 1] != rows[row] - 1):
+            values[row, iob] = 3
+    part = Doc(asked.vocab, words=[asked[i].text for i in rows], spaces=[s for _, s in kept])
+    tree = np.array(heads, dtype="int64").astype("uint64")[:, None]
+    return part.from_array([*attrs, HEAD], np.hstack([values, tree]))  # type: ignore[arg-type]
+
+
 def presupposition(
     question: str,
     passage: str,
@@ -144,7 +213,12 @@ def presupposition(
     if not claim:
         return Verdict(True, "nothing to check", coverage=1.0, kind="empty")
     verdict = verifier.check(
-        claim, passage, published, statement=False, read_rewording=read_rewording
+        claim,
+        passage,
+        published,
+        statement=False,
+        read_rewording=read_rewording,
+        parsed=claim_parse(question),
     )
     if verdict.kind == "empty":
         return replace(verdict, supported=True, reason="nothing to check", coverage=1.0)

@@ -24,7 +24,6 @@ from langchain_core.embeddings import Embeddings
 from assistant.answer_type import Wanted, holds, wanted
 from assistant.answerability import (
     AnswerabilityModel,
-    Features,
     answer_type_met,
     features,
     load_model,
@@ -32,10 +31,11 @@ from assistant.answerability import (
     restates,
 )
 from assistant.answerers.base import Draft
+from assistant.answerers.ranking import SECOND_SENTENCE_SHARE, Candidate, Ranking
 from assistant.citations import DraftSentence
 from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
-from assistant.presuppositions import bars_answer, claim_of, presupposition
+from assistant.presuppositions import presupposition
 from assistant.records import Passage
 from assistant.settings import MIN_SUPPORT
 from assistant.text import content_terms, question_kind
@@ -104,26 +104,6 @@ ArticleTexts = Callable[[list[Passage]], Mapping[str, str]]
 # stories for the gold set's 10 unanswerable questions (two of them then answered), the first
 # 1,000 characters none (2026-12-04, both suites, all their questions).
 LEAD_CHARS = 1000
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One sentence of the passages as a possible answer: its ``support`` ranks it, its
-    ``features`` and ``probability`` are what the answerability model reads,
-    ``presupposition`` is the verifier's verdict on what the question takes for granted, read
-    in the sentence's passage, ``barred`` says that verdict keeps the sentence from
-    answering (``bars_answer``), and ``source`` is the passage it is from."""
-
-    passage: int
-    text: str
-    similarity: float
-    overlap: float
-    support: float
-    features: Features
-    probability: float
-    presupposition: Verdict | None = None
-    barred: bool = False
-    source: Passage | None = None
 
 
 @dataclass(frozen=True)
@@ -251,13 +231,13 @@ class GroundedAnswerer:
         name everyone the question names, nor its article's lead, answers nothing. With
         ``in_context`` vectors, only the ``shortlist`` sentences that score best on them are
         scored in full. These are the candidates the answerability model is fitted on
-        (``Assistant.candidates``).
+        (``Assistant.candidates``), each passage's presupposition checked.
         """
+        return self._ranking(question, passages, context).every()
+
+    def _ranking(self, question: str, passages: list[Passage], context: str) -> Ranking:
+        """The candidates (``candidates``), their passages' presuppositions yet unchecked."""
         want = wanted(question)
-        # The question (read for its names and denials) and what it takes for granted (read
-        # against each passage) are parsed in one pass (``parse_all``).
-        claim = " ".join(claim_of(question).split())  # as the verifier reads it
-        parse_all([question, claim] if claim else [question])
         # "Was anyone hurt?" is answered by what a passage says of casualties.
         harm = want if want is not None and want.kind == "harm" else None
         found = self._gathered(question, passages, harm, self._named(question, passages))
@@ -279,24 +259,26 @@ class GroundedAnswerer:
             and not (restates(asked_in_full, f.text) and not answer_type_met(asked_in_full, f.text))
             and (not denial or denies(f.text, denial))
         ]
+
+        def check(number: int) -> Verdict:
+            # Only its coverage and contradiction are read, so the rewording model, which
+            # changes neither, is spared its pass over the passage.
+            passage = passages[number - 1]
+            return presupposition(
+                question, passage.text, self.verifier, passage.published, read_rewording=False
+            )
+
         if not found:
-            return []
+            return Ranking([], check, self.model)
         scoring = _Scoring(question, context, passages, harm)
         query = np.array(self.embedder.embed_query(asked_in_full))
         found = self._shortlisted(found, passages, query, scoring)
         similarities = self._vectors(found, passages) @ query
-        presupposed: dict[int, Verdict] = {}
         scored = []
         for sentence, similarity in zip(found, similarities, strict=True):
-            number = sentence.passage
             support, overlap = scoring.support(sentence, float(similarity))
-            passage = passages[number - 1]
-            if number not in presupposed:
-                # Only its coverage and contradiction are read, so the rewording model, which
-                # changes neither, is spared its pass over the passage.
-                presupposed[number] = presupposition(
-                    question, passage.text, self.verifier, passage.published, read_rewording=False
-                )
+            passage = passages[sentence.passage - 1]
+            # What the passage's presupposition check measures is filled in by the ranking.
             found_features = features(
                 asked_in_full,
                 sentence.text,
@@ -306,24 +288,20 @@ class GroundedAnswerer:
                 lead=sentence.offset == 0,
                 published=passage.published,
                 context=context,
-                presupposed=presupposed[number].coverage,
-                contradicted=presupposed[number].contradicted,
             )
             scored.append(
                 Candidate(
-                    number,
+                    sentence.passage,
                     sentence.text,
                     float(similarity),
                     overlap,
                     support,
                     found_features,
-                    self.model.probability(found_features),
-                    presupposed[number],
-                    bars_answer(presupposed[number], passage.published),
-                    passage,
+                    probability=0.0,  # known once its passage is checked
+                    source=passage,
                 )
             )
-        return sorted(scored, key=lambda c: -c.support)
+        return Ranking(sorted(scored, key=lambda c: -c.support), check, self.model)
 
     def _named(self, question: str, passages: list[Passage]) -> list[bool]:
         """For each passage, whether it or its article's lead names everything ``question``
@@ -445,12 +423,13 @@ class GroundedAnswerer:
 
     def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
         """The best sentences, each citing its passage, or an empty draft to decline."""
-        ranked = self.candidates(question, passages, context)
+        # Only the candidates that can change the answer or the confidence are read, and only
+        # their passages' presuppositions checked (``Ranking.drafted``).
+        ranked = self._ranking(question, passages, context).drafted(self._states)
         confidence = self.confidence(ranked)
         # A passage that says the opposite of what the question assumes, or an undated one
         # that dates it otherwise, answers nothing (``bars_answer``); a refusal says what the
-        # best candidate's passage contradicts (``_missing``). The confidence still reads every
-        # candidate, as the model was fitted.
+        # best candidate's passage contradicts (``_missing``).
         answering = self._answering(ranked)
         declined = self.declined_by_support(ranked) or (
             self.min_confidence is not None and confidence < self.min_confidence
@@ -462,7 +441,8 @@ class GroundedAnswerer:
             return Draft([], confidence, missing=_missing(question, ranked, passages, named))
         chosen = [answering[0]]
         for candidate in answering[1:]:
-            if len(chosen) >= self.max_sentences or candidate.support < 0.9 * answering[0].support:
+            close = candidate.support >= SECOND_SENTENCE_SHARE * answering[0].support
+            if len(chosen) >= self.max_sentences or not close:
                 break
             # Out of its paragraph, "Those strikes..." would read as being about the first answer.
             if LEANS_ON_CONTEXT.match(candidate.text) or not self._states(candidate):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.text import MONTHS, STOP_WORDS, WEEKDAYS, stem
@@ -170,6 +171,9 @@ def without_titles(name: str) -> str:
     return " ".join(words)
 
 
+# The checks look every word of a passage up by its key, many times over, and words recur:
+# 21,569 calls for the presuppositions of 60 RealTimeQA-2022 questions' passages.
+@lru_cache(maxsize=100_000)
 def canonical(name: str) -> str:
     """The country a name or demonym stands for, else the name normalised."""
     key = normalise(name)

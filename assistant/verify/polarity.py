@@ -77,6 +77,11 @@ MODIFIER_OPPOSITES = _pairs(_MODIFIER_OPPOSITES)
 _OPPOSED: dict[str, set[str]] = {}
 for _a, _b in OPPOSITES:
     _OPPOSED.setdefault(_a, set()).add(_b)
+# Each word's opposites as a modifier, looked up by word (``opposites_of`` is asked for every
+# word of a claim against every passage).
+_MODIFIER_OPPOSED: dict[str, set[str]] = {}
+for _a, _b in MODIFIER_OPPOSITES:
+    _MODIFIER_OPPOSED.setdefault(_a, set()).add(_b)
 _SAME: dict[str, frozenset[str]] = {
     word: frozenset(
         other for other in _OPPOSED if other != word and len(against & _OPPOSED[other]) >= 2
@@ -135,9 +140,9 @@ _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 def opposites_of(word: str, *, modifiers: bool = False) -> set[str]:
     """Every lemma that ``opposite`` pairs with ``word``, for looking them up in a passage."""
     word = word.lower()
-    found = {b for a, b in OPPOSITES if a == word}
+    found = set(_OPPOSED.get(word, ()))
     if modifiers:
-        found |= {b for a, b in MODIFIER_OPPOSITES if a == word}
+        found |= _MODIFIER_OPPOSED.get(word, set())
         for prefix in _NEGATING_PREFIXES:
             if len(word) > 3:
                 found.add(prefix + word)

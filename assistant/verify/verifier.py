@@ -304,15 +304,20 @@ class _Reading:
         return [
             (q, i)
             for i in self.ordered
-            for q in _quantities_outside_dates(self.sentences[i], self.published)
+            for q in _quantities_outside_dates(
+                self.sentences[i], self.published, self._dates_by_sentence[i]
+            )
         ]
 
     @cached_property
     def dates(self) -> list[tuple[DateMention, int]]:
         """The dates stated, resolved against the publication date, each with its sentence."""
-        return [
-            (d, i) for i in self.ordered for d in date_mentions(self.sentences[i], self.published)
-        ]
+        return [(d, i) for i in self.ordered for d in self._dates_by_sentence[i]]
+
+    @cached_property
+    def _dates_by_sentence(self) -> dict[int, list[DateMention]]:
+        # Read once for both the dates and the figures outside them.
+        return {i: date_mentions(self.sentences[i], self.published) for i in self.ordered}
 
     @cached_property
     def events(self) -> list[Event]:
@@ -383,6 +388,7 @@ class ClaimVerifier:
         *,
         statement: bool = True,
         read_rewording: bool = True,
+        parsed: Doc | None = None,
     ) -> Verdict:
         """Verify that ``passage`` (of an article published on ``published``) supports
         ``sentence``. A cited sentence must be a ``statement`` (a fragment, a question or an
@@ -390,14 +396,16 @@ class ClaimVerifier:
         president of Kenya"): pass ``statement=False``. With ``read_rewording=False``, words the
         passage lacks make the verdict "unaccounted" without the rewording model's reading of
         the passage (a MiniLM pass): for a caller that needs only ``coverage`` and
-        ``contradicted``, which that reading never changes."""
+        ``contradicted``, which that reading never changes. ``parsed`` is the sentence's parse
+        where the caller has it (what a question presupposes, read in the question's parse);
+        by default it is parsed alone."""
         sentence = " ".join(sentence.split())
         reading = self._read(passage, published)
         quoted = _find_verbatim(sentence, passage)
         stated = quoted is not None and (not statement or _predicates(quoted, reading))
         if quoted is not None and stated and _asserted(quoted, reading):
             return Verdict(True, "quoted from the passage", *quoted, coverage=1.0, kind="quoted")
-        claim = parse(sentence)
+        claim = parsed if parsed is not None else parse(sentence)
         if statement and not _states(claim):
             # "CNN —", "Want a blue check mark?": a fragment, a question or an instruction
             # claims nothing that a passage could bear out.
@@ -821,13 +829,17 @@ def _collapsed(passage: str) -> tuple[str, list[int], list[tuple[int, int]]]:
 
 
 def _quantities_outside_dates(
-    tokens: Doc | Span | Sequence[Token], published: date | None
+    tokens: Doc | Span | Sequence[Token],
+    published: date | None,
+    mentions: list[DateMention] | None = None,
 ) -> list[Quantity]:
-    in_dates = {
-        position for d in date_mentions(tokens, published) for position in range(d.start, d.end)
-    }
+    """The figures of ``tokens`` that are not part of a date; ``mentions`` are its dates
+    where they have been read already."""
+    if mentions is None:
+        mentions = date_mentions(tokens, published)
+    in_dates = {position for d in mentions for position in range(d.start, d.end)}
     # "June 27": the day belongs to the date; a day written before its month does too.
-    for d in date_mentions(tokens, published):
+    for d in mentions:
         if d.day is not None and d.start:
             in_dates.add(d.start - 1)
     return [q for q in quantities(tokens) if not in_dates & set(range(q.start, q.end))]

@@ -9,8 +9,9 @@ import pytest
 
 from assistant import ClaimVerifier, claim_of, presupposition
 from assistant.answerers import GroundedAnswerer
-from assistant.presuppositions import bars_answer
+from assistant.presuppositions import bars_answer, claim_parse
 from assistant.verify import verifier_for
+from assistant.verify.nlp import parse
 from index.embeddings import MiniLMEmbeddings
 from index.sample import SAMPLE_DIR
 from tests.records import passage_of
@@ -174,3 +175,24 @@ def test_an_undated_passage_that_dates_the_event_otherwise_answers_nothing(
     )
     assert otherwise.sentences == []
     assert "the passage gives no date '2000'" in otherwise.missing
+
+
+def test_what_a_question_presupposes_is_read_in_the_questions_own_parse() -> None:
+    question = "How many people were killed by the June 27 strikes?"
+    claim = claim_parse(question)
+    assert claim is not None
+    assert claim.text == claim_of(question) == "people were killed by the June 27 strikes"
+    asked = parse(question)
+    assert [(t.text, t.tag_) for t in claim] == [(t.text, t.tag_) for t in asked[2:-1]]
+
+
+def test_a_presupposition_with_words_taken_out_keeps_the_questions_reading() -> None:
+    question = "NFL owners this week unanimously approved the sale of which football team?"
+    claim = claim_parse(question)
+    assert claim is not None
+    assert claim.text == claim_of(question)
+    asked = [t for t in parse(question) if t.text not in {"this", "week", "?"}]
+    assert [(t.text, t.tag_, t.dep_, t.head.text) for t in claim] == [
+        (t.text, t.tag_, t.dep_, t.head.text) for t in asked
+    ]
+    assert [e.text for e in claim.ents] == ["NFL"]

@@ -1,0 +1,131 @@
+"""A question's candidate sentences, ranked by support, whose passages' presuppositions are
+checked only when a candidate is asked for.
+
+Checking what a question takes for granted against a passage is most of the grounded answer
+stage's time (about 7 ms a passage, 2.5 passages a RealTimeQA-2022 question, 2026-12-05). A
+draft reads only some candidates: the two the answerability model finds most probable, which
+the confidence reads, and those its answer is chosen from. A candidate whose probability could
+not reach the second most probable's whatever its passage's verdict is left unchecked.
+
+Usage::
+
+    ranking = Ranking(scored, check, model)
+    ranking.every()             # every candidate, each passage checked: what the model is fitted on
+    ranking.drafted(states)     # the candidates a draft reads, best support first
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from assistant.answerability import AnswerabilityModel, Features
+from assistant.presuppositions import bars_answer
+from assistant.records import Passage
+from assistant.verify import Verdict
+
+# A candidate's features that its passage's presupposition check measures.
+PRESUPPOSITION_FEATURES = ("presupposed", "contradicted")
+# A second answer sentence is drawn from the candidates whose support is at least this share
+# of the first's (``GroundedAnswerer.draft``).
+SECOND_SENTENCE_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of the passages as a possible answer: its ``support`` ranks it, its
+    ``features`` and ``probability`` are what the answerability model reads,
+    ``presupposition`` is the verifier's verdict on what the question takes for granted, read
+    in the sentence's passage (None until a ``Ranking`` checks it), ``barred`` says that
+    verdict keeps the sentence from answering (``bars_answer``), and ``source`` is the
+    passage it is from."""
+
+    passage: int
+    text: str
+    similarity: float
+    overlap: float
+    support: float
+    features: Features
+    probability: float
+    presupposition: Verdict | None = None
+    barred: bool = False
+    source: Passage | None = None
+
+
+class Ranking:
+    """``scored``, candidates (best support first) whose passages' presuppositions are not
+    checked yet (``presupposition`` None, and ``probability`` and the ``features`` measured by
+    the check mere placeholders), made whole: each passage checked once, by ``check`` (given
+    the passage's number), when one of its candidates is needed. ``model`` gives the
+    probabilities."""
+
+    def __init__(
+        self,
+        scored: list[Candidate],
+        check: Callable[[int], Verdict],
+        model: AnswerabilityModel,
+    ) -> None:
+        if any(a.support < b.support for a, b in pairwise(scored)):
+            raise ValueError("scored: not ranked by support, best first")
+        self.scored = scored
+        self._check = check
+        self.model = model
+        self._verdicts: dict[int, Verdict] = {}
+        self._made: dict[int, Candidate] = {}
+
+    def every(self) -> list[Candidate]:
+        """Every candidate, best support first: every passage checked."""
+        return [self.candidate(i) for i in range(len(self.scored))]
+
+    def drafted(self, states: Callable[[Candidate], bool]) -> list[Candidate]:
+        """The candidates a draft reads, best support first: each that could be among the two
+        most probable, and, in order of support, each down to the first that is not barred
+        and ``states`` something, then those within ``SECOND_SENTENCE_SHARE`` of its support.
+        The two most probable and the answer are those ``every`` would give."""
+        self._two_most_probable()
+        first = None
+        for i, scored in enumerate(self.scored):
+            if first is not None and scored.support < SECOND_SENTENCE_SHARE * first.support:
+                break
+            candidate = self.candidate(i)
+            if first is None and not candidate.barred and states(candidate):
+                first = candidate
+        return [self._made[i] for i in sorted(self._made)]
+
+    def candidate(self, i: int) -> Candidate:
+        """The ``i``-th candidate by support, its passage checked."""
+        made = self._made.get(i)
+        if made is None:
+            scored = self.scored[i]
+            verdict = self._verdicts.get(scored.passage)
+            if verdict is None:
+                verdict = self._verdicts[scored.passage] = self._check(scored.passage)
+            found = replace(
+                scored.features,
+                presupposed=verdict.coverage,
+                contradicted=float(verdict.contradicted),
+            )
+            published = scored.source.published if scored.source is not None else None
+            made = self._made[i] = replace(
+                scored,
+                features=found,
+                probability=self.model.probability(found),
+                presupposition=verdict,
+                barred=bars_answer(verdict, published),
+            )
+        return made
+
+    def _two_most_probable(self) -> None:
+        """Checks passages, the candidate with the highest possible probability's first, until
+        no unchecked candidate could reach the second highest probability measured."""
+        highest = [self.model.highest(s.features, PRESUPPOSITION_FEATURES) for s in self.scored]
+        while True:
+            measured = sorted((c.probability for c in self._made.values()), reverse=True)
+            floor = measured[1] if len(measured) > 1 else float("-inf")
+            unchecked = [
+                i for i in range(len(self.scored)) if i not in self._made and highest[i] >= floor
+            ]
+            if not unchecked:
+                return
+            self.candidate(max(unchecked, key=lambda i: highest[i]))
