@@ -44,3 +44,15 @@ def test_words_split_once_are_split_as_the_tokenizer_splits_them(
     assert embedder.runtime.pieces(words) == fresh
     # Asked again, in another order, from what was kept.
     assert embedder.runtime.pieces(list(reversed(words))) == list(reversed(fresh))
+
+
+def test_a_word_asked_for_again_gets_the_vector_it_got_first(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    first = embedder.embed_words(["strike", "militias", "Hizballah"])
+    # Alone, with others, repeated: the same vectors, bit for bit, as a new embedder makes.
+    again = embedder.embed_words(["Hizballah", "strike", "Hizballah"])
+    assert np.array_equal(again, first[[2, 0, 2]])
+    fresh = MiniLMEmbeddings(cache_dir=embedder.cache_dir)
+    assert np.array_equal(fresh.embed_words(["Hizballah", "strike"]), first[[2, 0]])
+    assert np.array_equal(fresh.embed_words(["militias"]), first[[1]])
