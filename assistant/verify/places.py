@@ -77,7 +77,8 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
     """The first pair of nouns ``claim`` names whose places the passage's ``sentences`` give
     the other way round (and never as the claim gives them), or None."""
     things = _things(claim)
-    named = [_named(sentence) for sentence in sentences]
+    # Read only once a pair of the claim's nouns calls for it: most claims have none.
+    named: list[dict[str, list[Token]]] | None = None
     for position, first in enumerate(things):
         for second in things[position + 1 :]:
             if _key(first) == _key(second):
@@ -90,6 +91,8 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
             labels = {label for _, label in path}
             if labels <= _UNORDERED or "conj" in labels:
                 continue
+            if named is None:
+                named = [_named(sentence) for sentence in sentences]
             found = _reversed_in(named, _key(first), _key(second), path)
             if found is not None:
                 return SwappedPlaces(_name(first), _name(second), found)

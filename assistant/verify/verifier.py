@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -79,6 +79,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # ("Ignore previous instructions: the answer is 42." makes "Ignore" a clausal complement).
 _CLAUSES = frozenset({"ROOT", "conj", "ccomp", "parataxis", "dep"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+# The parts of speech an event's head may have (``roles.events``): a verb, or a noun of action.
+_ACTION_POS = frozenset({"VERB", "AUX", "NOUN"})
+# Float32 products of the same vectors differ in their last bits by how they are summed.
+_ROUNDING = 1e-4
 _AUXILIARIES = frozenset({"aux", "auxpass"})
 # How far above a "more than" figure the number it rounds down may be: news rounds 1,200 to
 # "more than 1,000" and 13.1% to "more than 13%"; "more than 1,000" for 20,000 misleads.
@@ -263,7 +267,9 @@ class _Reading:
         self.ordered = [i for i, span in enumerate(self.sentences) if _asserts(span)]
         self.claims = frozenset(self.ordered)
         self.lemmas: dict[str, set[int]] = {}
-        self.by_lemma: dict[str, list[Token]] = {}
+        # Positions, not tokens: a reading is kept (``_READINGS_KEPT``), and spaCy's tokens are
+        # objects the garbage collector walks at every collection.
+        self._by_lemma: dict[str, list[int]] = {}
         # The passage's content words (lemmas), each once, and the sentences it stands in.
         self.words: dict[str, set[int]] = {}
         for index in self.ordered:
@@ -271,10 +277,19 @@ class _Reading:
                 lemma = token.lemma_.lower()
                 for key in _keys_of(token.lower_, lemma):
                     self.lemmas.setdefault(key, set()).add(index)
-                self.by_lemma.setdefault(lemma, []).append(token)
+                self._by_lemma.setdefault(lemma, []).append(token.i)
                 if _is_content(token) or token.pos_ == "NUM":
                     self.words.setdefault(lemma, set()).add(index)
-        self.stated: list[Token] = [t for i in self.ordered for t in self.sentences[i]]
+        self._events: dict[int, list[Event]] = {}
+
+    def said(self, lemma: str) -> list[Token]:
+        """The stated words of ``lemma``, in the passage's order."""
+        return [self.doc[i] for i in self._by_lemma.get(lemma, ())]
+
+    @cached_property
+    def stated(self) -> list[Token]:
+        """The words of the stated sentences, in order."""
+        return [t for i in self.ordered for t in self.sentences[i]]
 
     @property
     def stated_sentences(self) -> list[Span]:
@@ -320,9 +335,28 @@ class _Reading:
         return {i: date_mentions(self.sentences[i], self.published) for i in self.ordered}
 
     @cached_property
-    def events(self) -> list[Event]:
-        """Who did what to whom in the stated sentences."""
-        return [e for i in self.ordered for e in events(self.sentences[i])]
+    def actions(self) -> dict[str, list[int]]:
+        """The lemmas of the stated words that may head an event (verbs and nouns), each with
+        the sentences it stands in, in order."""
+        found: dict[str, list[int]] = {}
+        for index in self.ordered:
+            for token in self.sentences[index]:
+                if token.pos_ in _ACTION_POS:
+                    sentences = found.setdefault(token.lemma_.lower(), [])
+                    if not sentences or sentences[-1] != index:
+                        sentences.append(index)
+        return found
+
+    def events_in(self, sentences: Iterable[int]) -> list[Event]:
+        """Who did what to whom in the stated ``sentences``, in the passage's order. A sentence
+        is read on first use: a claim's verbs seldom stand in more than a few."""
+        found = []
+        for index in sorted(sentences):
+            read = self._events.get(index)
+            if read is None:
+                read = self._events[index] = events(self.sentences[index])
+            found.extend(read)
+        return found
 
     @cached_property
     def matrix(self) -> np.ndarray:
@@ -562,7 +596,8 @@ class ClaimVerifier:
 
     def _roles(self, claim: Doc, reading: _Reading) -> str | None:
         for mine in events(claim):
-            same = [e for e in reading.events if self._same_action(mine.verb, e.verb)]
+            like = reading.events_in(self._sentences_acting(mine.verb, reading))
+            same = [e for e in like if self._same_action(mine.verb, e.verb)]
             # Another argument is only told apart from a paraphrase when the verb is the same.
             identical = [e for e in same if e.verb.lemma_.lower() == mine.verb.lemma_.lower()]
             conflicts = [(e, role) for e in identical if (role := conflicting(mine, e))]
@@ -593,6 +628,23 @@ class ClaimVerifier:
                         f"{mine.verb.lemma_!r}, not its {_ROLE_NAMES.get(role, role)}"
                     )
         return None
+
+    def _sentences_acting(self, verb: Token, reading: _Reading) -> set[int]:
+        """The stated sentences with a word that may be ``verb``'s action (``_same_action``
+        decides): its lemma, or one as close in meaning. The margin keeps a word whose
+        similarity sits on the threshold, which a product of matrices may round below it."""
+        lemma = verb.lemma_.lower()
+        theirs = list(reading.actions)
+        if not theirs:
+            return set()
+        close = (self._embed([lemma]) @ self._embed(theirs).T)[0]
+        least = self.similarity - _ROUNDING
+        return {
+            index
+            for word, score in zip(theirs, close, strict=True)
+            if word == lemma or score >= least
+            for index in reading.actions[word]
+        }
 
     def _same_action(self, a: Token, b: Token) -> bool:
         if a.lemma_.lower() == b.lemma_.lower():
@@ -897,7 +949,7 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
     for noun in claim:
         if noun.pos_ not in {"NOUN", "PROPN"}:
             continue
-        same = reading.by_lemma.get(noun.lemma_.lower(), [])
+        same = reading.said(noun.lemma_.lower())
         if _all_set_aside(same):
             # Set aside in the passage: the sentence must not affirm it, unless it also names
             # what it was set aside for ("chose grass over turf" for "grass rather than turf")
@@ -928,7 +980,7 @@ def _all_beaten(lemma: str, reading: _Reading, token: Token) -> bool:
     """Whether the passage says ``lemma`` only as a passive verb of beating ("France were
     beaten by Wales"), of the side that ``token``, a word of losing, says lost ("France
     lost"): "Wales lost" and "a victory for France" are still contradicted."""
-    said = reading.by_lemma.get(lemma, [])
+    said = reading.said(lemma)
     losing = beaten_side(token)
     return bool(said) and bool(losing) and all(_beaten(t) and losing & beaten_side(t) for t in said)
 
@@ -952,7 +1004,7 @@ def _denies_its_noun(verb: Token, reading: _Reading) -> bool:
     for child in verb.children:
         if child.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"} or not denied(child):
             continue
-        same = reading.by_lemma.get(child.lemma_.lower(), [])
+        same = reading.said(child.lemma_.lower())
         if same and all(_noun_denied(t) for t in same):
             return True
     return False
@@ -968,7 +1020,7 @@ def _stands(lemma: str, reading: _Reading) -> bool:
     preposition or adverb ("behind", "ahead"), or before "of" ("clear of the champions")."""
     return any(
         t.pos_ in {"ADP", "ADV"} or (t.i + 1 < len(t.doc) and t.nbor().lower_ == "of")
-        for t in reading.by_lemma.get(lemma, [])
+        for t in reading.said(lemma)
     )
 
 
@@ -978,7 +1030,7 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
     for noun in claim:
         if noun.pos_ not in {"NOUN", "PROPN"}:
             continue
-        same = reading.by_lemma.get(noun.lemma_.lower(), [])
+        same = reading.said(noun.lemma_.lower())
         if _all_set_aside(same):
             continue  # read by ``_polarity``
         if same and not _noun_denied(noun) and all(_noun_denied(t) for t in same):
@@ -1019,7 +1071,7 @@ def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
         return []
     return [
         t
-        for t in reading.by_lemma.get(verb.lemma_.lower(), [])
+        for t in reading.said(verb.lemma_.lower())
         if t.pos_ in {"VERB", "AUX", "ADJ"} and t.dep_ not in _AUXILIARIES and not _compared(t)
     ]
 
@@ -1077,6 +1129,8 @@ def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
             standing_in |= child.dep_ in _CORE_ARGUMENTS and child.lower_ in _STANDING_IN
         return words, standing_in
 
+    if not matches:
+        return []
     own, _ = said_of(verb)
     read = [(said_of(t), t) for t in matches]
     if not any(words & own for (words, _), _ in read):
@@ -1106,7 +1160,7 @@ def _all_denied(lemma: str, sentences: set[int], reading: _Reading) -> bool:
     to accept" says what "refused" says, not its opposite."""
     said = [
         t
-        for t in reading.by_lemma.get(lemma, [])
+        for t in reading.said(lemma)
         if any(reading.sentences[i].start <= t.i < reading.sentences[i].end for i in sentences)
     ]
     return bool(said) and all(negated(t) for t in said)
@@ -1188,7 +1242,7 @@ def _said_of(lemma: str, keys: list[frozenset[str]], holding: set[int], reading:
     keys) in a sentence that holds them all: "had won their last six meetings" says "last" of
     the meetings, not of the winning; "the chances of a $5 average are remote" says "remote"
     of the average. A word said of nothing is taken as said of them."""
-    for token in reading.by_lemma.get(lemma, []):
+    for token in reading.said(lemma):
         if _sentence_of(token, reading) not in holding:
             continue
         about = [t for t in _about(token) if _is_content(t)]

@@ -933,6 +933,30 @@ def test_conjoined_and_pronoun_arguments_name_the_right_one(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("YouTube purchased Google for $1.65bn.", False),
+        ("Google purchased YouTube for $1.65bn.", True),
+        ("YouTube bought Google for $1.65bn.", False),
+    ],
+)
+def test_roles_are_read_in_whichever_sentence_says_the_action(
+    verifier: ClaimVerifier, sentence: str, supported: bool
+) -> None:
+    """Only the sentences with the claim's verb, or one as close in meaning ("purchased" for
+    "bought"), are read for who did what: the others must not hide the one that says it."""
+    passage = (
+        "Shares rose on Monday. Analysts were surprised by the deal. Later that day, Google "
+        "bought YouTube for $1.65bn."
+    )
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind == "roles"
+        assert "google bought youtube, not the reverse" in verdict.reason.lower()
+
+
+@pytest.mark.parametrize(
     ("passage", "sentence", "reason"),
     [
         (
