@@ -9,11 +9,19 @@ its path through the parse, the labels of the links climbed and descended; when 
 the passage joins the same two nouns by that path the other way round, and never this way
 round, the two have traded places.
 
+Two names of one kind may trade places over paths the parser draws differently in the two
+texts ("Charles Kennedy has vowed to plough on ... despite a call from Charles Clarke" from a
+passage where Clarke vowed and Kennedy called; "snowstorms in Colorado to wildfires in the
+Northeast" from the reverse). What tells that trade is which words stand nearer to each name in
+the parse: ``traded_sides`` finds a passage sentence that gives each name words the sentence
+gives the other, and none that gives them as the sentence does.
+
 Usage::
 
     found = swapped_places(parse(sentence), [parse(passage)])
     found.first, found.second   # "monkeypox", "smallpox"
     found.evidence              # "smallpox vaccines for monkeypox"
+    traded_sides(parse(sentence), [parse(passage)]).first   # "Kennedy"
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.text import STOP_WORDS, stem
 from assistant.verify.entities import canonical, entity_name, entity_of
 from assistant.verify.roles import SYMMETRIC
 
@@ -54,6 +63,14 @@ _DIRECTIONS = frozenset({"from", "to"})
 _GIVING = frozenset(
     {"provide", "supply", "furnish", "equip", "present", "issue", "entrust", "arm", "feed"}
 )
+# What a name names, by entity type: only two names of one kind (two people, two places) can
+# each be told what the other is. Names of other types, and nouns, trade places with what
+# is said of them in paraphrases too often: of the tune pairs the verifier accepts
+# (eval/gold/verifier_pairs*.jsonl), 18 supported ones had such a trade against 5 unsupported;
+# of names of one kind, none against 3 (2026-12-05).
+_NAME_KINDS = {"PERSON": "person", "ORG": "body", "NORP": "group", "GPE": "place", "LOC": "place"}
+# The parts of speech of the words said of a name.
+_SAID_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 # A verb's objects, whose following phrase may hang on them or on the verb.
 _OBJECTS = frozenset({"dobj", "attr"})
 # A quoted stretch of the passage longer than this is left out of the reason: a reason is read
@@ -97,6 +114,99 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
             if found is not None:
                 return SwappedPlaces(_name(first), _name(second), found)
     return None
+
+
+def traded_sides(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> SwappedPlaces | None:
+    """The first pair of names of one kind in ``claim`` (two people, two places) that a
+    sentence of the passage's ``sentences`` gives each what ``claim`` says of the other, the
+    words nearer to each in the parse, and none gives them as ``claim`` does; or None.
+    ``evidence`` names the words the passage says of the first name."""
+    names = [t for t in _things(claim) if t.ent_type_ in _NAME_KINDS]
+    for position, first in enumerate(names):
+        for second in names[position + 1 :]:
+            keys = (_key(first), _key(second))
+            if _NAME_KINDS[first.ent_type_] != _NAME_KINDS[second.ent_type_] or len(set(keys)) < 2:
+                continue
+            mine = _sides(first, second, keys)
+            if not all(mine):
+                continue
+            found = _traded_in(sentences, keys, mine)
+            if found is not None:
+                first_name, second_name = (_name(t).removesuffix("'s") for t in (first, second))
+                return SwappedPlaces(first_name, second_name, " ".join(dict.fromkeys(found)))
+    return None
+
+
+def _traded_in(
+    sentences: Sequence[Doc | Span], keys: tuple[str, str], mine: tuple[set[str], set[str]]
+) -> list[str] | None:
+    """The words nearest the first name in a passage sentence that the claim says of the
+    second, in their order, when one sentence trades the two's words and none keeps them."""
+    traded = None
+    for sentence in sentences:
+        things = _things(sentence)
+        for a in (t for t in things if _key(t) == keys[0]):
+            for b in (t for t in things if _key(t) == keys[1]):
+                theirs = _sides(a, b, keys)
+                if mine[0] & theirs[0] and mine[1] & theirs[1]:
+                    return None
+                if (
+                    mine[0] & theirs[1]
+                    and mine[1] & theirs[0]
+                    and not mine[0] & theirs[0]
+                    and not mine[1] & theirs[1]
+                ):
+                    # The reason quotes the shared words nearest the first name.
+                    shared = mine[1] & theirs[0]
+                    near = _distances(a)
+                    said = [w for w in a.sent if _word_keys(w) & shared]
+                    least = min(near[w.i] for w in said)
+                    traded = [w.text for w in said if near[w.i] == least]
+    return traded
+
+
+def _sides(first: Token, second: Token, keys: tuple[str, str]) -> tuple[set[str], set[str]]:
+    """The words of the sentence of ``first`` and ``second`` nearer to each in the parse than
+    to the other (by lemma and stem), each side without the words of the other; the two names'
+    own words left out. Nothing for two of different sentences."""
+    if first.sent.start != second.sent.start:
+        return set(), set()
+    near_first, near_second = _distances(first), _distances(second)
+    own = set().union(*(_word_keys(t) for t in (*_phrase(first), *_phrase(second))))
+    sides: tuple[set[str], set[str]] = (set(), set())
+    for word in first.sent:
+        if word.pos_ not in _SAID_POS or word.lower_ in STOP_WORDS or not word.text[0].isalnum():
+            continue
+        if canonical(word.text) in keys or word.i not in near_first:
+            continue
+        words = _word_keys(word) - own
+        if near_first[word.i] < near_second[word.i]:
+            sides[0].update(words)
+        elif near_second[word.i] < near_first[word.i]:
+            sides[1].update(words)
+    return sides[0] - sides[1], sides[1] - sides[0]
+
+
+def _distances(token: Token) -> dict[int, int]:
+    """How many links of the parse separate each word of ``token``'s sentence from it."""
+    steps = {t.i: n for n, t in enumerate(_ancestry(token))}
+    found: dict[int, int] = {}
+    for word in token.sent:
+        # Both chains end at the sentence's root.
+        for n, above in enumerate(_ancestry(word)):
+            if above.i in steps:
+                found[word.i] = n + steps[above.i]
+                break
+    return found
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The words of the name ``token`` stands for."""
+    return list(entity_of(token)) if token.ent_type_ else [token]
+
+
+def _word_keys(token: Token) -> set[str]:
+    return {token.lemma_.lower(), stem(token.lower_)}
 
 
 def _alternates(verb: Token, first: Token, second: Token) -> bool:

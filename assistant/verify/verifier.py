@@ -43,7 +43,7 @@ from assistant.verify.outcomes import (
     settled,
     standing_for,
 )
-from assistant.verify.places import swapped_places
+from assistant.verify.places import swapped_places, traded_sides
 from assistant.verify.polarity import (
     denied,
     hedged,
@@ -679,10 +679,16 @@ def _attachment(claim: Doc, reading: _Reading) -> str | None:
 
 def _places(claim: Doc, reading: _Reading) -> str | None:
     found = swapped_places(claim, reading.stated_sentences)
-    if found is None:
-        return None
-    said = f"the passage says '{found.evidence}': " if found.evidence else ""
-    return f"{said}the sentence swaps the places of {found.first!r} and {found.second!r}"
+    if found is not None:
+        said = f"the passage says '{found.evidence}': " if found.evidence else ""
+        return f"{said}the sentence swaps the places of {found.first!r} and {found.second!r}"
+    traded = traded_sides(claim, reading.stated_sentences)
+    if traded is not None:
+        return (
+            f"the passage puts '{traded.evidence}' with {traded.first}, where the sentence puts "
+            f"it with {traded.second}"
+        )
+    return None
 
 
 def _traded(claim: Doc, reading: _Reading) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.verify.nlp import parse
-from assistant.verify.places import swapped_places
+from assistant.verify.places import swapped_places, traded_sides
 from assistant.verify.polarity import set_aside
 
 
@@ -84,6 +84,71 @@ def test_two_things_that_trade_places_are_found(
 )
 def test_places_kept_or_unordered_are_not_a_swap(sentence: str, passage: str) -> None:
     assert swapped_places(parse(sentence), [parse(passage)]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "first", "second", "evidence"),
+    [
+        (  # who vowed and who called, each told of the other over unlike paths
+            "Mary Jones has vowed to press on with the reform despite a call from Tom Smith "
+            "for a pause.",
+            "Tom Smith has vowed to press on with the reform despite a call for a pause from "
+            "Mary Jones.",
+            "Mary Jones",
+            "Tom Smith",
+            "pause",
+        ),
+        (  # whose first day, and whose resignation
+            "The ruling came on Tom Smith's first day as minister, after the resignation of "
+            "Mary Jones.",
+            "The ruling came on Mary Jones's first day as minister, following Tom Smith's "
+            "resignation.",
+            "Tom Smith",
+            "Mary Jones",
+            "resignation",
+        ),
+        (  # where each thing happened
+            "Storms, from floods in Kenya to wildfires in Greece, have hurt supplies.",
+            "Storms, from floods in Greece to wildfires in Kenya, have hurt supplies.",
+            "Kenya",
+            "Greece",
+            "wildfires",
+        ),
+    ],
+)
+def test_two_names_each_told_what_the_passage_tells_of_the_other_are_found(
+    sentence: str, passage: str, first: str, second: str, evidence: str
+) -> None:
+    found = traded_sides(parse(sentence), [parse(passage)])
+    assert found is not None
+    assert (found.first, found.second, found.evidence) == (first, second, evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        # The same sides, in another order of words.
+        (
+            "Despite a call from Mary Jones for a pause, Tom Smith has vowed to press on with "
+            "the reform.",
+            "Tom Smith has vowed to press on with the reform despite a call for a pause from "
+            "Mary Jones.",
+        ),
+        # A person and a place are never told one for the other.
+        (
+            "Tom Smith praised the floods in Kenya.",
+            "Kenya praised the floods in Tom Smith's home.",
+        ),
+        # The passage says it both ways round.
+        (
+            "Tom Smith blamed Mary Jones for the delay.",
+            "Tom Smith blamed Mary Jones for the delay. Mary Jones blamed Tom Smith for the costs.",
+        ),
+    ],
+)
+def test_names_with_their_own_words_are_not_traded(sentence: str, passage: str) -> None:
+    doc = parse(passage)
+    assert traded_sides(parse(sentence), list(doc.sents)) is None
 
 
 @pytest.mark.parametrize(

@@ -977,6 +977,11 @@ def test_roles_are_read_in_whichever_sentence_says_the_action(
             "Jones beat Federer.",
             "the sentence names another subject",
         ),
+        (  # each place told what the passage tells of the other, with no verb between
+            "Storms, from floods in Greece to wildfires in Kenya, have hurt supplies.",
+            "Storms, from floods in Kenya to wildfires in Greece, have hurt supplies.",
+            "the passage puts 'wildfires' with kenya, where the sentence puts it with greece",
+        ),
     ],
 )
 def test_another_or_traded_agent_is_a_role_error(
