@@ -307,9 +307,14 @@ class GroundedAnswerer:
         """For each passage, whether it or its article's lead names everything ``question``
         names: an article that never names the PMF cannot say how many fighters the PMF has,
         and a story names "the CDC" or "the US" in its lead, then says "the agency"."""
+        return [not unnamed for unnamed in self._unnamed(question, passages)]
+
+    def _unnamed(self, question: str, passages: list[Passage]) -> list[list[str]]:
+        """For each passage, the names ``question`` names that neither it nor its article's
+        lead names (``_named``)."""
         texts = self.articles(passages) if self.articles is not None else {}
         return [
-            not names_missing(question, p.title, texts.get(p.article_id, "")[:LEAD_CHARS], p.text)
+            names_missing(question, p.title, texts.get(p.article_id, "")[:LEAD_CHARS], p.text)
             for p in passages
         ]
 
@@ -435,10 +440,11 @@ class GroundedAnswerer:
             self.min_confidence is not None and confidence < self.min_confidence
         )
         if declined:
-            # Read only when no sentence was left: whether the first passage, or its article's
-            # lead, names everything the question names.
-            named = not ranked and bool(passages) and self._named(question, passages[:1])[0]
-            return Draft([], confidence, missing=_missing(question, ranked, passages, named))
+            # Read only when no sentence was left: the names the question names that neither
+            # the first passage nor its article's lead names.
+            unnamed = self._unnamed(question, passages[:1])[0] if passages and not ranked else []
+            missing = _missing(question, ranked, passages, unnamed)
+            return Draft([], confidence, missing=missing)
         chosen = [answering[0]]
         for candidate in answering[1:]:
             close = candidate.support >= SECOND_SENTENCE_SHARE * answering[0].support
@@ -502,15 +508,22 @@ _LACKS = {
 }
 
 
-def _missing(question: str, ranked: list[Candidate], passages: list[Passage], named: bool) -> str:
+def _missing(
+    question: str, ranked: list[Candidate], passages: list[Passage], unnamed: list[str]
+) -> str:
     """What on-topic passages lack, by the kind of question: "The articles cover this ("US
     strikes on militias") but give no figure for people killed", and what the question assumes
-    that they contradict. Empty when they are off topic; ``named`` says whether the first
-    passage (or its article's lead) names everything the question names."""
+    that they contradict. ``unnamed`` are the names the question names that the first passage
+    (and its article's lead) does not: "but do not name Canberra". Empty when the passages are
+    off topic."""
     want = wanted(question)
-    topic = _topic(question, want, ranked, passages, named)
+    topic = _topic(question, want, ranked, passages)
     if topic is None:
         return ""
+    if unnamed:
+        # "killed in Tokyo" of articles that never name Tokyo: nothing else they lack matters.
+        return f'The articles cover this ("{topic.title}") but do not name {" or ".join(unnamed)}.'
+
     kind = question_kind(question)
     focus = _as_asked(question, want.focus) if want else "it"
     if kind == "how many" and want is not None:
@@ -539,12 +552,11 @@ def _topic(
     want: Wanted | None,
     ranked: list[Candidate],
     passages: list[Passage],
-    named: bool,
 ) -> Passage | None:
     """The passage that shows the articles are on the question's topic, when it holds
     ``ON_TOPIC_OVERLAP`` of the question's words: the best candidate's, or with none left (no
-    sentence held what was asked), the first passage, if it is ``named`` (it or its article's
-    lead names everything the question names). ``want`` is what the question asks for."""
+    sentence held what was asked), the first passage. ``want`` is what the question asks
+    for."""
     speaker = want is not None and want.kind == "speaker"
     if ranked and not speaker:
         best = ranked[0]
@@ -557,8 +569,6 @@ def _topic(
     if not passages or not asked:
         return None
     passage = passages[ranked[0].passage - 1] if ranked else passages[0]
-    if not ranked and not named:
-        return None  # "killed in Tokyo": an article that never names Tokyo is not on topic
     held = content_terms(f"{passage.title} {passage.text}") | _dated(passage.published)
     return passage if len(asked & held) / len(asked) >= ON_TOPIC_OVERLAP else None
 

@@ -129,3 +129,21 @@ def test_confidence_is_a_probability_higher_for_what_the_article_answers(
     off_topic = sample_assistant.ask("What is the capital of Australia?")
     # No passage names Australia: nothing is a candidate, and the confidence is nil.
     assert 0 <= off_topic.confidence < answered.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("How did Hezbollah respond to the US air strikes on the militias?", "Hezbollah"),
+        ("How many Iran-backed militias did the US strike in Lebanon?", "Lebanon"),
+    ],
+)
+def test_a_refusal_names_what_the_articles_never_name(
+    sample_assistant: Assistant, question: str, named: str
+) -> None:
+    """On the article's topic, but about someone or somewhere it never names: the refusal says
+    which name it lacks, not that the articles are off topic."""
+    answer = sample_assistant.ask(question)
+    assert answer.refused
+    assert answer.text.startswith("The articles cover this (")
+    assert answer.text.endswith(f"but do not name {named}.")
