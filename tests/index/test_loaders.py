@@ -437,3 +437,35 @@ def test_control_bidi_and_zero_width_characters_are_removed_at_load(tmp_path: Pa
     assert article.text == "The dam[0m opened.\nWater\tflowed at\nnoon.\u200b"
     assert isinstance(from_text, Article)
     assert (from_text.title, from_text.text) == ("]0;ownedDam opens", "The dam[0m opened.")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Washington CNN —\n\nThe Senate passed the bill on Tuesday. It now goes to the House.",
+            "The Senate passed the bill on Tuesday.",
+        ),
+        (
+            "Colombo, Sri Lanka CNN Business —\n\nFuel ran out in Colombo. Queues grew.",
+            "Fuel ran out in Colombo.",
+        ),
+        (
+            "Bogota, Colombia (CNN) Gustavo Petro won the election. He takes office in August.",
+            "Gustavo Petro won the election.",
+        ),
+        (
+            "Editor’s Note: Sign up for our newsletter.\n\nThe storm hit Florida. Power failed.",
+            "The storm hit Florida.",
+        ),
+        ("Prices rose — sharply — in May. Rents followed.", "Prices rose — sharply — in May."),
+    ],
+)
+def test_an_untitled_record_is_titled_by_its_story_not_its_dateline(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"text": text, "url": "https://example.org/a"}) + "\n", "utf-8")
+    [article] = _load(path)
+    assert isinstance(article, Article)
+    assert article.title == title
