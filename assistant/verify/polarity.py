@@ -37,7 +37,7 @@ loosen tighten|ease tighten|relax tighten|larger smaller|bigger smaller|wider na
 widespread localized|widespread localised|widespread limited|rare common|rare many
 easy difficult|easy struggle|cheap expensive|cheaper dearer|increase reduction|rise reduction
 growth decline|growth contraction|expansion contraction|surplus deficit|profit deficit
-critical praise|critic supporter|ahead trail|lead trail|clear behind|favour against
+critical praise|critic supporter|ahead trail|lead trail|clear behind|favour against|favor against
 encourage discourage|approve disapprove|obey disobey|allow disallow|continue discontinue
 qualify disqualify|prove disprove|trust distrust|pursue abandon
 praise slam|praise blast|welcome slam|heed discard|pleased unhappy|satisfied unhappy

@@ -223,6 +223,11 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "Leeds finished the season two points behind Derby.",
             "'behind' where the passage says 'ahead'",
         ),
+        (  # a stance said by a preposition
+            "The appeal court ruled by two to one in favour of the striking drivers.",
+            "The appeal court ruled by two to one against the striking drivers.",
+            "'against' where the passage says 'favour'",
+        ),
         (
             "The pilots' union said its members would strike for a fortnight.",
             "The pilots' union said its members would strike for three weeks.",
@@ -382,6 +387,15 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "Judge Ortiz set the hearing for June 3, the court said.",
             "Judge Ortiz set June 3 as the hearing date.",
+        ),
+        # "against" of another thing than the passage favours, and of a rate.
+        (
+            "The council voted in favour of the plan and against the budget.",
+            "The council voted against the budget.",
+        ),
+        (
+            "In a shift in favour of exporters, the euro climbed against the dollar.",
+            "The euro rose against the dollar.",
         ),
     ],
 )
