@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Literal
 
 from index.article import Article
 from index.chunking import Chunk, epoch_seconds
@@ -194,12 +195,21 @@ class Ledger:
 
     def hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Content hashes of those of ``article_ids`` already indexed."""
+        return self._by_id(article_ids, "hash")
+
+    def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Titles of those of ``article_ids`` already indexed."""
+        return self._by_id(article_ids, "title")
+
+    def _by_id(
+        self, article_ids: Sequence[str], column: Literal["hash", "title"]
+    ) -> dict[str, str]:
         found: dict[str, str] = {}
         for first in range(0, len(article_ids), 500):
             part = article_ids[first : first + 500]
             marks = ",".join("?" * len(part))
             found.update(
-                self.db.execute(f"SELECT id, hash FROM articles WHERE id IN ({marks})", part)
+                self.db.execute(f"SELECT id, {column} FROM articles WHERE id IN ({marks})", part)
             )
         return found
 

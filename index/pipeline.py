@@ -351,6 +351,7 @@ class Index:
             self._flush(run)
         articles = [with_defaults(a, run.defaults) for a in articles]
         known = self.ledger.hashes([a.id for a in articles])
+        titles = self.ledger.titles([a.id for a in articles if a.id in known])
         for article in articles:
             source = article.source or source_file
             first = run.first_read.setdefault(article.id, source)
@@ -365,14 +366,17 @@ class Index:
             old = self.ledger.chunk_ids(article.id)
             chunks = self.chunker.split(article)
             new_ids = {c.id for c in chunks}
+            if article.id in titles and titles[article.id] != article.title:
+                # The title is embedded and indexed with every chunk (``embedding_text``, the
+                # lexical index): a new title writes them all again, under the same ids.
+                written, stale, kept = chunks, old, []
+            else:
+                written = [c for c in chunks if c.id not in old]
+                stale = [c for c in old if c not in new_ids]
+                kept = [c for c in chunks if c.id in old]
             run.pending.append(
                 _Pending(
-                    article,
-                    source_file,
-                    [c for c in chunks if c.id not in old],
-                    [c for c in old if c not in new_ids],
-                    bool(old) or article.id in known,
-                    [c for c in chunks if c.id in old],
+                    article, source_file, written, stale, bool(old) or article.id in known, kept
                 )
             )
 
@@ -393,18 +397,26 @@ class Index:
                 self.ledger.move_chunks(db, item.kept)
                 self.lexical.delete(db, self.ledger.delete_chunks(db, item.stale))
                 self.sentences.delete(db, item.stale)
-                self.parses.delete(db, item.stale)
-                self.alone.delete(db, item.stale)
+                # Parses and sentences read alone hang on a chunk's text only: a chunk written
+                # again for its article's new title keeps them.
+                rewritten = {c.id for c in item.chunks}
+                gone = [cid for cid in item.stale if cid not in rewritten]
+                self.parses.delete(db, gone)
+                self.alone.delete(db, gone)
                 self.lexical.add(db, item.chunks, self.ledger.write_chunks(db, item.chunks))
             self.sentences.write(db, sentences)
-        self.vectors.delete(stale)
+        # A chunk written again under its own id (a new title) is stale only in the ledger's
+        # rows, deleted above before its new ones: its new vector stays.
+        written = {c.id for c in chunks}
+        deleted = [cid for cid in stale if cid not in written]
+        self.vectors.delete(deleted)
         for item in pending:
             if item.is_update:
                 report.updated += 1
             else:
                 report.added += 1
         report.chunks_written += len(chunks)
-        report.chunks_deleted += len(stale)
+        report.chunks_deleted += len(deleted)
         pending.clear()
 
     def _remove(self, article_id: str, report: IngestReport) -> None:

@@ -405,3 +405,37 @@ def test_an_unreadable_folder_is_a_failure_and_prune_keeps_its_articles() -> Non
         news.chmod(0o755)
         sub.chmod(0o755)
         shutil.rmtree(base)
+
+
+def test_a_new_title_embeds_and_indexes_the_articles_chunks_again(
+    settings: AssistantSettings, embedder: MiniLMEmbeddings, tmp_path: Path
+) -> None:
+    """The title is embedded with each chunk and indexed beside it: the same text under a new
+    title keeps its chunk ids, but not its old vectors nor its old title in the lexical
+    index."""
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    path = folder / "news.jsonl"
+
+    def write(title: str) -> None:
+        record = {"title": title, "text": STORY, "url": "https://example.org/harbour"}
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    write("Washington CNN —")
+    index, _ = _index(settings, embedder)
+    index.ingest([folder])
+    [article] = index.ledger.articles()
+    before = index.ledger.chunk_ids(article.id)
+
+    write("Harbour reopens after the storm")
+    index, counting = _index(settings, embedder)
+    report = index.ingest([folder])
+    assert (report.updated, report.chunks_written, report.chunks_deleted) == (1, len(before), 0)
+    assert counting.embedded == len(before)
+    assert index.ledger.chunk_ids(article.id) == before
+    assert _consistent(index) == set(before)
+    rows = index.ledger.chunks(before)
+    stored = index.vectors.collection.get(ids=before[:1], include=["embeddings"])["embeddings"]
+    fresh = embedder.embed_documents([f"Harbour reopens after the storm\n{rows[before[0]].text}"])
+    assert float(stored[0] @ fresh[0]) == pytest.approx(1.0, abs=1e-5)
+    assert {cid for cid, _ in index.lexical.search("reopens", 5)} == set(before)
