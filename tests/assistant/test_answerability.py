@@ -77,6 +77,23 @@ def test_question_kinds_are_one_list_for_answerer_and_eval() -> None:
     ] == ["how many", "when", "where", "who", "what"]
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who was president when the war began?", "who"),
+        ("What sentence was she given when she was found guilty?", "what"),
+        ("What type of wages result from jobs where demand is high?", "what"),
+        ("How many miles does one walk when crossing the John W. Weeks Bridge?", "how many"),
+        ("In what year was J.I. Pontanus born?", "when"),
+        ("What were the reasons why residents moved to the town?", "why"),
+        ("Police arrested 31 men this week at a parade. Where was the event?", "where"),
+        ("Many residents who fled were hit again. What was the name of the storm?", "what"),
+    ],
+)
+def test_the_question_word_that_comes_first_sets_the_kind(question: str, kind: str) -> None:
+    assert question_kind(question) == kind
+
+
 def test_the_shipped_model_says_how_it_was_fitted() -> None:
     model = load_model()
     assert model.fitted_on.startswith("newsqa eval fit-answerability")
