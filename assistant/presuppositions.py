@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.text import split_preamble
 from assistant.verify import ClaimVerifier, Verdict
 from assistant.verify.nlp import parse
 
@@ -118,7 +119,17 @@ _ASKERS_TIME = re.compile(r",?\s*\b(?:this|last|next|past) (?:week|month|year)\b
 def claim_of(question: str) -> str:
     """The statement ``question`` takes for granted, in its own words: the question without
     its question word, its inverted auxiliary and its framing noun ("When did the US strike in
-    February?" gives "the US strike in February"). Empty when nothing is left."""
+    February?" gives "the US strike in February"), after what sets it up ("Police arrested 31
+    men at a Pride event. Where was the event?" gives "Police arrested 31 men at a Pride event.
+    the event"). Empty when nothing is left."""
+    preamble, asked = split_preamble(question)
+    claim = _claim_asked(asked)
+    if preamble:
+        claim = f"{_ASKERS_TIME.sub('', ' '.join(preamble.split()))} {claim}"
+    return claim.strip()
+
+
+def _claim_asked(question: str) -> str:
     text = " ".join(question.split()).rstrip("?!. ").strip()
     text = _ASKING.sub("", text, count=1)
     asking = _ASKING.match(" ".join(question.split()))

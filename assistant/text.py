@@ -192,6 +192,13 @@ _LAST_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 _ASKS_WHAT = re.compile(r"(what|which)\b")
 
 
+def split_preamble(question: str) -> tuple[str, str]:
+    """A question as what sets it up and the sentence that asks: ("Police arrested 31 men at a
+    Pride event.", "Where was the event?"); the preamble is empty for a one-sentence question."""
+    *before, asked = _LAST_SENTENCE.split(question.strip())
+    return " ".join(before), asked
+
+
 def question_kind(question: str) -> str:
     """The kind of answer ``question`` asks for: one of ``QUESTION_KINDS``, read in its last
     sentence, by the question words that come first: "Who was president when the war began?"
@@ -199,7 +206,7 @@ def question_kind(question: str) -> str:
     says later. A reason asked for after "what" is still asked ("What were the reasons why
     ...?"). On the SQuAD 2.0 and RealTimeQA-2022 dev questions this reads 69 of 3,597 otherwise
     than taking the first kind in ``_KIND_PATTERNS`` found anywhere (2026-12-05)."""
-    clause = _LAST_SENTENCE.split(question.strip())[-1].lower()
+    clause = split_preamble(question)[1].lower()
     found = [
         (match.start(), order, kind)
         for order, (kind, pattern) in enumerate(_KIND_PATTERNS)
