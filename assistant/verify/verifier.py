@@ -349,6 +349,12 @@ class _Reading:
                         sentences.append(index)
         return found
 
+    @cached_property
+    def action_matrix(self) -> np.ndarray:
+        """The vectors of ``actions``' lemmas, as rows in their order: each claim verb is
+        compared with them all."""
+        return self._embed(list(self.actions))
+
     def events_in(self, sentences: Iterable[int]) -> list[Event]:
         """Who did what to whom in the stated ``sentences``, in the passage's order. A sentence
         is read on first use: a claim's verbs seldom stand in more than a few."""
@@ -639,7 +645,7 @@ class ClaimVerifier:
         theirs = list(reading.actions)
         if not theirs:
             return set()
-        close = (self._embed([lemma]) @ self._embed(theirs).T)[0]
+        close = (self._embed([lemma]) @ reading.action_matrix.T)[0]
         least = self.similarity - _ROUNDING
         return {
             index
