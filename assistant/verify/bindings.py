@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OWNER_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 @dataclass(frozen=True)
@@ -55,16 +56,27 @@ def rebound(
     owner = _words(subject)
     if not owner:
         return None
+    # A name is named by its last word wherever the parser hangs the rest ("Joanna Hogg's
+    # drama The Lantern" read as "The Lantern" alone); a noun by all its words ("US exports").
+    if subject.pos_ == "PROPN":
+        owner = frozenset({canonical(subject.lower_)})
     same = [(q, i) for q, i in stated if mine.matches(q)]
     if not same:
         return None
     holding = {i for _, i in same}
     for theirs, index in same:
         their_subject = _subject(sentences[index][theirs.end - 1])
-        if their_subject is None or owner <= _words(their_subject):
+        # "It ... reached number 13": a pronoun may stand for the claim's thing.
+        if their_subject is None or their_subject.pos_ == "PRON":
+            return None
+        if owner <= _words(their_subject):
             return None
     for other, index in stated:
-        if index not in holding or other.kind != mine.kind or mine.matches(other):
+        if other.kind != mine.kind or mine.matches(other):
+            continue
+        # Another figure of the very noun counted may stand in any sentence ("Vera Drake has
+        # scooped seven nominations. ... Dead Man's Shoes, which received eight").
+        if index not in holding and not (mine.noun and other.noun == mine.noun):
             continue
         other_subject = _subject(sentences[index][other.end - 1])
         if other_subject is not None and owner <= _words(other_subject):
@@ -84,7 +96,12 @@ def _subject(token: Token) -> Token | None:
                 (g for c in verb.children if c.dep_ == "agent" for g in c.children), None
             )
         if subject is not None:
-            return None if token in subject.subtree else subject
+            if token in subject.subtree:
+                return None
+            # "Dead Man's Shoes, which received eight nominations": told of the film.
+            if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
         # "exports grew and hit a record": a verb joined by "and" shares its head's subject.
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return None
@@ -93,9 +110,13 @@ def _subject(token: Token) -> Token | None:
 
 
 def _words(subject: Token) -> frozenset[str]:
-    """What names a subject: the content words of its phrase, names by alias."""
+    """What names a subject: the content words of its phrase, names by alias. A subject
+    before its verb is all the words up to the verb, whatever the parser hung them on ("Mike
+    Leigh's drama Vera Drake has scooped", with "Vera Drake" not under "drama")."""
+    verb = subject.head
+    end = verb.i if subject.i < verb.i else subject.right_edge.i + 1
     return frozenset(
         canonical(t.lower_) if t.pos_ == "PROPN" else t.lemma_.lower()
-        for t in subject.subtree
+        for t in subject.doc[subject.left_edge.i : max(end, subject.right_edge.i + 1)]
         if t.pos_ in _OWNER_POS and t.lower_ not in STOP_WORDS
     )

@@ -414,13 +414,13 @@ _KEPT_HEDGES = (
 def hedged(verb: Token) -> bool:
     """Whether the passage says only that ``verb`` may happen: under "may", "might" or
     "could" (not "could not"), "seem"/"appear to", "likely to", or "possibly"; a verb joined to
-    a hedged one by "and" shares its hedge."""
+    a hedged one by "and" shares its hedge. "May not" and "might not" say that it may not
+    happen: a doubt as much as "may" is."""
     for child in verb.children:
         if (
             child.dep_ == "aux"
             and child.lower_ in _HEDGING_MODALS
-            and not negated(verb)
-            and not (child.lower_ == "could" and _long_ago(verb))
+            and not (child.lower_ == "could" and (negated(verb) or _long_ago(verb)))
         ):
             return True
         if child.dep_ == "advmod" and child.lower_ in _HEDGING_ADVERBS:

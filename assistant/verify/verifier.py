@@ -951,6 +951,8 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 continue
             if _all_beaten(other, reading, token):
                 continue  # "France lost" says what "France were beaten by Wales" says
+            if _modifies_others(token, other, where, reading):
+                continue
             if where & reading.lemmas[other] and not _all_denied(other, where, reading):
                 return f"the sentence says {token.text!r} where the passage says {other!r}"
     for token in claim:
@@ -1047,7 +1049,7 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
         same = reading.said(noun.lemma_.lower())
         if _all_set_aside(same):
             continue  # read by ``_polarity``
-        if same and not _noun_denied(noun) and all(_noun_denied(t) for t in same):
+        if same and not _noun_denied(noun) and all(_noun_denied(t) for t in _alike(noun, same)):
             return f"the passage says there were no {noun.text}"
     for verb in claim:
         matches = _with_its_arguments(verb, _verbs_like(verb, reading))
@@ -1056,6 +1058,26 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
         if denying and not negated(verb) and all(negated(t) for t in denying):
             return f"the passage says {verb.text!r} did not happen"
     return None
+
+
+def _alike(noun: Token, same: list[Token]) -> list[Token]:
+    """The passage's mentions ``same`` of ``noun`` told with what the claim tells with it
+    (a word of its clause or phrase in common), else all of them: "no evidence that Pelosi
+    knew the man" denies "evidence that Pelosi knew him" whatever "the evidence" shows next."""
+    mine = _complement(noun)
+    alike = [t for t in same if _complement(t) & mine] if mine else []
+    return alike or same
+
+
+def _complement(noun: Token) -> set[str]:
+    """The content lemmas of the clause or phrase that follows ``noun`` and hangs on it."""
+    return {
+        w.lemma_.lower()
+        for c in noun.children
+        if c.dep_ in {"acl", "prep", "relcl"} and c.i > noun.i
+        for w in c.subtree
+        if _is_content(w)
+    }
 
 
 def _either_or(token: Token) -> bool:
@@ -1249,6 +1271,17 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
         ),
         None,
     )
+
+
+def _modifies_others(token: Token, other: str, sentences: set[int], reading: _Reading) -> bool:
+    """Whether ``token`` modifies a noun and the passage says ``other``, its opposite, in
+    ``sentences`` only as a modifier of other nouns: "weak business figures" is not
+    contradicted by "they favour a strong currency"."""
+    if token.dep_ != "amod":
+        return False
+    mine = _keys(token.head)
+    said = [t for t in reading.said(other) if _sentence_of(t, reading) in sentences]
+    return bool(said) and all(t.dep_ == "amod" and not _keys(t.head) & mine for t in said)
 
 
 def _said_of(lemma: str, keys: list[frozenset[str]], holding: set[int], reading: _Reading) -> bool:

@@ -635,7 +635,8 @@ def test_negations_opposites_and_substitutes_in_bbc_style_reports(
 TRADE = (
     "Over 2004, US exports rose 12.3% to $1.15 trillion, while imports grew even faster, up "
     "16.3% to a record $1.76 trillion. Analysts said the gap could widen again this year. "
-    "Officials appeared to be preparing new talks with Beijing, and may decide to act in March."
+    "Officials appeared to be preparing new talks with Beijing, and may decide to act in March. "
+    "They may not act before March."
 )
 
 
@@ -646,6 +647,8 @@ TRADE = (
         ("In 2004 imports rose 12.3% to $1.15 trillion.", "the passage gives imports 16.3"),
         # A hedge turned into a certainty: "could widen" told as "will widen".
         ("Analysts said the gap will widen again this year.", "only that 'widen' may happen"),
+        # "may not" doubts the negation as "may" doubts the event.
+        ("Officials will not act before March.", "only that 'act' may happen"),
         ("Officials have decided to act in March.", "only that 'decide' may happen"),
         ("Officials were preparing new talks with Beijing.", "only that 'preparing' may happen"),
         # A qualifier of certainty is a claim of its own, never read as rewording.
@@ -658,6 +661,35 @@ def test_numbers_told_of_the_other_thing_and_hedges_dropped(
     verdict = verifier.check(sentence, TRADE)
     assert not verdict.supported
     assert reason.lower() in verdict.reason.lower(), verdict.reason
+
+
+# Written for these tests, in the style of an awards report.
+AWARDS = (
+    "Joanna Hogg's seaside drama The Lantern has picked up six nominations at this year's "
+    "Northern Film Awards. But it faces stiff competition from Ben Wheatley's Field Lines, "
+    "which received nine nominations. It was released in France, where it reached number 4."
+)
+
+
+def test_a_count_told_of_the_other_film_in_another_sentence_is_rebound(
+    verifier: ClaimVerifier,
+) -> None:
+    swapped = verifier.check(
+        "Joanna Hogg's The Lantern leads the field with nine nominations, while Ben Wheatley's "
+        "Field Lines received six.",
+        AWARDS,
+    )
+    assert (swapped.supported, swapped.kind) == (False, "figure"), swapped.reason
+    assert "six, not nine" in swapped.reason
+    kept = verifier.check(
+        "Ben Wheatley's Field Lines received nine nominations, and Joanna Hogg's The Lantern "
+        "received six.",
+        AWARDS,
+    )
+    assert kept.kind != "figure", kept.reason
+    # "It" may be the claim's film: its number is not told of something else.
+    own = verifier.check("The Lantern was released in France and reached number 4.", AWARDS)
+    assert own.kind != "figure", own.reason
 
 
 @pytest.mark.parametrize(
@@ -1178,6 +1210,35 @@ def test_an_opposite_said_of_other_things_contradicts_nothing(verifier: ClaimVer
         "Celtic had won their first six meetings on their home pitch.", passage
     )
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+def test_a_modifier_of_another_noun_is_no_opposite(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Traders are betting that the central bank will let the South African rand slide, "
+        "though it says it wants a strong currency. On Monday, disappointing retail sales from "
+        "Durban ended a rally in the rand."
+    )
+    claim = "On Monday, weak retail sales from Durban ended a rally in the South African rand."
+    verdict = verifier.check(claim, passage)
+    assert verdict.kind != "polarity", verdict.reason
+    # Said of the same noun, the opposite still contradicts.
+    verdict = verifier.check("Traders said the bank wants a weak currency.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+def test_a_denial_told_with_the_same_clause_outweighs_other_mentions(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "\u201cThere is absolutely no evidence that the mayor knew the driver,\u201d the police "
+        "chief said. \u201cIn fact, the evidence points the other way.\u201d"
+    )
+    verdict = verifier.check(
+        "The police chief said there was some evidence that the mayor knew the driver.", passage
+    )
+    assert (verdict.supported, verdict.kind) == (False, "denial"), verdict.reason
+    verdict = verifier.check("The police chief said the evidence points the other way.", passage)
+    assert verdict.supported, verdict.reason
 
 
 def test_a_copulas_complement_is_said_of_its_subject(verifier: ClaimVerifier) -> None:
