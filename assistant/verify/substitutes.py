@@ -9,19 +9,27 @@ the claim has "the USA" (object of "beat") it has another name. The same holds f
 ("in 23 cases" for "in seven cases"), ordinals ("his second match point" for "his third") and
 demonyms ("Argentine" for "Chilean").
 
+Where the parser reads the two sentences differently ("Argentine" a modifier of "Olympic",
+"Chilean Olympic" one name), the words around the name tell it: ``slotted_name`` finds a
+name of the claim standing between the same words as another name in the sentence the claim
+restates word for word.
+
 Usage::
 
     found = substituted_name(claim_doc, passage_sentences, support, stated)
     found.mine, found.theirs   # "USA", "Australia"
+    slotted_name(claim_doc, passage_sentences).theirs   # "Chilean"
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from assistant.verify.entities import (
+    TITLES,
     acronyms,
     canonical,
     entity_name,
@@ -117,6 +125,65 @@ def substituted_name(
             ):
                 return Substitute(name, theirs)
     return None
+
+
+def slotted_name(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | None:
+    """A name of ``claim`` standing, between the same words, where the passage sentence it
+    restates word for word has another name, or None: "saw off Argentine Olympic gold
+    medallist" for "saw off Chilean Olympic gold medalist", whatever the tagger calls the two.
+    The other name must be one the claim leaves out, or the claim's name one the sentence
+    leaves out, else the two are traded ("Norwegians were the most adept ... than Danes" for
+    "Danes were most adept ... than Norwegians"). Names in lists are left to the roles: a
+    list may be given in any order."""
+    restated = _word_for_word(claim, sentences)
+    if restated is None:
+        return None
+    mine, theirs = [t.lower_ for t in claim], [t.lower_ for t in restated]
+    steps = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+    for before, (step, start, end, their_start, their_end), after in zip(
+        steps, steps[1:], steps[2:], strict=False
+    ):
+        if step != "replace" or before[0] != "equal" or after[0] != "equal":
+            continue
+        ours, other = claim[start:end], restated[their_start:their_end]
+        if not (_slotted(ours) and _slotted(other)):
+            continue
+        name, their_name = ours.text, other.text
+        if _same_name(name, their_name):
+            continue
+        in_sentence = named_in(name, known_names(restated.text), acronyms(restated.text))
+        in_claim = named_in(their_name, known_names(claim.text), acronyms(claim.text))
+        if not in_sentence or in_claim:
+            return Substitute(name, their_name)
+    return None
+
+
+# The share of the claim's content words that the sentence it restates word for word must hold.
+_WORD_FOR_WORD = 0.5
+# The most words a name put in another's place may have.
+_SLOT_WORDS = 4
+
+
+def _word_for_word(claim: Doc | Span, sentences: Sequence[Span]) -> Span | None:
+    """The passage sentence holding the most of the claim's content words, if it holds at
+    least ``_WORD_FOR_WORD`` of them."""
+    words = {t.lower_ for t in claim if t.is_alpha and not t.is_stop}
+    if not words:
+        return None
+    best = max(sentences, key=lambda s: len(words & {t.lower_ for t in s}), default=None)
+    if best is None or len(words & {t.lower_ for t in best}) < _WORD_FOR_WORD * len(words):
+        return None
+    return best
+
+
+def _slotted(words: Span) -> bool:
+    """Whether ``words`` are a name alone, titles aside, and not one of a list."""
+    return (
+        0 < len(words) <= _SLOT_WORDS
+        and all(t.ent_type_ in _NAMES or (t.pos_ == "PROPN" and not t.ent_type_) for t in words)
+        and not any(t.lower_.rstrip(".") in TITLES for t in words)
+        and not any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in words)
+    )
 
 
 def substituted_number(

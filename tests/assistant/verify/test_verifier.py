@@ -1241,6 +1241,54 @@ def test_a_denial_told_with_the_same_clause_outweighs_other_mentions(
     assert verdict.supported, verdict.reason
 
 
+# Written for these tests, in the style of a tennis and a politics report.
+ROUND_UP = (
+    "Maria Lopez beat Swiss qualifier Anna Berger 6-2 6-3, before Petra Novak saw off "
+    "Chilean Olympic silver medalist Lucia Vera 6-1 7-6. Argentine fans cheered Lopez. "
+    "In the Commons, Tory frontbencher Alan Reed demanded a statement on the leak. The Lib "
+    "Dems, Labour and the Greens called for an inquiry."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mine", "theirs"),
+    [
+        (
+            "Petra Novak saw off Argentine Olympic silver medallist Lucia Vera 6-1 7-6.",
+            "Argentine",
+            "Chilean",
+        ),
+        (
+            "In the Commons, Lib Dem frontbencher Alan Reed demanded a statement on the leak.",
+            "Lib Dem",
+            "Tory",
+        ),
+    ],
+)
+def test_a_name_put_in_another_names_place_word_for_word_is_rejected(
+    verifier: ClaimVerifier, sentence: str, mine: str, theirs: str
+) -> None:
+    verdict = verifier.check(sentence, ROUND_UP)
+    assert not verdict.supported
+    assert f"the passage says {theirs} where the sentence says {mine}" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Petra Novak saw off Chilean Olympic silver medallist Lucia Vera 6-1 7-6.",
+        # A list in another order, and a name by its title.
+        "Labour, the Lib Dems and the Greens called for an inquiry.",
+        "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak.",
+    ],
+)
+def test_the_same_names_in_their_places_are_accepted(
+    verifier: ClaimVerifier, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, ROUND_UP)
+    assert verdict.supported, verdict.reason
+
+
 def test_a_copulas_complement_is_said_of_its_subject(verifier: ClaimVerifier) -> None:
     passage = (
         "Gas prices are likely to keep rising. De Haan said the chances of a $5 nationwide "
