@@ -309,11 +309,18 @@ def _same_name(first: str, second: str) -> bool:
     surname after a first name and its short form ("Ash Carter", "Ashton Carter")."""
     return (
         canonical(first) == canonical(second)
+        or _unpossessed(first) == _unpossessed(second)
         or named_in(first, known_names(second), acronyms(second))
         or named_in(second, known_names(first), acronyms(first))
         or _short_form(first.split(), second.split())
         or _short_form(second.split(), first.split())
     )
+
+
+def _unpossessed(name: str) -> list[str]:
+    """A name's words without a final "s": "New Years Eve" is "New Year's Eve" written
+    without its apostrophe."""
+    return [word.removesuffix("s") for word in normalise(name).split()]
 
 
 def _short_form(short: list[str], full: list[str]) -> bool:

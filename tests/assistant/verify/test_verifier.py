@@ -1289,6 +1289,14 @@ def test_the_same_names_in_their_places_are_accepted(
     assert verdict.supported, verdict.reason
 
 
+def test_a_name_written_without_its_apostrophe_is_the_same_name(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = 'Calls fell on the night. "At a New Years Eve party, a text is easier," she said.'
+    verdict = verifier.check("She said a text is easier at a New Year's Eve party.", passage)
+    assert verdict.supported, verdict.reason
+
+
 def test_a_copulas_complement_is_said_of_its_subject(verifier: ClaimVerifier) -> None:
     passage = (
         "Gas prices are likely to keep rising. De Haan said the chances of a $5 nationwide "
