@@ -111,6 +111,8 @@ def first_sentence(text: str, limit: int = 120) -> str:
     paragraphs = [p.strip() for p in text.strip().split("\n") if p.strip()] or [""]
     lead = next((p for p in paragraphs if not _before_the_story(p)), paragraphs[0])
     paragraph = _DATELINE_BEFORE.sub("", lead, count=1) or lead
+    if not paragraph:
+        return ""  # blingfire fails an assertion on empty text
     _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
     sentence = paragraph[: offsets[0][1]] if offsets else paragraph
     if len(sentence) > limit:

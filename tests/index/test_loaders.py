@@ -13,7 +13,7 @@ import pytest
 
 from index.article import Article
 from index.loaders import LoadFailure, load_path
-from index.metadata import parse_date
+from index.metadata import first_sentence, parse_date
 from index.sample import SAMPLE_DIR
 
 LIMIT = 5_000_000
@@ -469,3 +469,8 @@ def test_an_untitled_record_is_titled_by_its_story_not_its_dateline(
     [article] = _load(path)
     assert isinstance(article, Article)
     assert article.title == title
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n "])
+def test_a_blank_text_has_a_blank_stand_in_title(text: str) -> None:
+    assert first_sentence(text) == ""
