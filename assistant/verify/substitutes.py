@@ -23,11 +23,13 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from assistant.text import MONTHS
 from assistant.verify.entities import (
     TITLES,
     acronyms,
@@ -138,14 +140,7 @@ def slotted_name(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | N
     restated = _word_for_word(claim, sentences)
     if restated is None:
         return None
-    mine, theirs = [t.lower_ for t in claim], [t.lower_ for t in restated]
-    steps = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
-    for before, (step, start, end, their_start, their_end), after in zip(
-        steps, steps[1:], steps[2:], strict=False
-    ):
-        if step != "replace" or before[0] != "equal" or after[0] != "equal":
-            continue
-        ours, other = claim[start:end], restated[their_start:their_end]
+    for ours, other in _slots(claim, restated):
         if not (_slotted(ours) and _slotted(other)):
             continue
         name, their_name = ours.text, other.text
@@ -158,20 +153,75 @@ def slotted_name(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | N
     return None
 
 
+def slotted_figure(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | None:
+    """A figure or date in digits standing, between the same words, where the passage
+    sentence the claim restates word for word has another, or None: "Conti won an Oscar in
+    1981 for his original score" for "received an Oscar in 1983 for the original score",
+    with 1981 given elsewhere in the passage to another event. Figures in words are left to
+    the number checks, which read them by value ("thirty" is 30)."""
+    restated = _word_for_word(claim, sentences)
+    if restated is None:
+        return None
+    for ours, other in _slots(claim, restated):
+        mine, theirs = _figure(ours), _figure(other)
+        if mine is not None and theirs is not None and mine != theirs:
+            return Substitute(ours.text, other.text)
+    return None
+
+
+def _slots(claim: Doc | Span, restated: Span) -> Iterator[tuple[Span, Span]]:
+    """The words of ``claim`` that stand where ``restated`` has other words, with the same
+    words on either side, each with those other words."""
+    mine, theirs = [t.lower_ for t in claim], [t.lower_ for t in restated]
+    steps = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+    for before, (step, start, end, their_start, their_end), after in zip(
+        steps, steps[1:], steps[2:], strict=False
+    ):
+        if step == "replace" and before[0] == "equal" and after[0] == "equal":
+            yield claim[start:end], restated[their_start:their_end]
+
+
+def _figure(words: Span) -> tuple[str, ...] | None:
+    """Words that are figures in digits, with month names, as a key in which their order
+    does not count ("23 October 2003" and "October 23 2003" alike); None for any other."""
+    if not 0 < len(words) <= _SLOT_WORDS:
+        return None
+    key, figures = [], 0
+    for word in words:
+        text = word.lower_.replace(",", "")
+        if _DIGITS.fullmatch(text):
+            key.append(str(float(text)))
+            figures += 1
+        elif text in MONTHS:
+            key.append(f"month {MONTHS[text]}")
+        else:
+            return None
+    return tuple(sorted(key)) if figures else None
+
+
 # The share of the claim's content words that the sentence it restates word for word must hold.
 _WORD_FOR_WORD = 0.5
-# The most words a name put in another's place may have.
+# The most words a name or a figure put in another's place may have.
 _SLOT_WORDS = 4
+_DIGITS = re.compile(r"\d+(\.\d+)?")
 
 
 def _word_for_word(claim: Doc | Span, sentences: Sequence[Span]) -> Span | None:
     """The passage sentence holding the most of the claim's content words, if it holds at
-    least ``_WORD_FOR_WORD`` of them."""
+    least ``_WORD_FOR_WORD`` of them; of two holding as many, the one holding more of the
+    claim's figures ("The number waiting over 12 months also fell, by 12.9%" restates the
+    sentence with 12.9%, not the one before it with 9.8%)."""
     words = {t.lower_ for t in claim if t.is_alpha and not t.is_stop}
+    figures = {t.lower_ for t in claim if t.like_num}
     if not words:
         return None
-    best = max(sentences, key=lambda s: len(words & {t.lower_ for t in s}), default=None)
-    if best is None or len(words & {t.lower_ for t in best}) < _WORD_FOR_WORD * len(words):
+
+    def held(sentence: Span) -> tuple[int, int]:
+        said = {t.lower_ for t in sentence}
+        return len(words & said), len(figures & said)
+
+    best = max(sentences, key=held, default=None)
+    if best is None or held(best)[0] < _WORD_FOR_WORD * len(words):
         return None
     return best
 

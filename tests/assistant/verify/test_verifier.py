@@ -1250,42 +1250,63 @@ ROUND_UP = (
 )
 
 
+# Written for these tests, in the style of a health report.
+WAITING = (
+    "The number of patients waiting more than 18 months fell by 9.8%. The number waiting "
+    "over 12 months also fell, by 12.9%. Two 25-microgram doses gave children a response "
+    "similar to that of two 100-microgram doses in adults."
+)
+
+
 @pytest.mark.parametrize(
-    ("sentence", "mine", "theirs"),
+    ("passage", "sentence", "mine", "theirs"),
     [
         (
+            ROUND_UP,
             "Petra Novak saw off Argentine Olympic silver medallist Lucia Vera 6-1 7-6.",
             "Argentine",
             "Chilean",
         ),
         (
+            ROUND_UP,
             "In the Commons, Lib Dem frontbencher Alan Reed demanded a statement on the leak.",
             "Lib Dem",
             "Tory",
         ),
+        (WAITING, "The number of patients waiting more than 12 months fell by 9.8%.", "12", "18"),
+        (
+            WAITING,
+            "Two 100-microgram doses gave children a response similar to that of two "
+            "25-microgram doses in adults.",
+            "100",
+            "25",
+        ),
     ],
 )
-def test_a_name_put_in_another_names_place_word_for_word_is_rejected(
-    verifier: ClaimVerifier, sentence: str, mine: str, theirs: str
+def test_a_name_or_figure_put_in_anothers_place_word_for_word_is_rejected(
+    verifier: ClaimVerifier, passage: str, sentence: str, mine: str, theirs: str
 ) -> None:
-    verdict = verifier.check(sentence, ROUND_UP)
+    verdict = verifier.check(sentence, passage)
     assert not verdict.supported
     assert f"the passage says {theirs} where the sentence says {mine}" in verdict.reason
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("passage", "sentence"),
     [
-        "Petra Novak saw off Chilean Olympic silver medallist Lucia Vera 6-1 7-6.",
+        (ROUND_UP, "Petra Novak saw off Chilean Olympic silver medallist Lucia Vera 6-1 7-6."),
         # A list in another order, and a name by its title.
-        "Labour, the Lib Dems and the Greens called for an inquiry.",
-        "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak.",
+        (ROUND_UP, "Labour, the Lib Dems and the Greens called for an inquiry."),
+        (ROUND_UP, "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak."),
+        (WAITING, "The number of patients waiting more than 18 months fell by 9.8%."),
+        # A figure in words is read by value; of two sentences, the one with its other figure.
+        (WAITING, "The number waiting over twelve months also fell, by 12.9%."),
     ],
 )
-def test_the_same_names_in_their_places_are_accepted(
-    verifier: ClaimVerifier, sentence: str
+def test_the_same_names_and_figures_in_their_places_are_accepted(
+    verifier: ClaimVerifier, passage: str, sentence: str
 ) -> None:
-    verdict = verifier.check(sentence, ROUND_UP)
+    verdict = verifier.check(sentence, passage)
     assert verdict.supported, verdict.reason
 
 
