@@ -379,6 +379,9 @@ def negated(verb: Token) -> bool:
         and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
     ):
         flips += 1
+    # "have done little to deter him", "did nothing to stop the war": done to no end.
+    if _done_for_nothing(verb):
+        flips += 1
     # "refrained from launching", "prevented him from naming", "decided against striking".
     if verb.dep_ == "pcomp" and head.lower_ in {"from", "against"}:
         governor = head.head
@@ -389,6 +392,24 @@ def negated(verb: Token) -> bool:
         ):
             flips += 1
     return flips % 2 == 1
+
+
+def _done_for_nothing(verb: Token) -> bool:
+    """Whether ``verb`` is what a "do little"/"do nothing" was done toward: "have done
+    little to deter him" (the parser hangs "to deter" on "done" or on "little")."""
+    head = verb.head
+    if verb.dep_ == "advcl" and head.lemma_.lower() == "do":
+        return any(c.dep_ == "dobj" and c.lower_ in _TOO_LITTLE for c in head.children)
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and head.lower_ in _TOO_LITTLE
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() == "do"
+    )
+
+
+# "Did little to", "did nothing to": what was done toward the verb came to nothing.
+_TOO_LITTLE = frozenset({"little", "nothing"})
 
 
 # What makes a passage say only that something may be so: "could see", "may decide", "seem to
@@ -413,9 +434,9 @@ _KEPT_HEDGES = (
 
 def hedged(verb: Token) -> bool:
     """Whether the passage says only that ``verb`` may happen: under "may", "might" or
-    "could" (not "could not"), "seem"/"appear to", "likely to", or "possibly"; a verb joined to
-    a hedged one by "and" shares its hedge. "May not" and "might not" say that it may not
-    happen: a doubt as much as "may" is."""
+    "could" (not "could not"), "seem"/"appear to", "likely to", or "possibly", or asked
+    "whether" it happens; a verb joined to a hedged one by "and" shares its hedge. "May not"
+    and "might not" say that it may not happen: a doubt as much as "may" is."""
     for child in verb.children:
         if (
             child.dep_ == "aux"
@@ -424,6 +445,9 @@ def hedged(verb: Token) -> bool:
         ):
             return True
         if child.dep_ == "advmod" and child.lower_ in _HEDGING_ADVERBS:
+            return True
+        # "it is not yet known whether they would support a bid": asked, not told.
+        if child.dep_ == "mark" and child.lower_ == "whether":
             return True
     head = verb.head
     if head.i == verb.i:

@@ -1318,6 +1318,42 @@ def test_a_name_written_without_its_apostrophe_is_the_same_name(
     assert verdict.supported, verdict.reason
 
 
+# Written for these tests, in the style of a business report.
+UNSETTLED = (
+    "It is not yet known whether the two shareholders would back a bid. So far the fines have "
+    "done little to deter the banks, and the ban did nothing to stop the trade."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The two shareholders have said they will back a bid.", "hedge"),
+        ("The fines have deterred the banks.", "denial"),
+        ("The ban stopped the trade.", "denial"),
+    ],
+)
+def test_what_is_asked_whether_or_done_little_toward_is_not_affirmed(
+    verifier: ClaimVerifier, sentence: str, kind: str
+) -> None:
+    verdict = verifier.check(sentence, UNSETTLED)
+    assert (verdict.supported, verdict.kind) == (False, kind), verdict.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is unclear whether the two shareholders would back a bid.",
+        "The fines have done little to deter the banks.",
+    ],
+)
+def test_what_is_kept_in_doubt_or_done_little_toward_is_accepted(
+    verifier: ClaimVerifier, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, UNSETTLED)
+    assert verdict.supported, verdict.reason
+
+
 def test_a_copulas_complement_is_said_of_its_subject(verifier: ClaimVerifier) -> None:
     passage = (
         "Gas prices are likely to keep rising. De Haan said the chances of a $5 nationwide "
