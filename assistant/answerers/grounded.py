@@ -38,7 +38,7 @@ from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import presupposition
 from assistant.records import Passage
 from assistant.settings import MIN_SUPPORT
-from assistant.text import content_terms, question_kind
+from assistant.text import content_terms, question_kind, split_preamble
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
 from assistant.verify.nlp import parse_all
 from assistant.verify.verifier import WordEmbeddings
@@ -310,11 +310,14 @@ class GroundedAnswerer:
         return [not unnamed for unnamed in self._unnamed(question, passages)]
 
     def _unnamed(self, question: str, passages: list[Passage]) -> list[list[str]]:
-        """For each passage, the names ``question`` names that neither it nor its article's
-        lead names (``_named``)."""
+        """For each passage, the names ``question`` asks about that neither it nor its
+        article's lead names (``_named``). Names in what sets the question up are its setting,
+        not what it asks about: "... planned to riot at an LGBTQ Pride event. Where was the
+        event?" is answered by a story of the Pride event that never says "LGBTQ"."""
+        asked = split_preamble(question)[1]
         texts = self.articles(passages) if self.articles is not None else {}
         return [
-            names_missing(question, p.title, texts.get(p.article_id, "")[:LEAD_CHARS], p.text)
+            names_missing(asked, p.title, texts.get(p.article_id, "")[:LEAD_CHARS], p.text)
             for p in passages
         ]
 

@@ -147,3 +147,16 @@ def test_a_refusal_names_what_the_articles_never_name(
     assert answer.refused
     assert answer.text.startswith("The articles cover this (")
     assert answer.text.endswith(f"but do not name {named}.")
+
+
+def test_a_name_in_what_sets_the_question_up_is_not_asked_about(
+    sample_assistant: Assistant,
+) -> None:
+    """The article never names Hezbollah; the question only says so before it asks."""
+    answer = sample_assistant.ask(
+        "Hezbollah condemned the strikes on the Iraq-Syria border this week. Who ordered them?"
+    )
+    assert not answer.refused, answer.text
+    assert "Biden" in answer.text
+    asked = sample_assistant.ask("Who ordered the strikes that Hezbollah condemned?")
+    assert asked.refused and asked.citations == []
