@@ -354,9 +354,10 @@ def _demonym(token: Token) -> bool:
 def _antecedent(pronoun: Token) -> Token | None:
     """The name a pronoun stands for: its sentence's main subject when that is a name (in
     "Agassi will play Schuettler, the man he beat", "he" is Agassi; in "BA warned that yields
-    would fall as it cuts prices", "it" is BA). "It", "they" and "them" may also point to the
-    previous sentence's subject ("The Pentagon said ... It said": the Pentagon). Other
-    pronouns, and subjects that are not names, stay unresolved."""
+    would fall as it cuts prices", "it" is BA), or, for "he" or "she", the person the subject
+    belongs to ("Conti's worst moment came when they alerted him"). "It", "they" and "them"
+    may also point to the previous sentence's subject ("The Pentagon said ... It said": the
+    Pentagon). Other pronouns, and subjects that are not names, stay unresolved."""
     word = pronoun.lower_
     if word not in _PERSONAL | _BODIES:
         return None
@@ -374,6 +375,10 @@ def _antecedent(pronoun: Token) -> Token | None:
             # "it" is not the Tories.
             if word == "it" and subject.tag_ == "NNPS":
                 return None
+            # "Conti's worst moment came when a member of the orchestra alerted him": him is
+            # the person whose moment the sentence is about.
+            if subject.pos_ != "PROPN" and word in _PERSONAL:
+                return next((c for c in subject.children if c.dep_ == "poss" and _person(c)), None)
             return subject if subject.pos_ == "PROPN" else None
     return None
 

@@ -1354,6 +1354,20 @@ def test_what_is_kept_in_doubt_or_done_little_toward_is_accepted(
     assert verdict.supported, verdict.reason
 
 
+def test_a_pronoun_stands_for_the_person_whose_story_the_sentence_tells(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "Helen Marsh's hardest night on stage came in 1999, when a stagehand warned her that "
+        "the set was on fire."
+    )
+    verdict = verifier.check("Helen Marsh warned a stagehand that the set was on fire.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
+    assert "not the reverse" in verdict.reason
+    verdict = verifier.check("A stagehand warned Helen Marsh that the set was on fire.", passage)
+    assert verdict.supported, verdict.reason
+
+
 def test_a_copulas_complement_is_said_of_its_subject(verifier: ClaimVerifier) -> None:
     passage = (
         "Gas prices are likely to keep rising. De Haan said the chances of a $5 nationwide "
