@@ -141,14 +141,19 @@ def slotted_name(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | N
     if restated is None:
         return None
     for ours, other in _slots(claim, restated):
-        if not (_slotted(ours) and _slotted(other)):
+        described = _described(ours)
+        if not ((_slotted(ours) or described) and _slotted(other)):
             continue
         name, their_name = ours.text, other.text
         if _same_name(name, their_name):
             continue
         in_sentence = named_in(name, known_names(restated.text), acronyms(restated.text))
         in_claim = named_in(their_name, known_names(claim.text), acronyms(claim.text))
-        if not in_sentence or in_claim:
+        # A description in a name's place may be that name ("behind the gallery" for "behind
+        # the Tate"), unless the claim puts the name elsewhere: then the two are traded
+        # ("Blackpool was second, behind the London gallery" for "It was second, behind
+        # Blackpool").
+        if in_claim or (not described and not in_sentence):
             return Substitute(name, their_name)
     return None
 
@@ -224,6 +229,16 @@ def _word_for_word(claim: Doc | Span, sentences: Sequence[Span]) -> Span | None:
     if best is None or held(best)[0] < _WORD_FOR_WORD * len(words):
         return None
     return best
+
+
+def _described(words: Span) -> bool:
+    """Whether ``words`` are a noun phrase of common nouns and names after a determiner ("the
+    London gallery"), standing for a thing as a name would."""
+    return (
+        1 < len(words) <= _SLOT_WORDS
+        and words[0].dep_ == "det"
+        and all(t.pos_ in {"NOUN", "PROPN"} for t in words[1:])
+    )
 
 
 def _slotted(words: Span) -> bool:

@@ -1250,6 +1250,11 @@ ROUND_UP = (
 )
 
 
+# Written for these tests, in the style of a tourism report.
+VISITS = (
+    "Two million visitors made the city gallery the region's most visited museum in 2004. It "
+    "was the region's second most visited attraction, behind Northgate Pier."
+)
 # Written for these tests, in the style of a health report.
 WAITING = (
     "The number of patients waiting more than 18 months fell by 9.8%. The number waiting "
@@ -1275,6 +1280,13 @@ WAITING = (
         ),
         (WAITING, "The number of patients waiting more than 12 months fell by 9.8%.", "12", "18"),
         (
+            VISITS,
+            "Northgate Pier was the region's second most visited attraction in 2004, behind the "
+            "city gallery.",
+            "the city gallery",
+            "Northgate Pier",
+        ),
+        (
             WAITING,
             "Two 100-microgram doses gave children a response similar to that of two "
             "25-microgram doses in adults.",
@@ -1299,6 +1311,11 @@ def test_a_name_or_figure_put_in_anothers_place_word_for_word_is_rejected(
         (ROUND_UP, "Labour, the Lib Dems and the Greens called for an inquiry."),
         (ROUND_UP, "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak."),
         (WAITING, "The number of patients waiting more than 18 months fell by 9.8%."),
+        (
+            VISITS,
+            "The city gallery was the region's second most visited attraction, behind "
+            "Northgate Pier.",
+        ),
         # A figure in words is read by value; of two sentences, the one with its other figure.
         (WAITING, "The number waiting over twelve months also fell, by 12.9%."),
     ],
