@@ -144,7 +144,7 @@ def slotted_name(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | N
         described = _described(ours)
         if not ((_slotted(ours) or described) and _slotted(other)):
             continue
-        name, their_name = ours.text, other.text
+        name, their_name = _unmarked(ours), _unmarked(other)
         if _same_name(name, their_name):
             continue
         in_sentence = named_in(name, known_names(restated.text), acronyms(restated.text))
@@ -177,13 +177,23 @@ def slotted_figure(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute |
 def _slots(claim: Doc | Span, restated: Span) -> Iterator[tuple[Span, Span]]:
     """The words of ``claim`` that stand where ``restated`` has other words, with the same
     words on either side, each with those other words."""
-    mine, theirs = [t.lower_ for t in claim], [t.lower_ for t in restated]
+    mine, theirs = [_plain(t) for t in claim], [_plain(t) for t in restated]
     steps = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
     for before, (step, start, end, their_start, their_end), after in zip(
         steps, steps[1:], steps[2:], strict=False
     ):
         if step == "replace" and before[0] == "equal" and after[0] == "equal":
             yield claim[start:end], restated[their_start:their_end]
+
+
+def _unmarked(words: Span) -> str:
+    """The text of ``words`` without a possessive "'s": "Labour" of "Labour's"."""
+    return " ".join(t.text for t in words if t.dep_ != "case")
+
+
+def _plain(token: Token) -> str:
+    """A word as the diff compares it: lower case, any apostrophe typed one way."""
+    return token.lower_.replace("\u2019", "'")
 
 
 def _figure(words: Span) -> tuple[str, ...] | None:
@@ -242,10 +252,15 @@ def _described(words: Span) -> bool:
 
 
 def _slotted(words: Span) -> bool:
-    """Whether ``words`` are a name alone, titles aside, and not one of a list."""
+    """Whether ``words`` are a name alone (a possessive "'s" aside), titles aside, and not one
+    of a list."""
     return (
         0 < len(words) <= _SLOT_WORDS
-        and all(t.ent_type_ in _NAMES or (t.pos_ == "PROPN" and not t.ent_type_) for t in words)
+        and all(
+            t.ent_type_ in _NAMES or (t.pos_ == "PROPN" and not t.ent_type_) or t.dep_ == "case"
+            for t in words
+        )
+        and any(t.dep_ != "case" for t in words)
         and not any(t.lower_.rstrip(".") in TITLES for t in words)
         and not any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in words)
     )

@@ -1255,6 +1255,11 @@ VISITS = (
     "Two million visitors made the city gallery the region's most visited museum in 2004. It "
     "was the region's second most visited attraction, behind Northgate Pier."
 )
+# Written for these tests, in the style of an entertainment report (its apostrophes curly).
+ROMANCE = (
+    "Her romance with Ellen Park in the late \u201990s drew intense media attention, much to "
+    "Anne Heche\u2019s professional frustration."
+)
 # Written for these tests, in the style of a health report.
 WAITING = (
     "The number of patients waiting more than 18 months fell by 9.8%. The number waiting "
@@ -1279,6 +1284,13 @@ WAITING = (
             "Tory",
         ),
         (WAITING, "The number of patients waiting more than 12 months fell by 9.8%.", "12", "18"),
+        (
+            ROMANCE,
+            "Anne Heche's romance with Ellen Park in the late '90s drew intense media attention, "
+            "much to Park's professional frustration.",
+            "Park",
+            "Anne Heche",
+        ),
         (
             VISITS,
             "Northgate Pier was the region's second most visited attraction in 2004, behind the "
@@ -1311,6 +1323,11 @@ def test_a_name_or_figure_put_in_anothers_place_word_for_word_is_rejected(
         (ROUND_UP, "Labour, the Lib Dems and the Greens called for an inquiry."),
         (ROUND_UP, "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak."),
         (WAITING, "The number of patients waiting more than 18 months fell by 9.8%."),
+        (
+            ROMANCE,
+            "Anne Heche's romance with Ellen Park in the late '90s drew intense media attention, "
+            "much to Heche's professional frustration.",
+        ),
         (
             VISITS,
             "The city gallery was the region's second most visited attraction, behind "
