@@ -209,6 +209,11 @@ def _has_object(token: Token) -> bool:
     return any(c.dep_ == "pobj" for c in token.children)
 
 
+# How the parser hangs a "no" on its noun: "no evidence", and "absolutely no evidence", where
+# the modified "no" is read as a number or an adjective.
+_NO_DEPS = frozenset({"det", "nummod", "amod"})
+
+
 def denied(noun: Token) -> bool:
     """Whether a noun is said not to exist or not to be the case: "No casualties were
     reported", "none of the drones", "was not a system failure (but a human error)", "a
@@ -217,10 +222,7 @@ def denied(noun: Token) -> bool:
     # A negated verb ("did not order the strikes") is the verb's polarity, checked there.
     return (
         # "absolutely no evidence": the parser reads a modified "no" as a number or a word.
-        any(
-            c.dep_ in {"det", "nummod", "amod"} and c.lower_ in {"no", "neither"}
-            for c in noun.children
-        )
+        any(c.dep_ in _NO_DEPS and c.lower_ in {"no", "neither"} for c in noun.children)
         or (noun.dep_ == "pobj" and noun.head.lower_ == "without" and not _needed(noun.head))
         or set_aside(noun)
         or _wanting(noun)
@@ -336,7 +338,8 @@ def negated(verb: Token) -> bool:
             child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
             and (
                 child.lower_ in _NEGATIVE_DETERMINERS
-                or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+                # "absolutely no evidence": the parser reads a modified "no" as a number.
+                or any(g.dep_ in _NO_DEPS and g.lower_ == "no" for g in child.children)
             )
         ):
             flips += 1
