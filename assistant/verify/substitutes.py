@@ -10,15 +10,15 @@ the claim has "the USA" (object of "beat") it has another name. The same holds f
 demonyms ("Argentine" for "Chilean").
 
 Where the parser reads the two sentences differently ("Argentine" a modifier of "Olympic",
-"Chilean Olympic" one name), the words around the name tell it: ``slotted_name`` finds a
-name of the claim standing between the same words as another name in the sentence the claim
-restates word for word.
+"Chilean Olympic" one name), the words around the name tell it: ``slotted`` finds a name
+of the claim standing between the same words as another name in the sentence the claim
+restates word for word, and so for a figure in digits.
 
 Usage::
 
     found = substituted_name(claim_doc, passage_sentences, support, stated)
     found.mine, found.theirs   # "USA", "Australia"
-    slotted_name(claim_doc, passage_sentences).theirs   # "Chilean"
+    slotted(claim_doc, passage_sentences).theirs   # "Chilean"
 """
 
 from __future__ import annotations
@@ -129,18 +129,27 @@ def substituted_name(
     return None
 
 
-def slotted_name(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | None:
-    """A name of ``claim`` standing, between the same words, where the passage sentence it
-    restates word for word has another name, or None: "saw off Argentine Olympic gold
-    medallist" for "saw off Chilean Olympic gold medalist", whatever the tagger calls the two.
-    The other name must be one the claim leaves out, or the claim's name one the sentence
-    leaves out, else the two are traded ("Norwegians were the most adept ... than Danes" for
-    "Danes were most adept ... than Norwegians"). Names in lists are left to the roles: a
-    list may be given in any order."""
+def slotted(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | None:
+    """A name or a figure of ``claim`` standing, between the same words, where the passage
+    sentence it restates word for word has another, or None; names are looked for first
+    (``_slotted_name``, ``_slotted_figure``). The two sentences are diffed once."""
     restated = _word_for_word(claim, sentences)
     if restated is None:
         return None
-    for ours, other in _slots(claim, restated):
+    slots = list(_slots(claim, restated))
+    return _slotted_name(slots, claim, restated) or _slotted_figure(slots)
+
+
+def _slotted_name(
+    slots: list[tuple[Span, Span]], claim: Doc | Span, restated: Span
+) -> Substitute | None:
+    """A name of ``claim`` in a slot where ``restated`` has another name: "saw off Argentine
+    Olympic gold medallist" for "saw off Chilean Olympic gold medalist", whatever the tagger
+    calls the two. The other name must be one the claim leaves out, or the claim's name one
+    the sentence leaves out, else the two are traded ("Norwegians were the most adept ...
+    than Danes" for "Danes were most adept ... than Norwegians"). Names in lists are left to
+    the roles: a list may be given in any order."""
+    for ours, other in slots:
         described = _described(ours)
         if not ((_slotted(ours) or described) and _slotted(other)):
             continue
@@ -158,16 +167,12 @@ def slotted_name(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | N
     return None
 
 
-def slotted_figure(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | None:
-    """A figure or date in digits standing, between the same words, where the passage
-    sentence the claim restates word for word has another, or None: "Conti won an Oscar in
-    1981 for his original score" for "received an Oscar in 1983 for the original score",
-    with 1981 given elsewhere in the passage to another event. Figures in words are left to
-    the number checks, which read them by value ("thirty" is 30)."""
-    restated = _word_for_word(claim, sentences)
-    if restated is None:
-        return None
-    for ours, other in _slots(claim, restated):
+def _slotted_figure(slots: list[tuple[Span, Span]]) -> Substitute | None:
+    """A figure or date in digits in a slot where the restated sentence has another: "Conti
+    won an Oscar in 1981 for his original score" for "received an Oscar in 1983 for the
+    original score", with 1981 given elsewhere in the passage to another event. Figures in
+    words are left to the number checks, which read them by value ("thirty" is 30)."""
+    for ours, other in slots:
         mine, theirs = _figure(ours), _figure(other)
         if mine is not None and theirs is not None and mine != theirs:
             return Substitute(ours.text, other.text)

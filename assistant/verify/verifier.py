@@ -63,12 +63,7 @@ from assistant.verify.quantities import DAYS_IN, Quantity, quantities
 from assistant.verify.rewording import RewordingFeatures, RewordingModel
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
 from assistant.verify.speakers import misattributed
-from assistant.verify.substitutes import (
-    slotted_figure,
-    slotted_name,
-    substituted_name,
-    substituted_number,
-)
+from assistant.verify.substitutes import slotted, substituted_name, substituted_number
 from assistant.verify.traded import traded_names
 from assistant.verify.when import DateMention, date_mentions
 
@@ -1492,10 +1487,8 @@ def _whole_stated(mine: Quantity, same: list[Quantity], stated: list[Quantity]) 
 
 
 def _substituted_name(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
-    found = (
-        substituted_name(claim, reading.sentences, aligned, reading.claims)
-        or slotted_name(claim, reading.stated_sentences)
-        or slotted_figure(claim, reading.stated_sentences)
+    found = substituted_name(claim, reading.sentences, aligned, reading.claims) or slotted(
+        claim, reading.stated_sentences
     )
     if found is None:
         return None
