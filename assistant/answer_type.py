@@ -109,6 +109,8 @@ tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir
 """
 _OPENERS = frozenset(_OPENER_WORDS.split()) | frozenset(MONTHS)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# A name written as words joined by a hyphen to a number or another name: "Blink-182".
+_JOINED_NAME = re.compile(r"[A-Z][^\W\d_]*-(?:\d|[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def holds(
             and w.lower() not in _OPENERS
             and stem(w) not in said
             # The first word is capitalised whatever it is ("Rumors of its plans").
-            and (position > 0 or _names_at_start(words))
+            and (position > 0 or _names_at_start(words, sentence))
             and (place_of is None or place_of(_POSSESSIVE.sub("", w)) == "place")
             for position, w in enumerate(words)
         )
@@ -199,13 +201,15 @@ def holds(
     return bool({stem(w) for w in want.focus} & {stem(w) for w in words})
 
 
-def _names_at_start(words: list[str]) -> bool:
+def _names_at_start(words: list[str], sentence: str) -> bool:
     """Whether a sentence's capitalised first word names something: followed by another name
     ("Rite Aid filed"), a country or its people ("Saudi officials"), an owner ("Brazil's
-    race") or spelled in capitals ("NASA said")."""
+    race"), spelled in capitals ("NASA said") or joined to a number or a name ("Blink-182",
+    "Coca-Cola")."""
     first = _POSSESSIVE.sub("", words[0])
     return (
         (len(words) > 1 and words[1][:1].isupper())
+        or bool(_JOINED_NAME.match(sentence.lstrip()))
         or canonical(first) in ALIASES
         or first != words[0]
         or (len(first) > 1 and first.isupper())

@@ -144,14 +144,14 @@ def features(
 
 # The auxiliaries that open questions ("Why did...", "What does...") and that scikit-learn's
 # stop words lack: a sentence that says the question back need not hold them.
-_AUXILIARIES = frozenset(stem(w) for w in ("did", "does"))
+_AUXILIARIES = ("did", "does")
 
 
 def restates(question: str, sentence: str) -> bool:
     """``sentence`` says ``question`` back: it holds at least 0.8 of the question's terms and
     at most three others ("The council closed the library on Monday." for "Why did the
     council close the library?")."""
-    asked = content_terms(question) - _AUXILIARIES
+    asked = content_terms(question) - {stem(w) for w in _AUXILIARIES}
     terms = content_terms(sentence)
     return bool(asked) and len(asked & terms) >= 0.8 * len(asked) and len(terms - asked) <= 3
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from index.parser import verb_bases
+
 _STEMMER = snowballstemmer.stemmer("english")
 _TOKEN = re.compile(r"\d+(?:[-–:/]\d+)+|\d[\d,.]*\d|\d|[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
 
@@ -246,7 +248,8 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _cached_stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word.replace("’", "'")))
+    word = word.replace("’", "'")
+    return str(_STEMMER.stemWord(verb_bases().get(word, word)))
 
 
 def content_terms(text: str) -> set[str]:

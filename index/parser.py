@@ -75,11 +75,27 @@ def model_version() -> str:
 
     Read from the installed model's ``meta.json`` (the meta the loaded pipeline reports), so
     an ingest with nothing new to parse never loads spaCy (1 to 2 s)."""
+    meta = _model_meta()
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}+{BY_PARAGRAPH}"
+
+
+def _model_meta() -> dict[str, str]:
+    """The installed model's ``meta.json``."""
+    meta: dict[str, str] = json.loads((_model_package() / "meta.json").read_text("utf-8"))
+    return meta
+
+
+def _model_package() -> Path:
     found = importlib.util.find_spec(MODEL)
     if found is None or found.origin is None:
         raise _not_installed()
-    meta = json.loads((Path(found.origin).parent / "meta.json").read_text(encoding="utf-8"))
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}+{BY_PARAGRAPH}"
+    return Path(found.origin).parent
+
+
+def _model_folder() -> Path:
+    """Where the installed model's pipeline data is: its package's versioned folder."""
+    meta = _model_meta()
+    return _model_package() / f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
 def _not_installed() -> RuntimeError:
@@ -104,3 +120,21 @@ def _import_spacy() -> ModuleType:
     finally:
         del sys.modules["torch"]
     return spacy
+
+
+@cache
+def verb_bases() -> dict[str, str]:
+    """The base form of each irregular verb form the installed model's lemmatizer lists
+    ("fled" -> "flee", "met" -> "meet", "struck" -> "strike"), which a stemmer leaves apart
+    from their verbs; read from the model's lookup tables without loading the pipeline. A
+    form that is also a noun is left out: "wound" is not made "wind", nor "ground" "grind"."""
+    _import_spacy()
+    from spacy.lookups import Lookups
+
+    lookups = Lookups().from_disk(_model_folder() / "lemmatizer" / "lookups")
+    nouns = set(lookups.get_table("lemma_index")["noun"])
+    return {
+        form: bases[0]
+        for form, bases in lookups.get_table("lemma_exc")["verb"].items()
+        if len(bases) == 1 and bases[0] != form and form not in nouns
+    }

@@ -35,12 +35,22 @@ from assistant.answerers.ranking import SECOND_SENTENCE_SHARE, Candidate, Rankin
 from assistant.citations import DraftSentence
 from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
-from assistant.presuppositions import presupposition
+from assistant.presuppositions import claim_parse, presupposition
 from assistant.records import Passage
 from assistant.settings import MIN_SUPPORT
-from assistant.text import content_terms, question_kind, split_preamble
+from assistant.text import (
+    MONTHS,
+    WEEKDAYS,
+    content_terms,
+    is_year,
+    question_kind,
+    split_preamble,
+    stem,
+    tokens,
+)
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
 from assistant.verify.nlp import parse_all
+from assistant.verify.polarity import opposites_of
 from assistant.verify.verifier import WordEmbeddings
 from index.sentences import LEANS_ON_CONTEXT, collapsed, sentence_spans
 from index.sentences_alone import ChunkSentences
@@ -249,6 +259,7 @@ class GroundedAnswerer:
         # for "Why did the council close the library?"), however close the two are in meaning.
         # "What city did they not move to?" is not answered by where they moved.
         denial = denied(question)
+        opposed = _opposed(question) if not denial else ()
         if denial:
             # Each sentence is parsed to see what it denies: all in one pass (``parse_all``).
             parse_all([f.text for f in found])
@@ -258,6 +269,7 @@ class GroundedAnswerer:
             if (want is None or holds(f.text, want, asked=question, kind_of=self._kind_of))
             and not (restates(asked_in_full, f.text) and not answer_type_met(asked_in_full, f.text))
             and (not denial or denies(f.text, denial))
+            and not _says_the_opposite(f.text, opposed)
         ]
 
         def check(number: int) -> Verdict:
@@ -344,7 +356,9 @@ class GroundedAnswerer:
                 # A question in a passage (a quiz, a headline) echoes the asker; it answers nothing.
                 asks = sentence.rstrip("\"'”’ )").endswith("?")
                 # "the June 27 strikes" are not answered by what a sentence says of February's.
-                elsewhen = other_time(question, "", sentence)
+                elsewhen = other_time(question, "", sentence) or _years_before(
+                    question, sentence, passage.published
+                )
                 if sentence not in seen and len(sentence) > 20 and not asks and not elsewhen:
                     seen.add(sentence)
                     rows = tuple(range(first, position + 1))
@@ -490,6 +504,54 @@ class GroundedAnswerer:
             return 0.0
         by_model = sorted(ranked, key=lambda c: -c.probability)
         return self.model.confidence([c.probability for c in by_model], by_model[0].features)
+
+
+# Opposite verbs of which one says what the other does, seen from the other side: "Which
+# team lost?" is answered by "Chelsea won against Arsenal".
+_CONVERSES = frozenset({"buy", "sell", "lend", "borrow", "win", "lose", "beat", "import", "export"})
+
+
+def _opposed(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The stem of each of a question's verbs with the stems of its opposites ("approved":
+    "rejected", "blocked", "vetoed"), as what it takes for granted reads them."""
+    parsed = claim_parse(question)
+    if parsed is None:
+        return ()
+    verbs = {t.lemma_.lower() for t in parsed if t.pos_ == "VERB"} - _CONVERSES
+    return tuple(
+        (stem(verb), against)
+        for verb in sorted(verbs)
+        if (against := frozenset(stem(o) for o in opposites_of(verb) if o not in _CONVERSES))
+    )
+
+
+def _says_the_opposite(sentence: str, opposed: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    """Whether ``sentence`` tells the opposite of something the question asks about, and not
+    that thing too: "Voters in Arkansas rejected marijuana legalization" does not say which
+    state approved it."""
+    if not opposed:
+        return False
+    said = {stem(w) for w in tokens(sentence)}
+    return any(verb not in said and said & against for verb, against in opposed)
+
+
+# A question about the asker's present: "Which state approved ... this week?"
+_NOW = re.compile(r"\b(?:this (?:week|month)|in recent days|these days|so far this year)\b", re.I)
+
+
+def _years_before(question: str, sentence: str, published: date | None) -> bool:
+    """Whether a question about the present (``_NOW``) meets a sentence that dates what it
+    tells only by years before its article was published, and by no day: "Legalization had
+    passed in South Dakota in 2020" does not say which state approved it this week."""
+    if published is None or not _NOW.search(question):
+        return False
+    words = tokens(sentence)
+    years = [int(w) for w in words if is_year(w)]
+    return (
+        bool(years)
+        and all(year < published.year for year in years)
+        and not any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words)
+    )
 
 
 def _dated(published: date | None) -> set[str]:

@@ -128,6 +128,8 @@ def test_what_someone_said_is_told_by_a_sentence_about_them() -> None:
     [
         ("Rumors of its plans to file for bankruptcy began circulating in August.", False),
         ("Rite Aid filed for bankruptcy on Sunday.", True),
+        ("Rite-Aid filed for bankruptcy on Sunday.", True),
+        ("Bankrupt-looking chains filed on Sunday.", False),
         ("Walgreens’s rival filed for bankruptcy on Sunday.", True),
         ("CVS said it would not file for bankruptcy.", True),
     ],

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,33 @@ def test_a_heading_is_passed_over_for_the_sentence_that_can_be_cited(
     assert [s.text for s in draft.sentences] == [
         "Doctors say the Arcturus variant has been known to cause pink eye in children."
     ]
+
+
+MARYLAND = "Voters in Maryland approved legalizing recreational marijuana through an amendment."
+LEGALIZE = (
+    "Which state approved a ballot measure this week that will legalize recreational marijuana?"
+)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # The opposite of what is asked, in a passage that also tells of an approval.
+        "Voters in Arkansas rejected a ballot measure on Tuesday that would legalize recreational "
+        "marijuana. A ballot measure made Arkansas the first Bible Belt state to approve medical "
+        "marijuana.",
+        # What was approved years before this week's news.
+        "Voters in South Dakota approved a ballot measure to legalize recreational marijuana in "
+        "2020, but courts nullified the result.",
+    ],
+)
+def test_what_says_the_opposite_or_dates_itself_years_back_does_not_answer_this_weeks_news(
+    other: str, embedder: MiniLMEmbeddings
+) -> None:
+    answerer = GroundedAnswerer(embedder, max_sentences=1)
+    passages = [
+        passage_of(text, title="Marijuana on the ballot", published=date(2022, 11, 9), rank=rank)
+        for rank, text in enumerate([other, MARYLAND], start=1)
+    ]
+    draft = answerer.draft(LEGALIZE, passages)
+    assert [s.text for s in draft.sentences] == [MARYLAND]

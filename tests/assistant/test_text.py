@@ -10,7 +10,8 @@ import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as SKLEARN_STOP_WORDS
 from snowballstemmer.english_stemmer import EnglishStemmer
 
-from assistant.text import ENGLISH_STOP_WORDS, STOP_WORDS, multi_part, stem
+from assistant.text import ENGLISH_STOP_WORDS, STOP_WORDS, content_terms, multi_part, stem
+from index.parser import verb_bases
 
 
 def test_the_kept_stop_words_are_scikit_learns_list() -> None:
@@ -50,5 +51,15 @@ def test_stems_are_the_snowball_english_stems_whichever_build_runs() -> None:
         for w in re.findall(r"[a-z'-]+", value.lower())
     }
     pure = EnglishStemmer()
+    bases = verb_bases()
     assert len(words) > 3000
-    assert [stem(w) for w in sorted(words)] == [pure.stemWord(w) for w in sorted(words)]
+    assert [stem(w) for w in sorted(words)] == [
+        pure.stemWord(bases.get(w, w)) for w in sorted(words)
+    ]
+
+
+def test_an_irregular_verb_form_stems_as_its_verb() -> None:
+    assert content_terms("its president fled the country") >= content_terms("flee")
+    assert stem("met") == stem("meeting") and stem("struck") == stem("strikes")
+    # A form that is also a noun keeps its own stem: a wound is not the wind.
+    assert stem("wound") != stem("wind") and stem("ground") == stem("grounds")
