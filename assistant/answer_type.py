@@ -109,6 +109,10 @@ tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir
 """
 _OPENERS = frozenset(_OPENER_WORDS.split()) | frozenset(MONTHS)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# A question that asks for several names, and names joined in a sentence ("Kroger and
+# Albertsons"; not "Sarah Miller, Executive Director").
+_ASKS_SEVERAL = re.compile(r"\b(?:which|what) (?:two|three|both)\b", re.I)
+_NAMES_JOINED = re.compile(r"\b[A-Z][\w'’.-]* (?:and|&) (?:the )?[A-Z]")
 # A name written as words joined by a hyphen to a number or another name: "Blink-182".
 _JOINED_NAME = re.compile(r"[A-Z][^\W\d_]*-(?:\d|[A-Z])")
 
@@ -167,6 +171,10 @@ def holds(
         # place ("Five states decided ... on Tuesday, CNN projects").
         said = {stem(w) for w in tokens(asked)}
         place_of = kind_of if want.focus[-1] in _PLACE_KINDS else None
+        # "Which two supermarkets...?" is answered by two names together: "Kroger and
+        # Albertsons announced...", not by a sentence that names someone else.
+        if _ASKS_SEVERAL.search(asked) and not _NAMES_JOINED.search(sentence):
+            return False
         return any(
             w[:1].isupper()
             and w.lower() not in _OPENERS

@@ -38,8 +38,8 @@ class Candidate:
     ``features`` and ``probability`` are what the answerability model reads,
     ``presupposition`` is the verifier's verdict on what the question takes for granted, read
     in the sentence's passage (None until a ``Ranking`` checks it), ``barred`` says that
-    verdict keeps the sentence from answering (``bars_answer``), and ``source`` is the
-    passage it is from."""
+    verdict (``bars_answer``) or what the sentence itself says keeps it from answering, and
+    ``source`` is the passage it is from."""
 
     passage: int
     text: str
@@ -112,7 +112,7 @@ class Ranking:
                 features=found,
                 probability=self.model.probability(found),
                 presupposition=verdict,
-                barred=bars_answer(verdict, published),
+                barred=scored.barred or bars_answer(verdict, published),
             )
         return made
 

@@ -141,3 +141,22 @@ def test_a_sentence_s_first_word_is_a_name_only_when_it_reads_as_one(
     want = wanted(asked)
     assert want is not None and want.kind == "named"
     assert holds(sentence, want, asked=asked) is held
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("Kroger and Albertsons announced Friday plans to merge.", True),
+        ("The proposed merger of Kroger and Albertsons would close in 2024.", True),
+        (
+            "“There is no reason to allow two of the biggest supermarket chains to merge,” Sarah "
+            "Miller, Executive Director of the American Economic Liberties Project, said.",
+            False,
+        ),
+    ],
+)
+def test_which_two_is_answered_by_two_names_together(sentence: str, held: bool) -> None:
+    asked = "Which two major supermarkets plan to merge in 2024?"
+    want = wanted(asked)
+    assert want is not None and want.kind == "named"
+    assert holds(sentence, want, asked=asked) is held
