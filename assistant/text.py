@@ -287,6 +287,25 @@ def is_year(token: str) -> bool:
     return bool(re.fullmatch(r"(1[89]|2[01])\d\d", token))
 
 
+def spelled_year(words: list[str], i: int) -> tuple[int, int] | None:
+    """The year that lower-cased ``words`` spell from ``i``, as said aloud, with the index
+    after it: "nineteen ninety - six" is 1996, "twenty twenty - two" 2022 (a year ``is_year``
+    takes); None when they spell none there."""
+    century = CARDINALS.get(words[i], 0) if i < len(words) else 0
+    if not (18 <= century <= 21) or i + 1 >= len(words):
+        return None
+    tens = CARDINALS.get(words[i + 1], 0)
+    if tens < 10 or (tens >= 20 and tens % 10):
+        return None  # "nineteen five" is not a year; "twenty-five" is one word's number
+    end = i + 2
+    if tens >= 20 and end + 1 < len(words) and words[end] == "-":
+        unit = CARDINALS.get(words[end + 1], 0)
+        if 1 <= unit <= 9:
+            tens, end = tens + unit, end + 2
+    year = century * 100 + tens
+    return (year, end) if is_year(str(year)) else None
+
+
 def plural(count: int, noun: str) -> str:
     """``1 article``, ``2 articles``: a count and its noun, for messages."""
     return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.text import CARDINALS, FRACTIONS, ORDINALS, SCALES, is_year
+from assistant.text import CARDINALS, FRACTIONS, ORDINALS, SCALES, is_year, spelled_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -151,6 +151,10 @@ def quantities(tokens: Doc | Span | Sequence[Token]) -> list[Quantity]:
     # "£59m." at the end of a sentence: the full stop is not part of the scale.
     words = [t.text.lower().rstrip(".") or t.text for t in tokens]
     while i < len(tokens):
+        year = spelled_year(words, i)
+        if year is not None:
+            i = year[1]  # "in nineteen ninety-six" is a date, as "in 1996" is
+            continue
         read = _read(tokens, words, i)
         if read is None:
             i += 1

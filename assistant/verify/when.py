@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from assistant.text import MONTHS, ORDINALS, WEEKDAYS, is_year
+from assistant.text import MONTHS, ORDINALS, WEEKDAYS, is_year, spelled_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -193,6 +193,10 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
         return _month(words, i)
     if is_year(word):
         return DateMention(word, year=int(word), start=i, end=i + 1)
+    spelled = spelled_year(words, i)
+    if spelled is not None:
+        year, end = spelled
+        return DateMention(" ".join(words[i:end]), year=year, start=i, end=end)
     # "2012–13", "2003-04" in one word: a season or fiscal year, dated by the year it starts.
     season = _SEASON.match(word)
     if season is not None and is_year(season.group(1)):

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from assistant.verify.nlp import parse
+from assistant.verify.quantities import quantities
 from assistant.verify.when import DateMention, date_mentions
 
 SUNDAY = date(2021, 6, 27)
@@ -101,6 +102,15 @@ def test_times_told_from_the_articles_date(
     (mine,) = date_mentions(parse(said), published)
     (theirs,) = date_mentions(parse(stated), published)
     assert mine.agrees(theirs) is agrees
+
+
+def test_a_year_said_aloud_is_the_year() -> None:
+    spelled = _one("The single came out in nineteen ninety-six.")
+    assert spelled.year == 1996 and spelled.agrees(_one("The single came out in 1996."))
+    assert not spelled.agrees(_one("The single came out in 1995."))
+    assert _one("They met in twenty twenty-two.").year == 2022
+    assert date_mentions(parse("Twenty-five people and nineteen five-year-olds came.")) == []
+    assert quantities(parse("The single came out in nineteen ninety-six.")) == []
 
 
 def test_a_season_written_as_one_word_is_dated_by_the_year_it_starts() -> None:
