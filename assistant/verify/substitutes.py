@@ -202,15 +202,20 @@ def _plain(token: Token) -> str:
 
 
 def _figure(words: Span) -> tuple[str, ...] | None:
-    """Words that are figures in digits, with month names, as a key in which their order
-    does not count ("23 October 2003" and "October 23 2003" alike); None for any other."""
+    """Words that are figures in digits (decades too: "the mid-80s"), with month names, as a
+    key in which their order does not count ("23 October 2003" and "October 23 2003" alike);
+    None for any other."""
     if not 0 < len(words) <= _SLOT_WORDS:
         return None
     key, figures = [], 0
     for word in words:
         text = word.lower_.replace(",", "")
+        decade = _DECADE.fullmatch(text)
         if _DIGITS.fullmatch(text):
             key.append(str(float(text)))
+            figures += 1
+        elif decade is not None:
+            key.append(f"decade {text}")  # "the mid-80s" of an age, a life expectancy
             figures += 1
         elif text in MONTHS:
             key.append(f"month {MONTHS[text]}")
@@ -224,6 +229,7 @@ _WORD_FOR_WORD = 0.5
 # The most words a name or a figure put in another's place may have.
 _SLOT_WORDS = 4
 _DIGITS = re.compile(r"\d+(\.\d+)?")
+_DECADE = re.compile(r"(?:(?:early|mid|late)-)?['’]?\d+0s")
 
 
 def _word_for_word(claim: Doc | Span, sentences: Sequence[Span]) -> Span | None:

@@ -1273,10 +1273,23 @@ WAITING = (
     "similar to that of two 100-microgram doses in adults."
 )
 
+# Written for these tests, in the style of a health report.
+AGEING = (
+    "With the life expectancy of the average resident now around the mid-70s, the council "
+    "has a duty to improve the care of people as they grow older."
+)
+
 
 @pytest.mark.parametrize(
     ("passage", "sentence", "mine", "theirs"),
     [
+        (
+            AGEING,
+            "The average resident's life expectancy is now around the mid-80s, giving the "
+            "council a duty to improve care as people grow older.",
+            "mid-80s",
+            "mid-70s",
+        ),
         (
             ROUND_UP,
             "Petra Novak saw off Argentine Olympic silver medallist Lucia Vera 6-1 7-6.",
@@ -1329,6 +1342,11 @@ def test_a_name_or_figure_put_in_anothers_place_word_for_word_is_rejected(
         (ROUND_UP, "Labour, the Lib Dems and the Greens called for an inquiry."),
         (ROUND_UP, "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak."),
         (WAITING, "The number of patients waiting more than 18 months fell by 9.8%."),
+        (
+            AGEING,
+            "The average resident's life expectancy is now around the mid-70s, giving the "
+            "council a duty to improve care as people grow older.",
+        ),
         (
             ROMANCE,
             "Anne Heche's romance with Ellen Park in the late '90s drew intense media attention, "
