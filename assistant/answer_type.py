@@ -79,6 +79,14 @@ _PATTERNS = (
             r"(hurt|injured|wounded|killed|harmed|die|died|dead)\b"
         ),
     ),
+    # "When did...?", "In what year...?": answered by a time, not by a sentence without one.
+    (
+        "time",
+        re.compile(
+            r"\b(when(?= (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)|"
+            r"(?:(?<=what )|(?<=which ))(?:year|month|decade|century|date|day))\b"
+        ),
+    ),
     (
         "speaker",
         re.compile(
@@ -91,6 +99,18 @@ _PATTERNS = (
 _HARM = re.compile(
     r"\b(hurt|unhurt|injur\w*|wound\w*|kill\w*|casualt\w*|dead|death\w*|died|dies|die|"
     r"victims?|harm\w*|unharmed|fatalit\w*|toll)\b",
+    re.I,
+)
+# What tells a time: a year or decade, a month or weekday, a century, an era, a season, a span
+# ago, or a clause of time ("during the war", "when the order came").
+_TIME = re.compile(
+    r"\b(?:1\d{3}|20\d{2}|\d0)s?\b|['’]\d0s\b|\b\d+(?:st|nd|rd|th)\b|"
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|today|yesterday|tomorrow|tonight|ago|centur(?:y|ies)|decades?|"
+    r"years?|months?|weeks?|days?|era|dynasty|reign|war|wars|period|spring|summer|autumn|"
+    r"winter|seasons?|sessions?|morning|afternoon|evening|night|during|until|when|BC|AD|BCE|"
+    r"CE|BP)\b",
     re.I,
 )
 # Words that open a noun phrase without naming anything: "the Iraqi government".
@@ -159,6 +179,8 @@ def holds(
         return bool(_MONEY.search(sentence))
     if want.kind == "harm":
         return bool(_HARM.search(sentence))
+    if want.kind == "time":
+        return bool(_TIME.search(sentence))
     words = tokens(sentence)
     if want.kind == "speaker":
         # What the Iraqi government said is told by a sentence about the government: one

@@ -37,6 +37,11 @@ from assistant.verify import names_missing
         ("Was anybody hurt in the attacks?", Wanted("harm", ("hurt",))),
         ("Were any civilians killed in the raid?", Wanted("harm", ("killed",))),
         ("Was the bill passed?", None),
+        ("When was the courthouse demolished?", Wanted("time", ("when",))),
+        ("In what year was the street built?", Wanted("time", ("year",))),
+        ("And when was the strike before that?", Wanted("time", ("when",))),
+        # "When" that sets a condition asks for no time.
+        ("When fewer workers are needed, what happens to jobs?", None),
     ],
 )
 def test_what_a_question_asks_for(question: str, expected: Wanted | None) -> None:
@@ -48,6 +53,23 @@ def test_harm_is_answered_by_what_a_sentence_says_of_casualties_either_way() -> 
     assert holds("No casualties were reported.", want)
     assert holds("Two guards were wounded.", want)
     assert not holds("Four drones hit locations outside Arbil.", want)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("The courthouse was demolished in 1966.", True),
+        ("Many homes date back to the 1930s.", True),
+        ("It was razed during the Second World War.", True),
+        ("It was pulled down on Tuesday.", True),
+        ("It was pulled down three decades ago.", True),
+        ("Among them, the original courthouse (demolished) and the water tower.", False),
+    ],
+)
+def test_a_time_is_answered_by_a_sentence_that_tells_one(sentence: str, held: bool) -> None:
+    want = wanted("When was the courthouse demolished?")
+    assert want is not None
+    assert holds(sentence, want) is held
 
 
 def test_one_of_a_group_is_no_count() -> None:
