@@ -156,7 +156,9 @@ def _slotted_name(
         name, their_name = _unmarked(ours), _unmarked(other)
         if _same_name(name, their_name):
             continue
-        in_sentence = named_in(name, known_names(restated.text), acronyms(restated.text))
+        in_sentence = named_in(
+            name, known_names(restated.text), acronyms(restated.text)
+        ) and not _only_listed(name, restated)
         in_claim = named_in(their_name, known_names(claim.text), acronyms(claim.text))
         # A description in a name's place may be that name ("behind the gallery" for "behind
         # the Tate"), unless the claim puts the name elsewhere: then the two are traded
@@ -165,6 +167,18 @@ def _slotted_name(
         if in_claim or (not described and not in_sentence):
             return Substitute(name, their_name)
     return None
+
+
+def _only_listed(name: str, sentence: Span) -> bool:
+    """Whether ``name`` stands in ``sentence`` only as one of a list of names ("other new
+    releases from Athlete, Ciara and Feeder"): named so, it is not the one the claim's slot
+    speaks of ("outselling Feeder's comeback single" for "the Chemical Brothers' comeback
+    single")."""
+    last = name.split()[-1].lower()
+    found = [t for t in sentence if t.lower_ == last]
+    return bool(found) and all(
+        t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in found
+    )
 
 
 def _slotted_figure(slots: list[tuple[Span, Span]]) -> Substitute | None:
@@ -263,16 +277,19 @@ def _described(words: Span) -> bool:
 
 
 def _slotted(words: Span) -> bool:
-    """Whether ``words`` are a name alone (a possessive "'s" aside), titles aside, and not one
-    of a list."""
+    """Whether ``words`` are a name alone (a possessive "'s" and a leading "the" aside: "the
+    Chemical Brothers'"), titles aside, and not one of a list."""
     return (
         0 < len(words) <= _SLOT_WORDS
         and all(
-            t.ent_type_ in _NAMES or (t.pos_ == "PROPN" and not t.ent_type_) or t.dep_ == "case"
+            t.ent_type_ in _NAMES
+            or (t.pos_ == "PROPN" and not t.ent_type_)
+            or t.dep_ == "case"
+            or (t.i == words[0].i and t.lower_ == "the")
             for t in words
         )
-        and any(t.dep_ != "case" for t in words)
-        and not any(t.lower_.rstrip(".") in TITLES for t in words)
+        and any(t.dep_ != "case" and t.lower_ != "the" for t in words)
+        and not any(t.lower_.rstrip(".") in TITLES and t.lower_ != "the" for t in words)
         and not any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in words)
     )
 

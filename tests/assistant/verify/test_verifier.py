@@ -1273,6 +1273,12 @@ WAITING = (
     "similar to that of two 100-microgram doses in adults."
 )
 
+# Written for these tests, in the style of a music and a film report.
+CHART = (
+    "The new release is outselling the Sugar Twins' comeback single Lantern, as well as new "
+    "releases from Dune, Orla and Kestrel. Marin received an award in 1990 for the original "
+    "score of The Long Night. She was also nominated in 1985 for a song from Harbour Lights."
+)
 # Written for these tests, in the style of a health report.
 AGEING = (
     "With the life expectancy of the average resident now around the mid-70s, the council "
@@ -1289,6 +1295,19 @@ AGEING = (
             "council a duty to improve care as people grow older.",
             "mid-80s",
             "mid-70s",
+        ),
+        # The name the claim puts in the slot is in the sentence only as one of a list.
+        (
+            CHART,
+            "The new release is outselling Kestrel's comeback single Lantern.",
+            "Kestrel",
+            "the Sugar Twins",
+        ),
+        (
+            CHART,
+            "Marin received an award in 1990 for the original score of Harbour Lights.",
+            "Harbour Lights",
+            "Long Night",
         ),
         (
             ROUND_UP,
@@ -1342,6 +1361,7 @@ def test_a_name_or_figure_put_in_anothers_place_word_for_word_is_rejected(
         (ROUND_UP, "Labour, the Lib Dems and the Greens called for an inquiry."),
         (ROUND_UP, "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak."),
         (WAITING, "The number of patients waiting more than 18 months fell by 9.8%."),
+        (CHART, "The new release is outselling the Sugar Twins' comeback single Lantern."),
         (
             AGEING,
             "The average resident's life expectancy is now around the mid-70s, giving the "
