@@ -33,6 +33,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.attachment import misattached
 from assistant.verify.bindings import rebound
+from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse
 from assistant.verify.outcomes import (
@@ -1487,8 +1488,10 @@ def _whole_stated(mine: Quantity, same: list[Quantity], stated: list[Quantity]) 
 
 
 def _substituted_name(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
-    found = substituted_name(claim, reading.sentences, aligned, reading.claims) or slotted(
-        claim, reading.stated_sentences
+    found = (
+        substituted_name(claim, reading.sentences, aligned, reading.claims)
+        or slotted(claim, reading.stated_sentences)
+        or described_otherwise(claim, reading.stated_sentences)
     )
     if found is None:
         return None

@@ -1279,6 +1279,13 @@ CHART = (
     "releases from Dune, Orla and Kestrel. Marin received an award in 1990 for the original "
     "score of The Long Night. She was also nominated in 1985 for a song from Harbour Lights."
 )
+# Written for these tests, in the style of a music and a local news report.
+EXPERTS = (
+    "One of the experts to tip the band was The Courier's music critic Tom Ashby, who said "
+    "they were bold. Mara Quill, host of Radio Nine's evening show, said the band had great "
+    "guitars. A spokesman for the Northfield Fire Department said no one was hurt, according "
+    "to Northfield Police officer Dan Reyes."
+)
 # Written for these tests, in the style of a health report.
 AGEING = (
     "With the life expectancy of the average resident now around the mid-70s, the council "
@@ -1295,6 +1302,19 @@ AGEING = (
             "council a duty to improve care as people grow older.",
             "mid-80s",
             "mid-70s",
+        ),
+        # A person described by another organisation than the passage describes them by.
+        (
+            EXPERTS,
+            "Mara Quill, music critic at The Courier, said the band had great guitars.",
+            "Courier",
+            "Radio Nine",
+        ),
+        (
+            EXPERTS,
+            "Northfield Fire Department spokesman Dan Reyes said no one was hurt.",
+            "Northfield Fire Department",
+            "Northfield Police",
         ),
         # The name the claim puts in the slot is in the sentence only as one of a list.
         (
@@ -1345,7 +1365,7 @@ AGEING = (
         ),
     ],
 )
-def test_a_name_or_figure_put_in_anothers_place_word_for_word_is_rejected(
+def test_a_name_or_figure_put_in_anothers_place_is_rejected(
     verifier: ClaimVerifier, passage: str, sentence: str, mine: str, theirs: str
 ) -> None:
     verdict = verifier.check(sentence, passage)
@@ -1362,6 +1382,8 @@ def test_a_name_or_figure_put_in_anothers_place_word_for_word_is_rejected(
         (ROUND_UP, "In the Commons, Tory frontbencher Mr Reed demanded a statement on the leak."),
         (WAITING, "The number of patients waiting more than 18 months fell by 9.8%."),
         (CHART, "The new release is outselling the Sugar Twins' comeback single Lantern."),
+        (EXPERTS, "Tom Ashby, music critic at The Courier, said the band were bold."),
+        (EXPERTS, "Northfield Police officer Dan Reyes said no one was hurt."),
         (
             AGEING,
             "The average resident's life expectancy is now around the mid-70s, giving the "
