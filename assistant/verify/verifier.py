@@ -734,9 +734,17 @@ def _asserts(sentence: Span) -> bool:
         # "muggings and snatch thefts": a verb joined to a noun, or to "according", is the
         # parser's misreading; an instruction's verbs are joined to a clause's verb.
         and not (t.dep_ == "conj" and not (t.head.pos_ == "VERB" and t.head.dep_ in _CLAUSES))
+        and not _cross_reference(t)
         and _bare(t)
         for t in sentence
     )
+
+
+def _cross_reference(verb: Token) -> bool:
+    """Whether ``verb`` points the reader to another text ("; see also etymology of
+    Wroclaw"), as reference works do: it tells the reader where to look, not what to do."""
+    following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return verb.lower_ == "see" and following is not None and following.lower_ == "also"
 
 
 def _hyphenated(token: Token) -> bool:

@@ -455,6 +455,8 @@ def test_a_statement_beside_an_instruction_still_counts(verifier: ClaimVerifier)
         'The mayor said the city would raise taxes, asking "what choice do we have?"',
         '"Get out," the officer shouted at the protesters.',
         "They will go and see the ruins on Monday.",
+        # A reference work's pointer to another entry tells the reader where to look.
+        "The city's name in Polish is Warszawa; see also the etymology of Wroclaw.",
     ],
 )
 def test_reported_questions_and_orders_are_statements(
