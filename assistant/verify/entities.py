@@ -251,6 +251,20 @@ _INSTITUTIONS = frozenset(
 )
 
 
+# An adjective made of a place's name, and what to take off it to find the name: "Saharan"
+# (Sahara), "Amazonian" (Amazon), "Canadian" (Canada).
+_OF_PLACE = (("ian", ""), ("ian", "a"), ("an", ""), ("n", ""))
+# The shortest adjective so read: "Roman" and "Asian" are names of their own.
+_OF_PLACE_LETTERS = 7
+
+
+def _places_of(word: str) -> list[str]:
+    """The place names ``word`` may be an adjective of ("saharan": "sahara", ...)."""
+    if len(word) < _OF_PLACE_LETTERS:
+        return []
+    return [word[: -len(end)] + added for end, added in _OF_PLACE if word.endswith(end)]
+
+
 def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> bool:
     """Whether ``name`` is named in a text whose ``known_names`` are ``names``: by itself, by
     alias, by its words without titles ("President Biden" for "Joe Biden" is not enough, but
@@ -274,6 +288,8 @@ def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> 
     if " ".join(words) in names:
         return True
     if len(words) == 1 and words[0].upper() in acronyms:
+        return True
+    if len(words) == 1 and any(place in names for place in _places_of(words[0])):
         return True
     # "USDA" for "the US Agriculture Department".
     letters = ANY_ORDER + "".join(sorted(words[0].upper()))

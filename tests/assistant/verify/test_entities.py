@@ -26,6 +26,17 @@ def test_other_names_are_not_found(name: str) -> None:
     assert not named_in(name, known_names(PASSAGE), acronyms(PASSAGE))
 
 
+DUST = "Each year the Sahara sends 27 million tons of dust over the Amazon and Nigeria."
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [("Saharan", True), ("Amazonian", True), ("Nigerian", True), ("Brazilian", False)],
+)
+def test_an_adjective_of_a_place_names_the_place(name: str, named: bool) -> None:
+    assert named_in(name, known_names(DUST), acronyms(DUST)) is named
+
+
 PARTIES = (
     "The Tory leader said the GOP senator and two Democrats would meet him in London, and a "
     "Labour spokesman agreed."
