@@ -81,6 +81,8 @@ thailand: thai
 taiwan: taiwanese
 new zealand: new zealander, new zealanders, kiwi
 european union: eu, e.u
+soviet union: ussr, u.s.s.r, soviet, soviets
+sri lanka: sri lankan, sri lankans, colombo
 united nations: un, u.n
 northern ireland: northern irish
 conservative party: conservatives, conservative, tories, tory

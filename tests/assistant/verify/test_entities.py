@@ -26,6 +26,12 @@ def test_other_names_are_not_found(name: str) -> None:
     assert not named_in(name, known_names(PASSAGE), acronyms(PASSAGE))
 
 
+def test_the_soviet_union_is_the_ussr() -> None:
+    passage = "Mao argued that the Soviet Union had itself become an imperialist power."
+    assert named_in("USSR", known_names(passage), acronyms(passage))
+    assert named_in("Soviet", known_names(passage), acronyms(passage))
+
+
 DUST = "Each year the Sahara sends 27 million tons of dust over the Amazon and Nigeria."
 
 
