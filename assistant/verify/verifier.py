@@ -742,9 +742,13 @@ def _asserts(sentence: Span) -> bool:
 
 def _cross_reference(verb: Token) -> bool:
     """Whether ``verb`` points the reader to another text ("; see also etymology of
-    Wroclaw"), as reference works do: it tells the reader where to look, not what to do."""
-    following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
-    return verb.lower_ == "see" and following is not None and following.lower_ == "also"
+    Wroclaw", "(see World's busiest airports)"), as reference works do: it tells the reader
+    where to look, not what to do."""
+    if verb.lower_ != "see":
+        return False
+    following = verb.nbor().lower_ if verb.i + 1 < len(verb.doc) else ""
+    preceding = verb.nbor(-1).text if verb.i > 0 else ""
+    return following == "also" or preceding == "("
 
 
 def _hyphenated(token: Token) -> bool:

@@ -457,6 +457,7 @@ def test_a_statement_beside_an_instruction_still_counts(verifier: ClaimVerifier)
         "They will go and see the ruins on Monday.",
         # A reference work's pointer to another entry tells the reader where to look.
         "The city's name in Polish is Warszawa; see also the etymology of Wroclaw.",
+        "Van Nuys is the busiest general aviation airport (see Busiest airports by traffic).",
     ],
 )
 def test_reported_questions_and_orders_are_statements(
