@@ -113,6 +113,10 @@ _TIME = re.compile(
     r"CE|BP)\b",
     re.I,
 )
+# "May" the month, not the verb: after a preposition or before a day or year ("open in May").
+_MAY = re.compile(
+    r"\b(?:in|on|by|since|until|from|to|of|last|next|early|late|mid)[ -]May\b|\bMay \d"
+)
 # Words that open a noun phrase without naming anything: "the Iraqi government".
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _MONEY = re.compile(r"[$€£]\s?\d|\b(dollars?|euros?|pounds?|yuan|rupees?|cents?)\b", re.I)
@@ -180,7 +184,7 @@ def holds(
     if want.kind == "harm":
         return bool(_HARM.search(sentence))
     if want.kind == "time":
-        return bool(_TIME.search(sentence))
+        return bool(_TIME.search(sentence) or _MAY.search(sentence))
     words = tokens(sentence)
     if want.kind == "speaker":
         # What the Iraqi government said is told by a sentence about the government: one

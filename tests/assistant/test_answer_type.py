@@ -62,6 +62,8 @@ def test_harm_is_answered_by_what_a_sentence_says_of_casualties_either_way() -> 
         ("Many homes date back to the 1930s.", True),
         ("It was razed during the Second World War.", True),
         ("It was pulled down on Tuesday.", True),
+        ("It was pulled down in May.", True),
+        ("It may be pulled down.", False),
         ("It was pulled down three decades ago.", True),
         ("Among them, the original courthouse (demolished) and the water tower.", False),
     ],
