@@ -309,9 +309,9 @@ class GroundedAnswerer:
                     support,
                     found_features,
                     probability=0.0,  # known once its passage is checked
-                    # It stays a candidate, as it was before this was read: the answerability
-                    # model and the shortlist's margin read it, and on the SQuAD 2.0 test half,
-                    # left out, it let two unanswerable questions be answered.
+                    # Barred, not left out: the answerability model and the shortlist's margin
+                    # still read it. Left out, it let two unanswerable questions of the SQuAD
+                    # 2.0 test half be answered by the sentences it had kept out of the margin.
                     barred=_says_the_opposite(sentence.text, opposed),
                     source=passage,
                 )
