@@ -302,6 +302,12 @@ def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> 
         and letters in acronyms
     ):
         return True
+    # A first name and a surname the passage gives only to two other people ("Joseph
+    # Scheele" of a passage naming Carl Wilhelm Scheele and Joseph Priestley) name neither.
+    if len(words) == 2 and len(key.split()) == 2 and words[1] in names:
+        given = _given_names(words[1], names)
+        if given and words[0] not in given:
+            return False
     # Every word of a long name, wherever the passage has it ("Democrats" by "Democratic").
     if all(w in names or ALIASES.get(w, "") in names or "~" + stem(w) in names for w in words):
         return True
@@ -316,6 +322,20 @@ def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> 
     if len(words) > 1 and words[-1] in _DESIGNATORS:
         return CAPITALISED + " ".join(words[:-1]) in names
     return False
+
+
+def _given_names(surname: str, names: AbstractSet[str]) -> set[str]:
+    """Every word a passage writes before ``surname`` in a capitalised run ("carl" and
+    "wilhelm" of "Carl Wilhelm Scheele"), titles and stop words aside."""
+    return {
+        word
+        for name in names
+        if name.startswith(CAPITALISED)
+        for run in [name[len(CAPITALISED) :].split()]
+        if len(run) > 1 and run[-1] == surname
+        for word in run[:-1]
+        if word not in TITLES and word not in STOP_WORDS
+    }
 
 
 def _first_names(surname: str, names: AbstractSet[str]) -> set[str]:

@@ -26,6 +26,15 @@ def test_other_names_are_not_found(name: str) -> None:
     assert not named_in(name, known_names(PASSAGE), acronyms(PASSAGE))
 
 
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [("Joseph Scheele", False), ("Carl Scheele", True), ("Joseph Priestley", True)],
+)
+def test_a_first_name_and_a_surname_of_two_people_name_neither(name: str, named: bool) -> None:
+    passage = "Oxygen was found by Carl Wilhelm Scheele in 1773 and Joseph Priestley in 1774."
+    assert named_in(name, known_names(passage), acronyms(passage)) is named
+
+
 def test_the_soviet_union_is_the_ussr() -> None:
     passage = "Mao argued that the Soviet Union had itself become an imperialist power."
     assert named_in("USSR", known_names(passage), acronyms(passage))
