@@ -4,9 +4,10 @@ One module per part of a claim: ``entities`` (names, aliases, demonyms), ``quant
 (numbers by value), ``when`` (dates resolved against the article's date), ``polarity``
 (negation, opposites, what is set aside), ``roles`` (who did what to whom), ``places`` (two
 things that trade places whatever the verb), ``substitutes`` (a name or number put where the
-restated sentence has another), ``attachment`` (what a phrase is about), ``outcomes`` (who won
-and who lost, however it is worded), ``rewording`` (a fitted model: whether the words a passage
-lacks reword it or add to it); ``verifier`` puts them together.
+restated sentence has another), ``described`` (a person described by another organisation),
+``attachment`` (what a phrase is about), ``outcomes`` (who won and who lost, however it is
+worded), ``rewording`` (a fitted model: whether the words a passage lacks reword it or add to
+it); ``verifier`` puts them together.
 """
 
 from __future__ import annotations
