@@ -259,7 +259,6 @@ class GroundedAnswerer:
         # for "Why did the council close the library?"), however close the two are in meaning.
         # "What city did they not move to?" is not answered by where they moved.
         denial = denied(question)
-        opposed = _opposed(question) if not denial else ()
         if denial:
             # Each sentence is parsed to see what it denies: all in one pass (``parse_all``).
             parse_all([f.text for f in found])
@@ -281,6 +280,8 @@ class GroundedAnswerer:
 
         if not found:
             return Ranking([], check, self.model)
+        # Read only now: a question with no candidate is not parsed for it.
+        opposed = _opposed(question) if not denial else ()
         scoring = _Scoring(question, context, passages, harm)
         query = np.array(self.embedder.embed_query(asked_in_full))
         found = self._shortlisted(found, passages, query, scoring)
