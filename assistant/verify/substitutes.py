@@ -176,9 +176,12 @@ def _only_listed(name: str, sentence: Span) -> bool:
     single")."""
     last = name.split()[-1].lower()
     found = [t for t in sentence if t.lower_ == last]
-    return bool(found) and all(
-        t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in found
-    )
+    return bool(found) and all(_listed(t) for t in found)
+
+
+def _listed(token: Token) -> bool:
+    """Whether ``token`` is one of a list: joined to another by "and" or a comma."""
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
 
 
 def _slotted_figure(slots: list[tuple[Span, Span]]) -> Substitute | None:
@@ -290,7 +293,7 @@ def _slotted(words: Span) -> bool:
         )
         and any(t.dep_ != "case" and t.lower_ != "the" for t in words)
         and not any(t.lower_.rstrip(".") in TITLES and t.lower_ != "the" for t in words)
-        and not any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in words)
+        and not any(_listed(t) for t in words)
     )
 
 
