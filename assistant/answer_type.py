@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.text import MONTHS, ORDINALS, number_value, stem, tokens
+from assistant.text import MONTHS, ORDINALS, WEEKDAYS, number_value, stem, tokens
 from assistant.verify.entities import ALIASES, canonical
 
 _WORD = r"[a-z][a-z'-]*"
@@ -103,11 +103,13 @@ _HARM = re.compile(
 )
 # What tells a time: a year or decade, a month or weekday, a century, an era, a season, a span
 # ago, or a clause of time ("during the war", "when the order came").
+# Month names and their short forms, but "may" (``_MAY``); weekdays written out, since "sun",
+# "sat" and "wed" are words of their own.
+_CALENDAR = sorted({*MONTHS} - {"may"} | {day for day in WEEKDAYS if day.endswith("day")})
 _TIME = re.compile(
     r"\b(?:1\d{3}|20\d{2}|\d0)s?\b|['’]\d0s\b|\b\d+(?:st|nd|rd|th)\b|"
-    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|today|yesterday|tomorrow|tonight|ago|centur(?:y|ies)|decades?|"
+    rf"\b(?:{'|'.join(_CALENDAR)}|"
+    r"today|yesterday|tomorrow|tonight|ago|centur(?:y|ies)|decades?|"
     r"years?|months?|weeks?|days?|era|dynasty|reign|war|wars|period|spring|summer|autumn|"
     r"winter|seasons?|sessions?|morning|afternoon|evening|night|during|until|when|BC|AD|BCE|"
     r"CE|BP)\b",
