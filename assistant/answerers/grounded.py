@@ -476,7 +476,37 @@ class GroundedAnswerer:
                 continue
             if all(_distinct(candidate.text, c.text) for c in chosen):
                 chosen.append(candidate)
-        return Draft([DraftSentence(c.text, (c.passage,)) for c in chosen], support=confidence)
+        sentences = [DraftSentence(c.text, (c.passage,)) for c in chosen]
+        lead = self._naming_lead(question, chosen, passages)
+        return Draft([lead, *sentences] if lead else sentences, support=confidence)
+
+    def _naming_lead(
+        self, question: str, chosen: list[Candidate], passages: list[Passage]
+    ) -> DraftSentence | None:
+        """For "Which band ...?" answered by a sentence that names its subject only by
+        pointing back ("It's the first time the trio ...", "... buy these devices"), the first
+        sentence of its article, where a story names what it is about ("Blink-182 is coming
+        to a city near you."), cited from the passage that begins the article; else None."""
+        if not _ASKS_WHICH.search(split_preamble(question)[1]):
+            return None
+        pointing = next((c for c in chosen if _POINTS_BACK.search(c.text)), None)
+        if pointing is None or pointing.source is None:
+            return None
+        article = pointing.source.article_id
+        number, first = next(
+            ((n, p) for n, p in enumerate(passages, 1) if p.article_id == article and not p.start),
+            (0, None),
+        )
+        if first is None:
+            return None
+        spans = sentence_spans(first.text)
+        for start, end in spans[:_LEAD_SENTENCES]:
+            text = collapsed(first.text[start:end])
+            if text in {c.text for c in chosen} or text in pointing.text:
+                return None
+            if len(text) > _LEAD_LEAST and self.verifier.states(text, first.text, first.published):
+                return DraftSentence(text, (number,))
+        return None
 
     def declined_by_support(self, ranked: list[Candidate]) -> bool:
         """Whether the answer is declined whatever the confidence: every candidate is
@@ -508,6 +538,21 @@ class GroundedAnswerer:
             return 0.0
         by_model = sorted(ranked, key=lambda c: -c.probability)
         return self.model.confidence([c.probability for c in by_model], by_model[0].features)
+
+
+# "Which band ...?", "what item ...?": a question that asks which thing, not what happened.
+_ASKS_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|can|would)\b)"
+    r"[a-z]+",
+    re.I,
+)
+# A sentence that names its subject by pointing back at the story: "It's the first time the
+# trio ...", "They are dropping ...", "... able to buy these devices online".
+_POINTS_BACK = re.compile(r"^(?:it|they|this)\b|\b(?:these|those)\s+[a-z]+s\b", re.I)
+# A dateline ("CNN —") is not a story's first sentence: the first of these that states
+# something longer than a dateline is.
+_LEAD_SENTENCES = 3
+_LEAD_LEAST = 20
 
 
 # Opposite verbs of which one says what the other does, seen from the other side: "Which

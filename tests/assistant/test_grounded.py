@@ -194,3 +194,45 @@ def test_what_says_the_opposite_or_dates_itself_years_back_does_not_answer_this_
     ]
     draft = answerer.draft(LEGALIZE, passages)
     assert [s.text for s in draft.sentences] == [MARYLAND]
+
+
+BLINK_LEAD = (
+    "CNN —\n\nBlink-182 is coming to a city near you.\n\n"
+    "The band posted a funny video on Tuesday, filled with jokes."
+)
+BLINK_LATER = (
+    "Mark Hoppus and Travis Barker will reunite with Tom DeLonge. It's the first time the trio "
+    "will be together since 2015. They are dropping a new single on Friday, titled Edging, and "
+    "will tour next year."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The answer says "the trio" and "they": which band comes from the story's first line.
+        (
+            "Which band announced this week it's dropping a new single and will go on tour?",
+            True,
+        ),
+        # Not asked which: the sentence answers alone.
+        ("When will the trio's new single come out?", False),
+    ],
+)
+def test_an_answer_that_points_back_is_led_by_the_sentence_naming_what_the_story_is_about(
+    question: str, lead: bool, embedder: MiniLMEmbeddings
+) -> None:
+    answerer = GroundedAnswerer(embedder)
+    passages = [
+        passage_of(BLINK_LATER, chunk_id="c2", start=500),
+        passage_of(BLINK_LEAD, rank=2),
+    ]
+    drafted = [(s.text, s.cites) for s in answerer.draft(question, passages).sentences]
+    answer = (
+        "It's the first time the trio will be together since 2015. They are dropping a new single "
+        "on Friday, titled Edging, and will tour next year.",
+        (1,),
+    )
+    assert drafted == ([("Blink-182 is coming to a city near you.", (2,))] if lead else []) + [
+        answer
+    ]
