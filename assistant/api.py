@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -105,6 +106,11 @@ class Assistant:
             index=self.index, settings=self.settings, k=self.settings.k
         )
         self.verifier = verifier_for(self.index.embedder, self.index.parses)
+        # Parses each question while its passages are searched for (``_retrieve``): on the
+        # 60 RealTimeQA-2022 questions answer + verify p50 29.5 -> 20.9 ms and the whole
+        # question's p50 233 -> 229 ms, retrieval 200 -> 205 ms (2026-12-06, three runs each,
+        # alternating). Two workers, as the web app answers several questions at once.
+        self._reader = ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsqa-read")
         self.answerers: dict[str, Answerer] = {
             "grounded": GroundedAnswerer(
                 self.index.embedder,
@@ -316,6 +322,9 @@ class Assistant:
 
     def _retrieve(self, turn: _Turn) -> None:
         started = time.perf_counter()
+        grounded = self.answerers["grounded"]
+        assert isinstance(grounded, GroundedAnswerer)
+        reading = self._reader.submit(grounded.read_ahead, turn.question)
         queries = self._queries(turn)
         if len(queries) > 1:
             turn.timings["split"] = time.perf_counter() - started
@@ -338,6 +347,9 @@ class Assistant:
             # "February's" both reach the answer, at least one passage each.
             merged = interleave(found, key=lambda p: p.chunk_id, limit=max(turn.k, len(found)))
             turn.passages = [p.model_copy(update={"rank": n}) for n, p in enumerate(merged, 1)]
+        # The search is done when the question is read too: its parse counts as retrieval's
+        # time where it takes longer than the search.
+        reading.result()
         turn.timings["retrieve"] = time.perf_counter() - started
 
     def _queries(self, turn: _Turn) -> list[str]:

@@ -447,6 +447,12 @@ class GroundedAnswerer:
                 self._sentences.popitem(last=False)
         return np.stack([vectors[s] for s in sentences])
 
+    def read_ahead(self, question: str) -> None:
+        """Parses what ``draft`` will parse of ``question`` before any passage is read: the
+        question, and what it asks after what sets it up (``_unnamed``). Run while the
+        passages are searched for, it spares the draft its slowest step."""
+        parse_all(list(dict.fromkeys([question, split_preamble(question)[1]])))
+
     def draft(self, question: str, passages: list[Passage], *, context: str = "") -> Draft:
         """The best sentences, each citing its passage, or an empty draft to decline."""
         # Only the candidates that can change the answer or the confidence are read, and only

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from assistant import Assistant, AssistantSettings
 from assistant.answerers import GroundedAnswerer
 from assistant.answerers.grounded import SHORTLIST
+from assistant.verify import nlp
 from index.embeddings import MiniLMEmbeddings
 from tests.records import passage_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 QUIZ = (
     "Which product remains difficult to find in many US stores due to a nationwide shortage? "
@@ -236,3 +242,27 @@ def test_an_answer_that_points_back_is_led_by_the_sentence_naming_what_the_story
     assert drafted == ([("Blink-182 is coming to a city near you.", (2,))] if lead else []) + [
         answer
     ]
+
+
+def test_a_question_read_ahead_is_not_parsed_again_by_the_draft(
+    embedder: MiniLMEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answerer = GroundedAnswerer(embedder)
+    # What sets the question up is parsed apart from what it asks.
+    question = "Port Ellis has a new harbour wall. Which firm is building the harbour wall?"
+    answerer.read_ahead(question)
+    parsed: list[str] = []
+    parse_texts = nlp.parse_texts
+
+    def counting(texts: Iterable[str]) -> Iterator[Doc]:
+        texts = list(texts)
+        parsed.extend(texts)
+        return parse_texts(texts)
+
+    monkeypatch.setattr(nlp, "parse_texts", counting)
+    story = "Coastworks Ltd is building the new harbour wall at Port Ellis, the council said."
+    draft = answerer.draft(question, [passage_of(story, title="Harbour")])
+    assert [s.text for s in draft.sentences] == [story]
+    assert parsed, "the draft parsed nothing: the test no longer says what read_ahead spares"
+    assert question not in parsed
+    assert "Which firm is building the harbour wall?" not in parsed
