@@ -38,7 +38,10 @@ def zscore_fusion(weighted: Sequence[tuple[float, Ranking]]) -> dict[str, float]
     A candidate missing from a ranking gets that ranking's lowest standardised score.
     """
     standardised = [(weight, *standardise(ranking)) for weight, ranking in weighted if ranking]
-    ids = {chunk_id for _, z, _ in standardised for chunk_id in z}
+    # In the rankings' order, not a set's: a set of strings iterates in another order in each
+    # process, and candidates tied on the fused score would then rank differently from run to
+    # run ("When was Zia-ul-Haq killed?" drew on another 20th chunk in one run in two).
+    ids = dict.fromkeys(chunk_id for _, z, _ in standardised for chunk_id in z)
     return {
         chunk_id: sum(weight * z.get(chunk_id, floor) for weight, z, floor in standardised)
         for chunk_id in ids
