@@ -1138,14 +1138,34 @@ def _hedge(claim: Doc, reading: _Reading) -> str | None:
     """A certainty the passage gives only as a possibility: "could see" restated as "will
     see", "may decide" as "has decided"."""
     for verb in claim:
-        matches = _with_its_arguments(verb, _verbs_like(verb, reading))
+        # "There will not be enough iPod minis" for "there may not be enough": a "be" of
+        # being there is a verb of its own, matched by the passage's.
+        like = (
+            [t for t in reading.said("be") if _there_is(t)] if _there_is(verb) else []
+        ) or _verbs_like(verb, reading)
+        matches = _with_its_arguments(verb, like)
         if (
             matches
             and all(hedged(t) for t in matches)
             and not keeps_hedge(verb, reading.lemmas.keys())
         ):
-            return f"the passage says only that {matches[0].text!r} may happen"
+            said = _existence(matches[0]) if _there_is(verb) else f"{matches[0].text!r} may happen"
+            return f"the passage says only that {said}"
     return None
+
+
+def _existence(be: Token) -> str:
+    """What a passage's hedged "there may be" says, in its words: "there 'may not be enough
+    iPod minis to go round'"."""
+    words = [c for c in be.children if c.dep_ in {"aux", "neg", "attr"}] + [be]
+    start = min(t.left_edge.i if t.dep_ == "attr" else t.i for t in words)
+    end = max(t.right_edge.i if t.dep_ == "attr" else t.i for t in words)
+    return f"there {be.doc[start : end + 1].text!r}"
+
+
+def _there_is(verb: Token) -> bool:
+    """ "There is/will be ...": a "be" that says something exists."""
+    return verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
 # What a verb is said of: its subject, object and complements, and its prepositional phrases.

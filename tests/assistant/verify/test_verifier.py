@@ -894,6 +894,31 @@ def test_a_hedge_dropped_is_its_own_kind(verifier: ClaimVerifier) -> None:
     assert verdict.kind == "hedge" and verdict.contradicted, verdict.reason
 
 
+# Written for this test: a shortage the passage gives only as a possibility.
+SHORTAGE = (
+    "With the console topping wish lists again, there may not be enough units to go round, "
+    "predicts Oliver Irish, editor of Stuff magazine."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("Oliver Irish says there will not be enough units to go round.", False),
+        ("Oliver Irish predicts there may not be enough units to go round.", True),
+    ],
+)
+def test_a_hedge_on_what_there_is_is_read_as_on_any_verb(
+    sentence: str, supported: bool, verifier: ClaimVerifier
+) -> None:
+    verdict = verifier.check(sentence, SHORTAGE)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.reason == (
+            "the passage says only that there 'may not be enough units to go round'"
+        )
+
+
 def test_a_sentence_saying_both_opposites_says_neither_against_the_passage(
     verifier: ClaimVerifier,
 ) -> None:
