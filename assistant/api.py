@@ -107,9 +107,10 @@ class Assistant:
         )
         self.verifier = verifier_for(self.index.embedder, self.index.parses)
         # Parses each question while its passages are searched for (``_retrieve``): on the
-        # 60 RealTimeQA-2022 questions answer + verify p50 29.5 -> 20.9 ms and the whole
-        # question's p50 233 -> 229 ms, retrieval 200 -> 205 ms (2026-12-06, three runs each,
-        # alternating). Two workers, as the web app answers several questions at once.
+        # 60 RealTimeQA-2022 questions answer + verify p50 29.5 -> 20.9 ms, retrieval 200 ->
+        # 205 ms; the whole question's p50 233 -> 229 ms in one round of three runs each,
+        # alternating, 238 -> 243 ms in another (2026-12-06): the work moved, the wait did not
+        # measurably shrink. Two workers, as the web app answers several questions at once.
         self._reader = ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsqa-read")
         self.answerers: dict[str, Answerer] = {
             "grounded": GroundedAnswerer(
