@@ -35,7 +35,7 @@ from assistant.verify.attachment import misattached
 from assistant.verify.bindings import rebound
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
-from assistant.verify.nlp import parse
+from assistant.verify.nlp import parse, parse_all
 from assistant.verify.outcomes import (
     BEATING,
     beaten_side,
@@ -443,8 +443,12 @@ class ClaimVerifier:
         where the caller has it (what a question presupposes, read in the question's parse);
         by default it is parsed alone."""
         sentence = " ".join(sentence.split())
-        reading = self._read(passage, published)
         quoted = _find_verbatim(sentence, passage)
+        if quoted is None and parsed is None and self._unread(passage, published):
+            # Both parsed in one pass, as a sentence that is not the passage's own words and
+            # a passage parsed at no ingest (``verify.check``, ``newsqa eval checker``) need.
+            parse_all([sentence, passage])
+        reading = self._read(passage, published)
         stated = quoted is not None and (not statement or _predicates(quoted, reading))
         if quoted is not None and stated and _asserted(quoted, reading):
             return Verdict(True, "quoted from the passage", *quoted, coverage=1.0, kind="quoted")
@@ -590,6 +594,10 @@ class ClaimVerifier:
         for word, vector in zip(missing, self.embedder.embed_documents(missing), strict=True):
             self._vectors[word] = np.asarray(vector, dtype=np.float32)
         return np.stack([self._vectors[w] for w in words])
+
+    def _unread(self, passage: str, published: date | None) -> bool:
+        """Whether ``passage`` is not read yet, by a verifier with no parses kept at ingest."""
+        return self.parses is None and (passage, published) not in self._readings
 
     def _read(self, passage: str, published: date | None) -> _Reading:
         key = (passage, published)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
 
-from assistant.verify import ClaimVerifier
+from assistant.verify import ClaimVerifier, nlp
 from assistant.verify.nlp import parse
 from index.embeddings import MiniLMEmbeddings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 PASSAGE = (
     "The U.S. military carried out air strikes against Iran-backed militias in the Iraq-Syria "
@@ -1769,3 +1774,21 @@ def test_what_the_parse_or_a_short_name_hides_is_still_read(
     rejected = verifier.check(unsupported, passage)
     assert not rejected.supported
     assert reason in rejected.reason
+
+
+def test_a_sentence_and_a_passage_parsed_at_no_ingest_are_parsed_in_one_pass(
+    verifier: ClaimVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches: list[list[str]] = []
+    parse_texts = nlp.parse_texts
+
+    def counting(texts: Iterable[str]) -> Iterator[Doc]:
+        batches.append(list(texts))
+        return parse_texts(batches[-1])
+
+    monkeypatch.setattr(nlp, "parse_texts", counting)
+    passage = "The Thornbury ferry carried 412 passengers on its first crossing, its owner said."
+    sentence = "Its owner said 412 passengers rode the Thornbury ferry's first crossing."
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
+    assert batches == [[sentence, passage]]
