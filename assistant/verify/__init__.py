@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import acronyms, known_names, named_in, names_of
+from assistant.verify.entities import acronyms, known_names, named_in, names_of, respelled
 from assistant.verify.nlp import parse
 from assistant.verify.rewording import RewordingModel
 from assistant.verify.verifier import ClaimVerifier, ContextEmbeddings, StoredParses, Verdict
@@ -81,7 +81,14 @@ def names_missing(question: str, *texts: str) -> list[str]:
         return []
     known = frozenset().union(*(_names_in(t) for t in texts))
     initials = frozenset().union(*(_acronyms_in(t) for t in texts))
-    return [name for name in names if not named_in(name, known, initials)]
+    # An asker may misspell a name; a cited sentence is held to the passage's spelling
+    # (``ClaimVerifier`` reads no name respelt).
+    return [
+        name
+        for name in names
+        if not named_in(name, known, initials)
+        and not ((spelt := respelled(name, known)) and named_in(spelt, known, initials))
+    ]
 
 
 @lru_cache(maxsize=1024)

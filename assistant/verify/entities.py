@@ -267,6 +267,34 @@ def _places_of(word: str) -> list[str]:
     return [word[: -len(end)] + added for end, added in _OF_PLACE if word.endswith(end)]
 
 
+# A word of a name asked about, of at least this many letters, that a text lacks may be a
+# misspelling of a word the text has one letter off ("Bismark", "Nederrikn", "Intercolleiate").
+# On the SQuAD 2.0 tune half (958 answerable, 889 unanswerable questions, 2026-12-06) reading
+# such names as the text's: answer contains 0.793 -> 0.803, false refusals 0.050 -> 0.037,
+# correct refusals 0.307 -> 0.295 (refusals that came only of a misspelling in a question that
+# was unanswerable for another reason: "Marchall Cohen", "Fort Dusquesne"); RealTimeQA-2022
+# and gold unchanged.
+MISSPELT_LEAST = 6
+
+
+def respelled(name: str, names: AbstractSet[str]) -> str | None:
+    """``name`` with each word that ``names`` lacks, of ``MISSPELT_LEAST`` letters or more,
+    spelt as the word of ``names`` one letter off, if there is one ("Who influenced Bismark?"
+    of a passage on Bismarck gives "bismarck"); None when no word was respelt."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    words = _words(name).split()
+    single = [w for w in names if " " not in w and w[:1].isalpha()]
+    spelt = []
+    for word in words:
+        found = None
+        if word not in names and len(word) >= MISSPELT_LEAST:
+            found = process.extractOne(word, single, scorer=Levenshtein.distance, score_cutoff=1)
+        spelt.append(found[0] if found is not None else word)
+    return " ".join(spelt) if spelt != words else None
+
+
 def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> bool:
     """Whether ``name`` is named in a text whose ``known_names`` are ``names``: by itself, by
     alias, by its words without titles ("President Biden" for "Joe Biden" is not enough, but

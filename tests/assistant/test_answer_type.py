@@ -121,6 +121,28 @@ def test_a_passage_that_does_not_name_the_questions_names_is_found_out() -> None
     assert names_missing(question, "Strikes in Iraq", passage) == ["Hezbollah"]
 
 
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        # One letter off, in a word of six letters or more: the asker's misspelling.
+        ("Who influenced Bismark besides his neighbours?", []),
+        ("What does the Nederrikn's name change into?", []),
+        # Shorter words are names of their own ("Smith" is not "Smyth"), and so is a word two
+        # letters off.
+        ("Who influenced Smith?", ["Smith"]),
+        ("Who influenced Bizmark?", ["Bizmark"]),
+        # Respelt, a name still has to name the passage's person: Joseph is not Carl Wilhelm.
+        ("When did Joseph Scheele discover oxygen?", ["Joseph Scheele"]),
+    ],
+)
+def test_a_name_misspelt_by_one_letter_is_the_passages(question: str, missing: list[str]) -> None:
+    passage = (
+        "Otto von Bismarck was influenced by Hamburg merchants. Smyth wrote that the Nederrijn "
+        "becomes the Lek. Carl Wilhelm Scheele and Joseph Priestley each discovered oxygen."
+    )
+    assert names_missing(question, passage) == missing
+
+
 def test_a_kind_of_thing_needs_the_thing() -> None:
     want = Wanted("thing", ("aircraft",))
     assert holds("F-15 aircraft carried out the strikes.", want)
