@@ -932,6 +932,13 @@ def _quantities_outside_dates(
     return [q for q in quantities(tokens) if not in_dates & set(range(q.start, q.end))]
 
 
+def _as_content(lemma: str, where: set[int], reading: _Reading) -> bool:
+    """Whether the passage may say ``lemma`` as a content word in one of the sentences
+    ``where``: not when each word of that lemma there is a preposition or a conjunction."""
+    said = [t for t in reading.said(lemma) if _sentence_of(t, reading) in where]
+    return not said or any(t.pos_ in _CONTENT_POS for t in said)
+
+
 def _sentence_of(token: Token, reading: _Reading) -> int:
     """The index of the passage sentence ``token`` stands in."""
     starts = [s.start for s in reading.sentences]
@@ -973,6 +980,9 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             if _all_beaten(other, reading, token):
                 continue  # "France lost" says what "France were beaten by Wales" says
             if _modifies_others(token, other, where, reading):
+                continue
+            # "dislike" is not contradicted by the "like" of "practices like circumcision".
+            if not placed and not _as_content(other, where, reading):
                 continue
             if where & reading.lemmas[other] and not _all_denied(other, where, reading):
                 return f"the sentence says {token.text!r} where the passage says {other!r}"
@@ -1307,6 +1317,7 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
             other
             for other in sorted(against)
             if holding & reading.lemmas[other]
+            and _as_content(other, holding, reading)
             and not _all_denied(other, holding, reading)
             and _said_of(other, keys, holding, reading)
         ),

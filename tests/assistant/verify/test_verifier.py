@@ -1792,3 +1792,19 @@ def test_a_sentence_and_a_passage_parsed_at_no_ingest_are_parsed_in_one_pass(
     verdict = verifier.check(sentence, passage)
     assert verdict.supported, verdict.reason
     assert batches == [[sentence, passage]]
+
+
+def test_a_preposition_is_no_opposite_of_a_verb(verifier: ClaimVerifier) -> None:
+    # "like" of "practices like fasting" says nothing against "disliked".
+    passage = (
+        "Some policies of the emperors discriminated against the monks, restricting practices "
+        "like fasting."
+    )
+    verdict = verifier.check("The monks disliked some policies of the emperors.", passage)
+    assert verdict.kind != "polarity", verdict.reason
+    # A verb still is.
+    verdict = verifier.check(
+        "The monks disliked some policies of the emperors.",
+        "The monks liked some policies of the emperors.",
+    )
+    assert verdict.kind == "polarity", verdict.reason
