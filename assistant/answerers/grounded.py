@@ -49,7 +49,7 @@ from assistant.text import (
     tokens,
 )
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
-from assistant.verify.nlp import parse_all
+from assistant.verify.nlp import parse, parse_all
 from assistant.verify.polarity import opposites_of
 from assistant.verify.verifier import WordEmbeddings
 from index.sentences import LEANS_ON_CONTEXT, collapsed, sentence_spans
@@ -587,7 +587,13 @@ def _says_the_opposite(sentence: str, opposed: tuple[tuple[str, frozenset[str]],
     if not opposed:
         return False
     said = {stem(w) for w in tokens(sentence)}
-    return any(verb not in said and said & against for verb, against in opposed)
+    found = set().union(*(said & against for verb, against in opposed if verb not in said))
+    # Parsed only then, to tell the verb from the preposition: "practices like circumcision"
+    # says nothing against "Which policies did Muslims dislike?".
+    return bool(found) and any(
+        t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} and stem(t.lower_) in found
+        for t in parse(sentence)
+    )
 
 
 # A question about the asker's present: "Which state approved ... this week?"

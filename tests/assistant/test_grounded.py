@@ -266,3 +266,17 @@ def test_a_question_read_ahead_is_not_parsed_again_by_the_draft(
     assert parsed, "the draft parsed nothing: the test no longer says what read_ahead spares"
     assert question not in parsed
     assert "Which firm is building the harbour wall?" not in parsed
+
+
+def test_a_preposition_is_no_opposite_of_the_questions_verb(embedder: MiniLMEmbeddings) -> None:
+    # "like" in "practices like fasting" says nothing against "dislike".
+    answerer = GroundedAnswerer(embedder, max_sentences=1)
+    sentence = (
+        "Some policies of the emperors severely discriminated against the monks, restricting "
+        "practices like fasting and forcing them to eat meat."
+    )
+    draft = answerer.draft(
+        "What policies of the emperors did the monks dislike?",
+        [passage_of(sentence, title="The emperors and the monks")],
+    )
+    assert [s.text for s in draft.sentences] == [sentence]
