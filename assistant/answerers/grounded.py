@@ -505,10 +505,10 @@ class GroundedAnswerer:
         )
         if first is None:
             return None
-        spans = sentence_spans(first.text)
-        for start, end in spans[:_LEAD_SENTENCES]:
+        shown = {c.text for c in chosen}
+        for start, end in sentence_spans(first.text)[:_LEAD_SENTENCES]:
             text = collapsed(first.text[start:end])
-            if text in {c.text for c in chosen} or text in pointing.text:
+            if text in shown or text in pointing.text:
                 return None
             if len(text) > _LEAD_LEAST and self.verifier.states(text, first.text, first.published):
                 return DraftSentence(text, (number,))

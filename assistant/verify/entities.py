@@ -285,14 +285,16 @@ def respelled(name: str, names: AbstractSet[str]) -> str | None:
     from rapidfuzz.distance import Levenshtein
 
     words = _words(name).split()
+    lacked = [w for w in words if w not in names and len(w) >= MISSPELT_LEAST]
+    if not lacked:
+        return None
     single = [w for w in names if " " not in w and w[:1].isalpha()]
-    spelt = []
-    for word in words:
-        found = None
-        if word not in names and len(word) >= MISSPELT_LEAST:
-            found = process.extractOne(word, single, scorer=Levenshtein.distance, score_cutoff=1)
-        spelt.append(found[0] if found is not None else word)
-    return " ".join(spelt) if spelt != words else None
+    spelt = {}
+    for word in lacked:
+        found = process.extractOne(word, single, scorer=Levenshtein.distance, score_cutoff=1)
+        if found is not None:
+            spelt[word] = found[0]
+    return " ".join(spelt.get(w, w) for w in words) if spelt else None
 
 
 def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> bool:
