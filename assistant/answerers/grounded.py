@@ -114,6 +114,8 @@ ArticleTexts = Callable[[list[Passage]], Mapping[str, str]]
 # stories for the gold set's 10 unanswerable questions (two of them then answered), the first
 # 1,000 characters none (2026-12-04, both suites, all their questions).
 LEAD_CHARS = 1000
+# Characters a sentence must exceed to answer: a dateline or a caption credit is shorter.
+_SHORTEST = 20
 
 
 @dataclass(frozen=True)
@@ -363,7 +365,7 @@ class GroundedAnswerer:
                 elsewhen = other_time(question, "", sentence) or _years_before(
                     question, sentence, passage.published
                 )
-                if sentence not in seen and len(sentence) > 20 and not asks and not elsewhen:
+                if sentence not in seen and len(sentence) > _SHORTEST and not asks and not elsewhen:
                     seen.add(sentence)
                     rows = tuple(range(first, position + 1))
                     found.append(_Sentence(number, sentence, passage.start + start, rows))
@@ -510,7 +512,7 @@ class GroundedAnswerer:
             text = collapsed(first.text[start:end])
             if text in shown or text in pointing.text:
                 return None
-            if len(text) > _LEAD_LEAST and self.verifier.states(text, first.text, first.published):
+            if len(text) > _SHORTEST and self.verifier.states(text, first.text, first.published):
                 return DraftSentence(text, (number,))
         return None
 
@@ -556,9 +558,8 @@ _ASKS_WHICH = re.compile(
 # trio ...", "They are dropping ...", "... able to buy these devices online".
 _POINTS_BACK = re.compile(r"^(?:it|they|this)\b|\b(?:these|those)\s+[a-z]+s\b", re.I)
 # A dateline ("CNN —") is not a story's first sentence: the first of these that states
-# something longer than a dateline is.
+# something longer than ``_SHORTEST`` is.
 _LEAD_SENTENCES = 3
-_LEAD_LEAST = 20
 
 
 # Opposite verbs of which one says what the other does, seen from the other side: "Which
