@@ -31,7 +31,7 @@ from assistant.answerability import (
     restates,
 )
 from assistant.answerers.base import Draft
-from assistant.answerers.ranking import SECOND_SENTENCE_SHARE, Candidate, Ranking
+from assistant.answerers.ranking import SECOND_SENTENCE_SHARE, Candidate, Ranking, follows
 from assistant.citations import DraftSentence
 from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
@@ -317,6 +317,7 @@ class GroundedAnswerer:
                     # 2.0 test half be answered by the sentences it had kept out of the margin.
                     barred=_says_the_opposite(sentence.text, opposed),
                     source=passage,
+                    rows=sentence.rows,
                 )
             )
         return Ranking(sorted(scored, key=lambda c: -c.support), check, self.model)
@@ -484,6 +485,11 @@ class GroundedAnswerer:
                 continue
             if all(_distinct(candidate.text, c.text) for c in chosen):
                 chosen.append(candidate)
+        # The sentence after the first goes on with it: the first often says the question
+        # back, and the next holds the answer (``FOLLOWING_SENTENCE_SHARE``).
+        following = next((c for c in answering[1:] if follows(c, answering[0])), None)
+        if len(chosen) < self.max_sentences and following is not None and self._states(following):
+            chosen.append(following)
         sentences = [DraftSentence(c.text, (c.passage,)) for c in chosen]
         lead = self._naming_lead(question, chosen, passages)
         return Draft([lead, *sentences] if lead else sentences, support=confidence)

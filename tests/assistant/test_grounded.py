@@ -54,6 +54,27 @@ def test_the_sentence_that_answers_outranks_the_one_that_restates_the_question(
     ]
 
 
+FORT = (
+    "On 3 May 1802, a Danish squadron attacked Fort Helder and took nearly all of its garrison "
+    "prisoner.",
+    "The Danish navy renamed the fort Nyborg and kept a garrison there for a century.",
+    "Little of the old walls survives today.",
+)
+
+
+@pytest.mark.parametrize(("order", "shown"), [((0, 1, 2), [0, 1]), ((0, 2, 1), [0])])
+def test_the_sentence_after_the_best_is_shown_with_it_when_close_behind(
+    order: tuple[int, ...], shown: list[int], embedder: MiniLMEmbeddings
+) -> None:
+    # The best sentence tells the attack the question names; the answer, the new name, is in
+    # the next one, which scores about four fifths of the best: shown when it comes next.
+    passage = passage_of(" ".join(FORT[i] for i in order), title="Fort Helder")
+    draft = GroundedAnswerer(embedder).draft(
+        "What was Fort Helder renamed after the Danish attack?", [passage]
+    )
+    assert [s.text for s in draft.sentences] == [FORT[i] for i in shown]
+
+
 @pytest.mark.parametrize(
     "question",
     ["Why did the US strike in June 2021?", "Who ordered the air strikes on the militias?"],

@@ -3,8 +3,10 @@ reads them as if every passage had been checked."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answerability import FEATURE_NAMES, AnswerabilityModel, Features
-from assistant.answerers.ranking import Candidate, Ranking
+from assistant.answerers.ranking import FOLLOWING_SENTENCE_SHARE, Candidate, Ranking, follows
 from assistant.records import Passage
 from assistant.verify import Verdict
 
@@ -109,3 +111,20 @@ def test_the_highest_probability_takes_each_unmeasured_feature_at_its_best() -> 
     # Both weights are negative: the best case is nothing presupposed, nothing contradicted.
     best = Features(**{**found.__dict__, "presupposed": 0.0, "contradicted": 0.0})
     assert highest == _MODEL.probability(best) > _MODEL.probability(found)
+
+
+def test_the_sentence_after_the_first_is_read_though_far_behind_it() -> None:
+    first = replace(_scored(1, support=0.8, similarity=0.8), rows=(3,))
+    behind = 0.8 * (FOLLOWING_SENTENCE_SHARE + 0.05)
+    following = replace(_scored(1, support=behind, similarity=0.1), text="Next.", rows=(4,))
+    elsewhere = replace(_scored(1, support=behind - 0.01, similarity=0.1), text="Far.", rows=(7,))
+    assert follows(following, first)
+    assert not follows(elsewhere, first)
+    # One row back, or too far behind: no sentence that follows the first.
+    assert not follows(replace(following, rows=(3, 4)), first)
+    assert not follows(replace(following, support=0.8 * FOLLOWING_SENTENCE_SHARE - 0.01), first)
+    # The second most probable, so that neither of the others could be among the two.
+    probable = _scored(2, support=behind - 0.02, similarity=0.7)
+    checks = _Checks({1: _BORNE_OUT, 2: _BORNE_OUT})
+    ranking = Ranking([first, following, elsewhere, probable], checks, _MODEL)
+    assert [c.text for c in ranking.drafted(_states)] == [first.text, "Next.", probable.text]
