@@ -121,6 +121,7 @@ def substituted_name(
                 and _place(root.dep_) == _place(token.dep_)
                 and root.head.i != root.i
                 and root.head.lemma_.lower() == token.head.lemma_.lower()
+                and not _other_voice(entity, other)
                 and not _same_name(theirs, name)
                 # "Of the 12 arrested, four were charged" states both numbers; so with names.
                 and not any(normalise(entity_name(e)) == normalise(theirs) for e in claim.ents)
@@ -167,6 +168,29 @@ def _slotted_name(
         if in_claim or (not described and not in_sentence):
             return Substitute(name, their_name)
     return None
+
+
+def _other_voice(ours: Span, other: Span) -> bool:
+    """Whether one of the two names is the subject of a passive verb and the other of an
+    active one: subjects of the same verb, but not the same part ("Fort Helder renamed after
+    the attack", asked as "What was Fort Helder renamed...?", is what "the Danes renamed the
+    fort" renamed, not who renamed it)."""
+    voices = {_voice(ours), _voice(other)}
+    return voices == {"active", "passive"}
+
+
+def _voice(words: Span) -> str | None:
+    """ "passive" for the subject of a passive verb, "active" for that of another verb, None
+    for words that are no subject. A question's claim loses its auxiliary ("was ... renamed"
+    gives "... renamed"), so a bare past participle reads as passive, as the parser reads it."""
+    root = words.root
+    if root.dep_ == "nsubjpass":
+        return "passive"
+    if root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    bare = not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return "passive" if verb.tag_ == "VBN" and bare else "active"
 
 
 def _only_listed(name: str, sentence: Span) -> bool:

@@ -120,6 +120,20 @@ def test_a_word_shared_with_another_sentence_does_not_make_it_the_one_restated(
     assert not verdict.contradicted, verdict.reason
 
 
+def test_the_subject_of_a_passive_question_is_not_put_in_the_place_of_the_active_one(
+    verifier: ClaimVerifier,
+) -> None:
+    # "What was Fort Helder renamed...?" takes for granted "Fort Helder renamed ...": the fort
+    # is what was renamed, so the Danes who renamed it stand in no place of its.
+    fort = (
+        "On 3 May 1802, a Danish squadron attacked Fort Helder and took nearly all of its "
+        "garrison prisoner. After the attack the Danes renamed the fort Nyborg."
+    )
+    question = "What was Fort Helder renamed after the Danish attack?"
+    verdict = presupposition(question, fort, verifier)
+    assert not verdict.contradicted, verdict.reason
+
+
 def test_read_without_rewording_keeps_coverage_and_contradiction(
     article: str, embedder: MiniLMEmbeddings
 ) -> None:
