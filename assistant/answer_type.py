@@ -163,7 +163,8 @@ def wanted(question: str) -> Wanted | None:
             for word in match.group(1).split():
                 if word in _PHRASE_END:
                     break
-                if not (kind == "speaker" and word in _DETERMINERS):
+                # "What did the Pentagon not say?" asks what the Pentagon said, and did not.
+                if not (kind == "speaker" and word in _DETERMINERS | {"not"}):
                     phrase.append(word)
             if phrase:
                 return Wanted(kind, tuple(phrase))

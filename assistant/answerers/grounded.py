@@ -647,8 +647,8 @@ def _missing(
     """What on-topic passages lack, by the kind of question: "The articles cover this ("US
     strikes on militias") but give no figure for people killed", and what the question assumes
     that they contradict. ``unnamed`` are the names the question names that the first passage
-    (and its article's lead) does not: "but do not name Canberra". Empty when the passages are
-    off topic."""
+    (and its article's lead) does not: "but do not name Canberra". On topic with nothing of
+    these to name, it says that no sentence answers. Empty when the passages are off topic."""
     want = wanted(question)
     topic = _topic(question, want, ranked, passages)
     if topic is None:
@@ -676,7 +676,9 @@ def _missing(
         reason = verdict.reason.replace("the sentence", "the question")
         lacks.append(f"do not bear out what the question assumes ({reason})")
     if not lacks:
-        return ""
+        # On topic, but no sentence answers and nothing says what kind of answer is missing:
+        # "the articles don't cover this" would tell the asker the wrong thing.
+        lacks = ["no sentence in them answers the question"]
     return f'The articles cover this ("{topic.title}") but {" and ".join(lacks)}.'
 
 

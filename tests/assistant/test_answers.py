@@ -149,6 +149,29 @@ def test_a_refusal_names_what_the_articles_never_name(
     assert answer.text.endswith(f"but do not name {named}.")
 
 
+@pytest.mark.parametrize(
+    ("question", "ending"),
+    [
+        # No sentence denies a strike on any facility, and no kind of answer is named.
+        (
+            "Which facilities did the US not strike in Syria?",
+            "but no sentence in them answers the question.",
+        ),
+        (
+            "What did the Pentagon not say about the air strikes?",
+            "but do not report what the Pentagon said or did in reply.",
+        ),
+    ],
+)
+def test_a_refusal_on_the_articles_topic_says_so(
+    sample_assistant: Assistant, question: str, ending: str
+) -> None:
+    answer = sample_assistant.ask(question)
+    assert answer.refused
+    assert answer.text.startswith("The articles cover this (")
+    assert answer.text.endswith(ending)
+
+
 def test_a_name_in_what_sets_the_question_up_is_not_asked_about(
     sample_assistant: Assistant,
 ) -> None:
