@@ -501,9 +501,14 @@ class GroundedAnswerer:
         pointing back ("It's the first time the trio ...", "... buy these devices"), the first
         sentence of its article, where a story names what it is about ("Blink-182 is coming
         to a city near you."), cited from the passage that begins the article; else None."""
-        if not _ASKS_WHICH.search(split_preamble(question)[1]):
+        asks = _ASKS_WHICH.search(split_preamble(question)[1])
+        if not asks:
             return None
-        pointing = next((c for c in chosen if _POINTS_BACK.search(c.text)), None)
+        # "Which film ...?" answered by "The film earned ...": named only by what was asked.
+        described = re.compile(rf"^the (?:[a-z-]+ )?{re.escape(asks.group(1).lower())}s?\b", re.I)
+        pointing = next(
+            (c for c in chosen if _POINTS_BACK.search(c.text) or described.search(c.text)), None
+        )
         if pointing is None or pointing.source is None:
             return None
         article = pointing.source.article_id
@@ -518,7 +523,11 @@ class GroundedAnswerer:
             text = collapsed(first.text[start:end])
             if text in shown or text in pointing.text:
                 return None
-            if len(text) > _SHORTEST and self.verifier.states(text, first.text, first.published):
+            if (
+                len(text) > _SHORTEST
+                and not _stamp(text)
+                and self.verifier.states(text, first.text, first.published)
+            ):
                 return DraftSentence(text, (number,))
         return None
 
@@ -557,7 +566,7 @@ class GroundedAnswerer:
 # "Which band ...?", "what item ...?": a question that asks which thing, not what happened.
 _ASKS_WHICH = re.compile(
     r"\b(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|can|would)\b)"
-    r"[a-z]+",
+    r"([a-z]+)",
     re.I,
 )
 # A sentence that names its subject by pointing back at the story: "It's the first time the
@@ -566,6 +575,19 @@ _POINTS_BACK = re.compile(r"^(?:it|they|this)\b|\b(?:these|those)\s+[a-z]+s\b", 
 # A dateline ("CNN —") is not a story's first sentence: the first of these that states
 # something longer than ``_SHORTEST`` is.
 _LEAD_SENTENCES = 3
+# Nor is a page's time stamp, which the parser reads as stating something ("March 3, 2023
+# Updated Jan. 24, 2024, 3:43 p.m. ET").
+_STAMP = re.compile(
+    r"(?:(?:published|updated|posted|"
+    + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
+    + r")\.?|\d{1,2}(?::\d{2})?|\d{4}|[ap]\.?m\.?|et|est|edt|gmt|utc|bst)(?:[\s,|]+|$)",
+    re.I,
+)
+
+
+def _stamp(text: str) -> bool:
+    """Whether ``text`` is only a page's time stamp (``_STAMP``)."""
+    return not _STAMP.sub("", text).strip()
 
 
 # Opposite verbs of which one says what the other does, seen from the other side: "Which

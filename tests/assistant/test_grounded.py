@@ -265,6 +265,34 @@ def test_an_answer_that_points_back_is_led_by_the_sentence_naming_what_the_story
     ]
 
 
+FILM_LEAD = (
+    "Jan. 24, 2023 Updated Jan. 25, 2023, 3:43 p.m. ET\n\n"
+    "Everything Everywhere All at Once leads this year's Oscar field.\n\n"
+    "The academy announced its nominees on Tuesday morning."
+)
+FILM_LATER = (
+    "The film scored 11 Oscar nominations, including best actress for Michelle Yeoh. Its "
+    "directors were nominated too."
+)
+
+
+def test_an_answer_that_names_what_was_asked_only_as_the_thing_asked_is_led_by_its_name(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    # "Which film ...?" answered by "The film scored ...": the story's first line names it,
+    # and the page's time stamp above that line is not its first sentence.
+    answerer = GroundedAnswerer(embedder, max_sentences=1)
+    passages = [
+        passage_of(FILM_LATER, chunk_id="c2", start=500),
+        passage_of(FILM_LEAD, rank=2),
+    ]
+    draft = answerer.draft("Which film scored the most Oscar nominations this week?", passages)
+    assert [(s.text, s.cites) for s in draft.sentences] == [
+        ("Everything Everywhere All at Once leads this year's Oscar field.", (2,)),
+        ("The film scored 11 Oscar nominations, including best actress for Michelle Yeoh.", (1,)),
+    ]
+
+
 def test_a_question_read_ahead_is_not_parsed_again_by_the_draft(
     embedder: MiniLMEmbeddings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
