@@ -124,7 +124,7 @@ class Quantity:
             return False
         if self.kind == "score":  # no score is "about" another
             return self.value == other.value
-        if self.value == other.value:
+        if self.value == other.value or _rounded(self.value, other.value):
             return True
         tolerance = APPROXIMATION_TOLERANCE if self.approximate else 1e-9
         return abs(self.value - other.value) <= tolerance * max(abs(other.value), 1e-9)
@@ -142,6 +142,24 @@ class Quantity:
         if self.whole:
             return self.value / self.whole * 100
         return None
+
+
+def _rounded(value: float, precise: float) -> bool:
+    """Whether ``value``, a round number of two or more significant digits ("31,000", "2.5
+    million"), is ``precise`` rounded to those digits (30,949; 2,513,000): a writer rounds a
+    figure so. One digit is too coarse to say it ("3 million" for 2.6 million), and a precise
+    figure is never a rounded one."""
+    if value <= 0 or value != int(value):
+        return False
+    written = str(int(value))
+    digits = written.rstrip("0")
+    zeros = len(written) - len(digits)
+    return zeros >= _ROUNDED_ZEROS and len(digits) >= 2 and round(precise, -zeros) == value
+
+
+# The fewest zeros a rounded figure ends in: "31,000" and "2.5 million" are rounded, "310" is
+# a figure of its own.
+_ROUNDED_ZEROS = 2
 
 
 def quantities(tokens: Doc | Span | Sequence[Token]) -> list[Quantity]:

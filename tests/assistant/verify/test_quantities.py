@@ -65,6 +65,23 @@ def test_forms_of_one_value_match_and_other_values_do_not() -> None:
     assert not quarter.matches(percent)
 
 
+@pytest.mark.parametrize(
+    ("rounded", "precise", "same"),
+    [
+        ("31,000 flights", "30,949 flights", True),
+        ("2.5 million customers", "2,513,000 customers", True),
+        # One significant digit is too coarse; a precise figure is never a rounded one.
+        ("3 million customers", "2.6 million customers", False),
+        ("30,949 flights", "31,000 flights", False),
+        ("31,000 flights", "31,600 flights", False),
+    ],
+)
+def test_a_round_figure_is_the_precise_one_rounded(rounded: str, precise: str, same: bool) -> None:
+    [mine] = quantities(parse(rounded))
+    [theirs] = quantities(parse(precise))
+    assert mine.matches(theirs) is same
+
+
 def test_two_percentages_are_the_same_only_when_equal_or_about_equal() -> None:
     [twelve] = quantities(parse("Prices rose 12% last year."))
     [thirteen] = quantities(parse("Prices rose 13% last year."))
