@@ -487,9 +487,10 @@ class GroundedAnswerer:
                 chosen.append(candidate)
         # The sentence after the first goes on with it: the first often says the question
         # back, and the next holds the answer (``FOLLOWING_SENTENCE_SHARE``).
-        following = next((c for c in answering[1:] if follows(c, answering[0])), None)
-        if len(chosen) < self.max_sentences and following is not None and self._states(following):
-            chosen.append(following)
+        if len(chosen) < self.max_sentences:
+            following = next((c for c in answering[1:] if follows(c, answering[0])), None)
+            if following is not None and following not in chosen and self._states(following):
+                chosen.append(following)
         sentences = [DraftSentence(c.text, (c.passage,)) for c in chosen]
         lead = self._naming_lead(question, chosen, passages)
         return Draft([lead, *sentences] if lead else sentences, support=confidence)

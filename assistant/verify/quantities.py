@@ -44,6 +44,9 @@ _TURNED = {("more", "than"): "<", ("fewer", "than"): ">", ("less", "than"): ">"}
 _NUMERATORS = {"a", "an", "one", "two", "three", "four", "five", "seven", "nine"}
 # An "about 2,000" for 1,987 is a fair rounding; 12% off is a different number.
 APPROXIMATION_TOLERANCE = 0.05
+# The fewest zeros a rounded figure ends in: "31,000" and "2.5 million" are rounded, "310" is
+# a figure of its own.
+_ROUNDED_ZEROS = 2
 # "a third" is 33.3%: percentages are given to whole numbers or a decimal place.
 FRACTION_TOLERANCE = 1.5
 # Days in each unit of time; months and years by their average length, so "six months" and
@@ -155,11 +158,6 @@ def _rounded(value: float, precise: float) -> bool:
     digits = written.rstrip("0")
     zeros = len(written) - len(digits)
     return zeros >= _ROUNDED_ZEROS and len(digits) >= 2 and round(precise, -zeros) == value
-
-
-# The fewest zeros a rounded figure ends in: "31,000" and "2.5 million" are rounded, "310" is
-# a figure of its own.
-_ROUNDED_ZEROS = 2
 
 
 def quantities(tokens: Doc | Span | Sequence[Token]) -> list[Quantity]:

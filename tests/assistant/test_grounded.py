@@ -75,6 +75,22 @@ def test_the_sentence_after_the_best_is_shown_with_it_when_close_behind(
     assert [s.text for s in draft.sentences] == [FORT[i] for i in shown]
 
 
+def test_the_sentence_after_the_best_is_shown_once_when_it_is_also_close(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    # The next sentence scores within 0.9 of the best, so it is drawn as the second sentence;
+    # room for a third does not show it again as the one that follows.
+    renamed = (
+        "Danish officers renamed the captured Fort Helder Nyborg, after their own home port, "
+        "and kept it for a century."
+    )
+    passage = passage_of(f"{FORT[0]} {renamed} {FORT[2]}", title="Fort Helder")
+    draft = GroundedAnswerer(embedder, max_sentences=3).draft(
+        "What was Fort Helder renamed after the Danish attack?", [passage]
+    )
+    assert [s.text for s in draft.sentences] == [FORT[0], renamed]
+
+
 @pytest.mark.parametrize(
     "question",
     ["Why did the US strike in June 2021?", "Who ordered the air strikes on the militias?"],
