@@ -123,6 +123,7 @@ _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "reluctance", "u
 # Verbs and adjectives whose negation is that of what they govern ("not able to pay" is "not
 # pay"); "not willing to pay" or "not expected to pay" say less, and are not here.
 _IMPLICATIVE = frozenset({"succeed", "manage", "able", "capable"})
+_PERMITTING_VERBS = frozenset({"allow", "permit", "let"})
 _NEGATIVE_DETERMINERS = frozenset(
     ["no", "none", "nobody", "nothing", "never", "neither", "nor", "without"]
 )
@@ -371,6 +372,15 @@ def negated(verb: Token) -> bool:
         and governor.lemma_.lower() in _IMPLICATIVE
         and governor.i != verb.i
         and negated(governor)
+    ):
+        flips += 1
+    # "does not permit atoms to pass": what is not allowed is said not to happen, as what is
+    # prohibited is ("prohibits atoms from passing").
+    if (
+        verb.dep_ in {"xcomp", "ccomp"}
+        and head.lemma_.lower() in _PERMITTING_VERBS
+        and head.i != verb.i
+        and negated(head)
     ):
         flips += 1
     if verb.dep_ in {"acl", "xcomp"} and head.lemma_.lower() in _NEGATING_NOUNS:

@@ -177,6 +177,13 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
             ]
             if named:
                 heads["patient"] = named[0]
+        # "as low-cost carriers continue to lower prices": the parser may read a conjunction
+        # as a preposition and its clause's subject as the preposition's object, leaving the
+        # verb without one.
+        if "agent" not in heads and verb.tag_ in {"VBP", "VBZ", "VBD"}:
+            misread = _misread_subject(verb)
+            if misread is not None:
+                heads["agent"] = misread
         # "carriers continue to lower prices", "hired detectives to follow Khan": an infinitive
         # acts through the object of the verb it completes, or else through its subject.
         if "agent" not in heads and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -229,6 +236,29 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
     return found
 
 
+# Conjunctions that open a clause, which the parser now and then reads as prepositions.
+_CLAUSE_OPENERS = frozenset({"as", "because", "while", "since", "after", "before", "until"})
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The subject of a finite ``verb`` that the parser hung on a clause-opening word read as
+    a preposition ("as carriers continue": "carriers" the object of "as"), when the noun's
+    phrase ends right before the verb and the verb has no subject of its own."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return None
+    if verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    while noun.dep_ in {"compound", "amod", "punct"} and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj":
+        return None
+    opener = noun.head
+    if opener.lower_ not in _CLAUSE_OPENERS or noun.right_edge.i != verb.i - 1:
+        return None
+    return noun
+
+
 def _gerund_agent(preposition: str, verb: Token) -> Token | None:
     """Who does what a gerund after ``preposition`` says, the preposition hanging on ``verb``:
     its subject after "after" or "by" ("Dalton resigned after leaking it"), when it has no
@@ -256,7 +286,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head if verb.dep_ == "relcl" and found.tag_ in {"WP", "WDT"} else found
     if depth < 3 and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head, depth + 1)
-    return None
+    return _misread_subject(verb) if verb.tag_ in {"VBP", "VBZ", "VBD"} else None
 
 
 def _noun_events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
@@ -443,10 +473,12 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
             and len(evidence.role(name)) == 1
             and len(extent - {"the"}) <= 2  # the noun, lowercased and canonical
         )
+        # A pronoun the passage resolves to a name ("as it cuts prices": BA) points back to
+        # that name, not to whatever the claim puts in its place.
         if (
             words <= _sentence_words(evidence.verb)
             and not words & extent
-            and not extent & _ANAPHORS
+            and not (extent & _ANAPHORS and not their_names)
             and not described
         ):
             return name

@@ -936,7 +936,38 @@ def _as_content(lemma: str, where: set[int], reading: _Reading) -> bool:
     """Whether the passage may say ``lemma`` as a content word in one of the sentences
     ``where``: not when each word of that lemma there is a preposition or a conjunction."""
     said = [t for t in reading.said(lemma) if _sentence_of(t, reading) in where]
-    return not said or any(t.pos_ in _CONTENT_POS for t in said)
+    return not said or any(t.pos_ in _CONTENT_POS and not _bound(t) for t in said)
+
+
+# Words before a noun that say what kind it is ("typical investigations", "state ideology").
+_NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+def _non(token: Token) -> bool:
+    """Whether ``token`` is the word of "non-typical", "non-Muslims": after a "non" that the
+    tokenizer split off with its hyphen."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "non"
+
+
+def _prefixed_otherwise(token: Token, where: set[int], reading: _Reading) -> tuple[str, str] | None:
+    """The claim's word and the passage's when one says "non-" before the word and the other
+    does not: "non-typical investigations" against "typical investigations", "peer-reviewed"
+    against "non-peer-reviewed". Only where the passage says the word, in ``where``, always
+    the other way."""
+    said = [t for t in reading.said(token.lemma_.lower()) if _sentence_of(t, reading) in where]
+    if token.dep_ in _NOUN_MODIFIERS:
+        # "non-Chinese empire" is not against "an imperial Chinese dynasty".
+        said = [t for t in said if _keys(t.head) & _keys(token.head)]
+    if not said or any(_non(t) == _non(token) for t in said):
+        return None
+    mine, theirs = token.text, said[0].text
+    return (f"non-{mine}", theirs) if _non(token) else (mine, f"non-{theirs}")
+
+
+def _bound(token: Token) -> bool:
+    """ "at least two textbooks", "at most 5%": a bound on a figure, which says nothing of
+    how much of a quality anything has ("most textbooks" is not against "at least two")."""
+    return token.lower_ in {"least", "most"} and token.i > 0 and token.nbor(-1).lower_ == "at"
 
 
 def _sentence_of(token: Token, reading: _Reading) -> int:
@@ -955,6 +986,7 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             (token.pos_ not in _CONTENT_POS and not placed)
             or _as_many_as(token)
             or _either_or(token)
+            or _bound(token)
         ):
             continue
         if settled(token, reading.stated_sentences):
@@ -962,6 +994,9 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         other = _opposite_about(token, reading)
         if other is not None:
             return f"the sentence says {token.text!r} where the passage says {other!r}"
+        prefixed = _prefixed_otherwise(token, aligned.get(token.i) or restated, reading)
+        if prefixed is not None:
+            return f"the sentence says {prefixed[0]!r} where the passage says {prefixed[1]!r}"
         if lemma in reading.lemmas:
             continue
         # A word the passage accounts for by a synonym is contradicted only by an opposite in
@@ -1326,14 +1361,16 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
 
 
 def _modifies_others(token: Token, other: str, sentences: set[int], reading: _Reading) -> bool:
-    """Whether ``token`` modifies a noun and the passage says ``other``, its opposite, in
-    ``sentences`` only as a modifier of other nouns: "weak business figures" is not
-    contradicted by "they favour a strong currency"."""
-    if token.dep_ != "amod":
+    """Whether ``token`` modifies a noun, or grades an adjective, and the passage says
+    ``other``, its opposite, in ``sentences`` only as a modifier of other words: "weak
+    business figures" is not contradicted by "they favour a strong currency", nor "least
+    vulnerable" by "the most isolated areas were less vulnerable"."""
+    grading = token.dep_ == "advmod" and token.head.pos_ in {"ADJ", "ADV"}
+    if token.dep_ != "amod" and not grading:
         return False
     mine = _keys(token.head)
     said = [t for t in reading.said(other) if _sentence_of(t, reading) in sentences]
-    return bool(said) and all(t.dep_ == "amod" and not _keys(t.head) & mine for t in said)
+    return bool(said) and all(t.dep_ == token.dep_ and not _keys(t.head) & mine for t in said)
 
 
 def _said_of(lemma: str, keys: list[frozenset[str]], holding: set[int], reading: _Reading) -> bool:

@@ -36,7 +36,8 @@ class DateMention:
     days: tuple[int, int] | None = None
     months: tuple[int, int] | None = None
     # A decade or a part of one: "the 1980s" is the years (1980, 1989), "the late '90s"
-    # (1997, 1999). It states no one year, so any year within agrees with it.
+    # (1997, 1999). It states no one year, so any year within agrees with it. A run named by
+    # its ends ("1851–1860") has its first year as ``year`` as well (``agrees``).
     years: tuple[int, int] | None = None
     # A time told from the article's date ("last week", "next month"), as written; with no
     # date to resolve it by, it agrees only with the same words.
@@ -73,6 +74,11 @@ class DateMention:
             mine = getattr(self, part)
             if mine is not None and getattr(other, part) != mine:
                 return False
+        # A run of years named by its ends ("1851-1860", its ``year`` the first) is stated
+        # only by the same run: not by its first year alone, nor by a shorter run ("from
+        # 1985-1995" for "in 1985-1999").
+        if self.year is not None and self.years is not None:
+            return other.years == self.years
         return (
             _within(other.day, other.days, self.days)
             and _within(other.month, other.months, self.months)
@@ -97,7 +103,8 @@ def date_mentions(
     tokens: Doc | Span | Sequence[Token], published: date | None = None
 ) -> list[DateMention]:
     """Every date stated in ``tokens``, resolved against ``published``."""
-    words = [t.text.lower().rstrip(".") for t in tokens]
+    # "2011[update]": a wiki's note glued to the word it follows is not part of it.
+    words = [t.text.lower().split("[", 1)[0].rstrip(".") for t in tokens]
     found: list[DateMention] = []
     i = 0
     while i < len(words):
@@ -139,7 +146,8 @@ _FEW = dict(
 _FEW |= {str(n): n for n in range(2, 12)}
 
 
-_SEASON = re.compile(r"^(\d{4})[-–](?:\d{2}|\d{4})$")
+_SEASON = re.compile(r"^(\d{4})[-–](\d{2}|\d{4})$")
+_DASHES = frozenset({"-", "–", "—"})
 # "1980s", "mid-1990s", "90s" (after an apostrophe, its own word): a decade.
 _DECADE = re.compile(r"^(?:(early|mid|late)-)?((?:1[89]|20)?\d)0s$")
 _DECADE_WORDS = {
@@ -191,6 +199,12 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
         return DateMention(word, weekday=weekday, start=i, end=i + 1)
     if word in MONTHS and (word != "may" or _looks_dated(words, i)):
         return _month(words, i)
+    if is_year(word) and i + 2 < len(words) and words[i + 1] in _DASHES:
+        last = words[i + 2]
+        if is_year(last) and int(last) > int(word):
+            # "1851-1860" in three words, as a question's words are often cut.
+            text = " ".join(words[i : i + 3])
+            return DateMention(text, int(word), start=i, end=i + 3, years=(int(word), int(last)))
     if is_year(word):
         return DateMention(word, year=int(word), start=i, end=i + 1)
     spelled = spelled_year(words, i)
@@ -198,9 +212,13 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
         year, end = spelled
         return DateMention(" ".join(words[i:end]), year=year, start=i, end=end)
     # "2012–13", "2003-04" in one word: a season or fiscal year, dated by the year it starts.
+    # "1851–1860" is dated so too, and states the run ("in the years 1851-1860"), but not "in
+    # 1860": the end of a span need not date what its start does (a life's "(1851–1920)").
     season = _SEASON.match(word)
     if season is not None and is_year(season.group(1)):
-        return DateMention(word, year=int(season.group(1)), start=i, end=i + 1)
+        first, last = int(season.group(1)), season.group(2)
+        run = (first, int(last)) if is_year(last) and int(last) > first else None
+        return DateMention(word, year=first, start=i, end=i + 1, years=run)
     if word in _RELATIVE_DAYS and published is not None:
         then = published + timedelta(days=_RELATIVE_DAYS[word])
         return DateMention(word, then.year, then.month, then.day, start=i, end=i + 1)

@@ -1259,6 +1259,57 @@ def test_a_modifier_of_another_noun_is_no_opposite(verifier: ClaimVerifier) -> N
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
 
 
+def test_a_bound_or_a_grade_of_another_word_is_no_opposite(verifier: ClaimVerifier) -> None:
+    # "at least two" bounds a figure: it says nothing against "most textbooks".
+    passage = "At least two textbooks base their descriptions of ctenophores on Pleurobrachia."
+    claim = "Most textbooks base their descriptions of ctenophores on Pleurobrachia."
+    assert verifier.check(claim, passage).kind != "polarity"
+    # "most isolated" grades "isolated"; the passage's "less vulnerable" is the claim's own.
+    passage = "The disease bypassed some areas, and the most isolated areas were less vulnerable."
+    verdict = verifier.check("The isolated areas were least vulnerable.", passage)
+    assert verdict.kind != "polarity", verdict.reason
+    # Grading the same word, the opposite still contradicts.
+    verdict = verifier.check("The isolated areas were more vulnerable.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+def test_non_before_a_word_is_its_opposite(verifier: ClaimVerifier) -> None:
+    passage = (
+        "In typical geological investigations, geologists use primary information related to "
+        "petrology. Non-Muslims were exempt from the tax."
+    )
+    verdict = verifier.check("Geologists use petrology in non-typical investigations.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+    assert "non-typical" in verdict.reason
+    assert verifier.check("Geologists use petrology in typical investigations.", passage).supported
+    # Said the same way, or of another noun, it contradicts nothing.
+    assert verifier.check("Non-Muslims were exempt from the tax.", passage).supported
+    verdict = verifier.check("Geologists use petrology in non-typical surveys.", passage)
+    assert verdict.kind != "polarity", verdict.reason
+
+
+def test_a_subject_misread_after_as_still_acts(verifier: ClaimVerifier) -> None:
+    # The parser reads "as" as a preposition with "carriers" its object; "it" is BA.
+    passage = (
+        "BA warned that yields were expected to decline as it continues to lower prices in "
+        "the face of competition from low-cost carriers."
+    )
+    claim = (
+        "BA warned that yields were expected to decline as low-cost carriers continue to "
+        "lower their prices in the face of competition from BA."
+    )
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
+
+
+def test_what_is_not_permitted_is_denied(verifier: ClaimVerifier) -> None:
+    passage = "The Pauli exclusion principle does not permit atoms to pass through each other."
+    claim = "The Pauli exclusion principle prohibits atoms from passing through each other."
+    assert verifier.check(claim, passage).supported
+    verdict = verifier.check("The principle lets atoms pass through each other.", passage)
+    assert not verdict.supported
+
+
 def test_a_denial_told_with_the_same_clause_outweighs_other_mentions(
     verifier: ClaimVerifier,
 ) -> None:

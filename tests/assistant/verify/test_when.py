@@ -121,6 +121,25 @@ def test_a_season_written_as_one_word_is_dated_by_the_year_it_starts() -> None:
     assert not _one("Tuition rose in 2014.").agrees(season)
 
 
+def test_a_run_of_years_is_stated_by_the_same_run_and_dated_by_its_start() -> None:
+    [decade] = date_mentions(parse("Victoria produced in the decade 1851–1860 20 million ounces."))
+    [asked] = date_mentions(parse("How much gold did Victoria produce in 1851-1860?"))
+    assert asked.years == (1851, 1860)
+    assert asked.agrees(decade)
+    assert _one("Victoria produced gold in 1851.").agrees(decade)
+    # The end of a span need not date what its start does.
+    assert not _one("Victoria produced gold in 1860.").agrees(decade)
+    assert not _one("Victoria produced gold in 1855.").agrees(decade)
+    # Nor is a run stated by its first year alone, nor by a shorter run.
+    assert not asked.agrees(_one("Victoria produced gold in 1851."))
+    assert not asked.agrees(_one("Victoria produced gold from 1851-1855."))
+
+
+def test_a_wiki_note_glued_to_a_date_is_not_part_of_it() -> None:
+    [mention] = date_mentions(parse("As of February 2011[update], it has been verified."))
+    assert (mention.year, mention.month) == (2011, 2)
+
+
 @pytest.mark.parametrize(
     ("said", "stated", "agrees"),
     [
