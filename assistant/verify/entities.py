@@ -389,7 +389,11 @@ _NAME_TYPES = frozenset(
 def names_of(doc: Doc) -> list[str]:
     """The names ``doc`` mentions: its named entities (without the words around them that are
     not names) and any other proper noun past its first word."""
-    spans = [_with_alias_before(e, _name_words(e)) for e in doc.ents if e.label_ in _NAME_TYPES]
+    spans = [
+        _with_alias_before(e, _name_words(e))
+        for e in doc.ents
+        if e.label_ in _NAME_TYPES and not _prefix(e)
+    ]
     covered = {t.i for e in doc.ents for t in e}
     # The tagger calls some lower-case words of a question proper nouns ("algorithm").
     spans += [
@@ -402,6 +406,18 @@ def names_of(doc: Doc) -> list[str]:
         and t.text[:1].isupper()
     ]
     return spans
+
+
+def _prefix(entity: Span) -> bool:
+    """Whether the tagger took a lower-case prefix for a name: the "un" of "un-elected" (the
+    UN), the "non" of "non-profit"."""
+    doc = entity.doc
+    return (
+        len(entity) == 1
+        and entity.text.islower()
+        and entity.end < len(doc)
+        and doc[entity.end].text == "-"
+    )
 
 
 def _with_alias_before(entity: Span, name: str) -> str:

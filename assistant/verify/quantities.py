@@ -357,6 +357,9 @@ def _fraction(
         if of and (unit in DAYS_IN or unit in _UNITS):
             noun = tokens[at + 1].lemma_.lower()
             return _finish(tokens, words, start, at + 2, share, "count", noun)
+    # "a half billion dollars", "a quarter million people": the scale right after it.
+    if not of and end < len(words) and words[end] in SCALES:
+        return _finish(tokens, words, start, end + 1, share * SCALES[words[end]], "count")
     return _finish(tokens, words, start, end, share, "fraction")
 
 

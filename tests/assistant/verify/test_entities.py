@@ -144,3 +144,9 @@ def test_a_name_the_tagger_splits_is_read_whole() -> None:
     assert "Liberal Democrat" in names_of(doc)
     passage = "The Lib Dem leader, Charles Kennedy, said it was a good opportunity."
     assert all(named_in(n, known_names(passage), acronyms(passage)) for n in names_of(doc))
+
+
+def test_a_lower_case_prefix_is_no_name() -> None:
+    # The tagger reads the "un" of "un-elected" as the UN.
+    assert "un" not in names_of(parse("Who are the un-elected subordinates of the governments?"))
+    assert "UN" in names_of(parse("Who are the subordinates of the UN?"))

@@ -137,6 +137,8 @@ def test_spans_of_time_match_in_any_unit(one: str, other: str, same: bool) -> No
         ("Output shrank by half of a per cent.", "Output shrank by 0.2%.", False),
         ("Thiel gave the bid a ten-million-dollar boost.", "Thiel gave the bid $10 million.", True),
         ("It sold three-quarters of a million copies.", "It sold 570,000 copies.", False),
+        ("Booth gave a half billion dollars.", "Booth gave $500 million.", True),
+        ("Booth gave a half billion dollars.", "Booth gave $300 million.", False),
         # A fraction of a thing that is no unit stays a share.
         ("A fifth of the country's voters stayed home.", "20% of voters stayed home.", True),
     ],
