@@ -392,7 +392,7 @@ def names_of(doc: Doc) -> list[str]:
     spans = [
         _with_alias_before(e, _name_words(e))
         for e in doc.ents
-        if e.label_ in _NAME_TYPES and not _prefix(e)
+        if e.label_ in _NAME_TYPES and not _prefix(e) and not _scale(e[0])
     ]
     covered = {t.i for e in doc.ents for t in e}
     # The tagger calls some lower-case words of a question proper nouns ("algorithm").
@@ -404,8 +404,15 @@ def names_of(doc: Doc) -> list[str]:
         and t.i
         and t.lower_ not in STOP_WORDS
         and t.text[:1].isupper()
+        and not _scale(t)
     ]
     return spans
+
+
+def _scale(token: Token) -> bool:
+    """Whether ``token`` names a scale of degrees ("degrees Celsius"), which a passage may give
+    as a symbol ("565 °C"): a unit, checked with its figure, not a name."""
+    return token.i > 0 and token.doc[token.i - 1].lemma_.lower() == "degree"
 
 
 def _prefix(entity: Span) -> bool:

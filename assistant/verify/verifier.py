@@ -18,6 +18,7 @@ other's places. The first part that fails is the reason, in words a person can r
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter, OrderedDict
@@ -1451,6 +1452,11 @@ def _numbers(
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
             if near and mine.noun:
                 return f"the passage gives no figure of {mine.text}; it says {near[0]} {mine.noun}"
+            # "$20 million in damage" where the passage says "$20 billion": the same figure on
+            # another scale is told otherwise, not left out.
+            rescaled = [q for q in stated if _rescaled(mine, q)]
+            if rescaled:
+                return f"the passage says {rescaled[0].text} where the sentence says {mine.text}"
             if told_only:
                 continue
             return f"the passage gives no figure of {mine.text}"
@@ -1586,8 +1592,23 @@ def _substituted_name(claim: Doc, reading: _Reading, aligned: dict[int, set[int]
     return f"the passage says {found.theirs} where the sentence says {found.mine}"
 
 
+def _rescaled(mine: Quantity, other: Quantity) -> bool:
+    """Whether ``other`` is ``mine`` on another scale ("20 billion" for "20 million"): the same
+    kind and currency, of the same noun or of none, a thousand or a million times as much."""
+    if mine.kind != other.kind or mine.currency != other.currency or not mine.value > 0:
+        return False
+    if mine.noun and other.noun and mine.noun != other.noun:
+        return False
+    ratio = max(mine.value, other.value) / min(mine.value, other.value) if other.value > 0 else 0
+    return any(math.isclose(ratio, scale) for scale in _RESCALINGS)
+
+
 def _bounded(quantity: Quantity) -> str:
     return {">": "more than ", "<": "less than "}.get(quantity.bound, "") + quantity.text
+
+
+# How many times a figure is its own on another scale: thousand, million, billion apart.
+_RESCALINGS = (1e3, 1e6, 1e9)
 
 
 # Words that say "at present" without a date: the "today" of "most cars on the road today"

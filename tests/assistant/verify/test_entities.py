@@ -150,3 +150,9 @@ def test_a_lower_case_prefix_is_no_name() -> None:
     # The tagger reads the "un" of "un-elected" as the UN.
     assert "un" not in names_of(parse("Who are the un-elected subordinates of the governments?"))
     assert "UN" in names_of(parse("Who are the subordinates of the UN?"))
+
+
+def test_a_scale_of_degrees_is_no_name() -> None:
+    # A passage gives the scale as a symbol: "565 °C".
+    assert names_of(parse("What is the entry temperature, in degrees Celsius?")) == []
+    assert names_of(parse("It was 30 degrees Fahrenheit in Boston.")) == ["Boston"]

@@ -1302,6 +1302,17 @@ def test_a_subject_misread_after_as_still_acts(verifier: ClaimVerifier) -> None:
     assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
 
 
+def test_a_figure_on_another_scale_is_told_otherwise(verifier: ClaimVerifier) -> None:
+    passage = (
+        "The 1994 Northridge earthquake caused the most property damage of any earthquake in "
+        "U.S. history, estimated at over $20 billion."
+    )
+    verdict = verifier.check("The Northridge earthquake caused $20 million in damage.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "figure"), verdict.reason
+    verdict = verifier.check("The Northridge earthquake caused $30 million in damage.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "number"), verdict.reason
+
+
 def test_what_is_not_permitted_is_denied(verifier: ClaimVerifier) -> None:
     passage = "The Pauli exclusion principle does not permit atoms to pass through each other."
     claim = "The Pauli exclusion principle prohibits atoms from passing through each other."
