@@ -305,8 +305,15 @@ def _read(
 def _one_unit_of_time(
     tokens: Doc | Span | Sequence[Token], words: list[str], i: int
 ) -> tuple[Quantity, int] | None:
-    """ "a fortnight", "a decade", "a year and a half": a span of one unit (and a half),
-    stated without a number. "a quarter" and "a half" are fractions, read as such."""
+    """ "a fortnight", "a decade", "a year and a half", "over the past year": a span of one
+    unit (and a half), stated without a number. "a quarter" and "a half" are fractions, read
+    as such."""
+    if words[i : i + 2] == ["the", "past"] and i + 2 < len(words):
+        unit = tokens[i + 2].lemma_.lower()
+        if unit not in DAYS_IN or unit in FRACTIONS or words[i + 2] != unit:
+            return None
+        quantity, end = _finish(tokens, words, i, i + 3, 1.0, "count", unit)
+        return replace(quantity, implicit=True), end
     if words[i] not in {"a", "an"} or i + 1 >= len(words):
         return None
     # "half a year", "three-quarters of a century": the fraction's reading takes the unit.

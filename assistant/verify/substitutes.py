@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # Entity types of names that stand for each other: a person for a person, a nation for a nation.
 _NAMES = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+    | {"LANGUAGE"}  # the tagger's "English" of "the English FA"
 )
 
 
@@ -65,6 +66,7 @@ _LEAST_REST = 2
 # often as not ("Feeder", "Rocky").
 _KIND = {
     "NORP": "GPE",
+    "LANGUAGE": "GPE",
     # A city may be tagged a location as often as a place with a government ("Arbil", "Baghdad").
     "LOC": "GPE",
     "EVENT": "ORG",

@@ -1431,6 +1431,13 @@ def _numbers(
         same = [q for q in stated if mine.matches(q)] or [q for q in stated if _within(mine, q)]
         if same and mine.bound and all(q.bound and q.bound != mine.bound for q in same):
             return f"the passage says {_bounded(same[0])}, not {_bounded(mine)}"
+        if mine.implicit and mine.text.startswith(_LOOKING_BACK) and not same:
+            # Unmatched, its words are checked, unless the passage gives the span otherwise:
+            # "the past six months" for "the past year" ("almost a decade" may be nine years).
+            told = [q for q in stated if q.days is not None]
+            if told and _spans_of_one_thing(told):
+                span = f"{told[0].text} {told[0].noun}"
+                return f"the passage gives another span ({span}), not {mine.text}"
         # "one of the groups" is matched by "a group" as much as by "one", and says only that
         # what it names is among them ("one of only five states"): the group is checked.
         if (
@@ -1592,6 +1599,12 @@ def _substituted_name(claim: Doc, reading: _Reading, aligned: dict[int, set[int]
     return f"the passage says {found.theirs} where the sentence says {found.mine}"
 
 
+def _spans_of_one_thing(told: list[Quantity]) -> bool:
+    """Whether the passage's spans of time (``told``) are all one span: a passage that gives
+    several may give the claim's too, in words the reader does not take."""
+    return len({q.days for q in told}) == 1
+
+
 def _rescaled(mine: Quantity, other: Quantity) -> bool:
     """Whether ``other`` is ``mine`` on another scale ("20 billion" for "20 million"): the same
     kind and currency, of the same noun or of none, a thousand or a million times as much."""
@@ -1607,6 +1620,8 @@ def _bounded(quantity: Quantity) -> str:
     return {">": "more than ", "<": "less than "}.get(quantity.bound, "") + quantity.text
 
 
+# How a span of time that looks back from now opens ("over the past year").
+_LOOKING_BACK = "the past "
 # How many times a figure is its own on another scale: thousand, million, billion apart.
 _RESCALINGS = (1e3, 1e6, 1e9)
 
@@ -1643,7 +1658,7 @@ def _dates(
         event = _dated_event(claim, mine)
         if event is None or not aligned.get(event.i):
             continue
-        sentences = aligned[event.i]
+        sentences = _naming_most(event, aligned[event.i], reading)
         if any(i in sentences for _, i in agreeing):
             continue
         # The passage dates the same event otherwise, and the date is given to another one.
@@ -1654,6 +1669,38 @@ def _dates(
                 f"{mine.text!r} dates something else"
             )
     return None
+
+
+def _naming_most(event: Token, sentences: set[int], reading: _Reading) -> set[int]:
+    """Of the passage ``sentences`` that tell ``event``, those naming the most of the names in
+    its phrase: "Sony will launch the PSP in the US and Europe on 11 March" is told by the
+    sentence on the PSP, not by the one on Nintendo's DS in Europe that has "11 March"."""
+    names = [_keys(t) for t in _argument_names(event)]
+    held = {
+        i: sum(1 for keys in names if any(i in reading.lemmas.get(k, ()) for k in keys))
+        for i in sentences
+    }
+    most = max(held.values(), default=0)
+    return {i for i, count in held.items() if count == most} if most else sentences
+
+
+def _argument_names(event: Token) -> list[Token]:
+    """The names in the subject and object of ``event``, appositions included, not those of a
+    phrase hung on them ("the merger with Rival Corp" names no one who approved it)."""
+    found = []
+    for argument in event.children:
+        if argument.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        for token in argument.subtree:
+            path = [token, *token.ancestors]
+            inside = path[: path.index(argument)] if argument in path else []
+            if token.pos_ == "PROPN" and not any(t.dep_ in _HUNG for t in inside):
+                found.append(token)
+    return found
+
+
+# Links that hang a phrase or a clause on a noun, whose names are not the noun's.
+_HUNG = frozenset({"prep", "pobj", "relcl", "acl", "advcl"})
 
 
 def _comparable(mine: DateMention, other: DateMention) -> bool:

@@ -255,17 +255,19 @@ def _month(words: list[str], i: int) -> DateMention:
     month = MONTHS[words[i]]
     end = i + 1
     day = year = None
+    first = i  # where the text starts: "11 march" is told as written
     if end < len(words) and _DAY.match(words[end]):
         day, end = int(_DAY.match(words[end]).group(1)), end + 1  # type: ignore[union-attr]
     elif i >= 1 and _DAY.match(words[i - 1]):
-        day = int(_DAY.match(words[i - 1]).group(1))  # type: ignore[union-attr]
+        day, first = int(_DAY.match(words[i - 1]).group(1)), i - 1  # type: ignore[union-attr]
     if end < len(words) and words[end] == ",":
         end += 1 if end + 1 < len(words) and is_year(words[end + 1]) else 0
     if end < len(words) and is_year(words[end]):
         year, end = int(words[end]), end + 1
     if day is not None and not 1 <= day <= 31:
-        day = None
-    return DateMention(" ".join(words[i:end]), year=year, month=month, day=day, start=i, end=end)
+        day, first = None, i
+    text = " ".join(words[first:end])
+    return DateMention(text, year=year, month=month, day=day, start=i, end=end)
 
 
 def _looks_dated(words: list[str], i: int) -> bool:

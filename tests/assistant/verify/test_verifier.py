@@ -1313,6 +1313,48 @@ def test_a_figure_on_another_scale_is_told_otherwise(verifier: ClaimVerifier) ->
     assert (verdict.supported, verdict.kind) == (False, "number"), verdict.reason
 
 
+def test_a_date_is_bound_to_the_sentence_naming_what_it_dates(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Nintendo's new handheld console, the DS, will launch in Europe on 11 March. Rival "
+        "Sony has said it will launch its first handheld console, the PSP, in the US and "
+        "Europe before the end of March."
+    )
+    claim = "Sony will launch its first handheld console, the PSP, in Europe on 11 March."
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "date"), verdict.reason
+    assert "'11 march' dates something else" in verdict.reason
+    claim = "Nintendo's handheld console, the DS, will launch in Europe on 11 March."
+    assert verifier.check(claim, passage).supported
+
+
+def test_a_span_looking_back_is_told_otherwise(verifier: ClaimVerifier) -> None:
+    passage = (
+        "In London alone over the past six months more than 63,000 mobile phones have been "
+        "left in the back of black cabs, according to a survey."
+    )
+    claim = "More than 63,000 phones were left in London's black cabs over the past year."
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "figure"), verdict.reason
+    # The same span in other units is the same.
+    verdict = verifier.check(claim, passage.replace("six months", "12 months"))
+    assert verdict.kind != "figure", verdict.reason
+
+
+def test_a_language_tagged_name_in_another_names_slot_is_a_substitute(
+    verifier: ClaimVerifier,
+) -> None:
+    # The tagger calls the "English" of "the English FA" a language.
+    passage = (
+        "Such a plan is to be proposed by the new chief executive of the Northern Irish FA, "
+        "Howard Wells. The English FA has expressed doubt."
+    )
+    claim = "The plan is to be proposed by Howard Wells, the new chief executive of the English FA."
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "substitute"), verdict.reason
+    claim = "The plan is to be proposed by the new chief executive of the Northern Irish FA."
+    assert verifier.check(claim, passage).supported
+
+
 def test_what_is_not_permitted_is_denied(verifier: ClaimVerifier) -> None:
     passage = "The Pauli exclusion principle does not permit atoms to pass through each other."
     claim = "The Pauli exclusion principle prohibits atoms from passing through each other."
