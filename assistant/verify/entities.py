@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from assistant.text import MONTHS, STOP_WORDS, WEEKDAYS, stem
@@ -390,9 +391,10 @@ def names_of(doc: Doc) -> list[str]:
     """The names ``doc`` mentions: its named entities (without the words around them that are
     not names) and any other proper noun past its first word."""
     spans = [
-        _with_alias_before(e, _name_words(e))
+        _with_alias_before(part, _name_words(part))
         for e in doc.ents
         if e.label_ in _NAME_TYPES and not _prefix(e) and not _scale(e[0])
+        for part in _owners_apart(e)
     ]
     covered = {t.i for e in doc.ents for t in e}
     # The tagger calls some lower-case words of a question proper nouns ("algorithm").
@@ -407,6 +409,20 @@ def names_of(doc: Doc) -> list[str]:
         and not _scale(t)
     ]
     return spans
+
+
+def _owners_apart(entity: Span) -> list[Span]:
+    """The names of an entity the tagger ran across a possessive, apart: "Campbell’s State of
+    the Sides" (tagged one name when the apostrophe is curly) names Campbell and its report."""
+    cuts = [t.i for t in entity if t.lower_ in _POSSESSIVES]
+    if not cuts:
+        return [entity]
+    doc, bounds = entity.doc, [entity.start - 1, *cuts, entity.end]
+    parts = [doc[a + 1 : b] for a, b in pairwise(bounds)]
+    return [part for part in parts if len(part)]
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _scale(token: Token) -> bool:

@@ -156,3 +156,11 @@ def test_a_scale_of_degrees_is_no_name() -> None:
     # A passage gives the scale as a symbol: "565 °C".
     assert names_of(parse("What is the entry temperature, in degrees Celsius?")) == []
     assert names_of(parse("It was 30 degrees Fahrenheit in Boston.")) == ["Boston"]
+
+
+def test_names_joined_by_a_possessive_are_two_names() -> None:
+    # With a curly apostrophe the tagger reads "Campbell’s State" as one name.
+    names = names_of(parse("According to Campbell’s State of the Sides report, what won?"))
+    assert "Campbell" in names and "Campbell State" not in names
+    passage = "The State of the Sides Report from Campbell's found that Delaware loves stuffing."
+    assert all(named_in(n, known_names(passage), acronyms(passage)) for n in names)
