@@ -1607,7 +1607,8 @@ def _spans_of_one_thing(told: list[Quantity]) -> bool:
 
 def _rescaled(mine: Quantity, other: Quantity) -> bool:
     """Whether ``other`` is ``mine`` on another scale ("20 billion" for "20 million"): the same
-    kind and currency, of the same noun or of none, a thousand or a million times as much."""
+    kind and currency, of the same noun or of none, and ``_RESCALINGS`` times as much or as
+    little."""
     if mine.kind != other.kind or mine.currency != other.currency or not mine.value > 0:
         return False
     if mine.noun and other.noun and mine.noun != other.noun:
@@ -1673,8 +1674,8 @@ def _dates(
 
 def _naming_most(event: Token, sentences: set[int], reading: _Reading) -> set[int]:
     """Of the passage ``sentences`` that tell ``event``, those naming the most of the names in
-    its phrase: "Sony will launch the PSP in the US and Europe on 11 March" is told by the
-    sentence on the PSP, not by the one on Nintendo's DS in Europe that has "11 March"."""
+    its subject and object (``_argument_names``): "Sony will launch the PSP on 11 March" is
+    told by the sentence on the PSP, not by the one on Nintendo's DS that has "11 March"."""
     names = [_keys(t) for t in _argument_names(event)]
     held = {
         i: sum(1 for keys in names if any(i in reading.lemmas.get(k, ()) for k in keys))
