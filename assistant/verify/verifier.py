@@ -941,7 +941,7 @@ def _as_content(lemma: str, where: set[int], reading: _Reading) -> bool:
 
 
 # Words before a noun that say what kind it is ("typical investigations", "state ideology").
-_NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+_KIND_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
 def _non(token: Token) -> bool:
@@ -956,7 +956,7 @@ def _prefixed_otherwise(token: Token, where: set[int], reading: _Reading) -> tup
     against "non-peer-reviewed". Only where the passage says the word, in ``where``, always
     the other way."""
     said = [t for t in reading.said(token.lemma_.lower()) if _sentence_of(t, reading) in where]
-    if token.dep_ in _NOUN_MODIFIERS:
+    if token.dep_ in _KIND_MODIFIERS:
         # "non-Chinese empire" is not against "an imperial Chinese dynasty".
         said = [t for t in said if _keys(t.head) & _keys(token.head)]
     if not said or any(_non(t) == _non(token) for t in said):
