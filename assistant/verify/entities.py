@@ -85,10 +85,64 @@ european union: eu, e.u
 soviet union: ussr, u.s.s.r, soviet, soviets
 sri lanka: sri lankan, sri lankans, colombo
 united nations: un, u.n
+peru: peruvian, peruvians, lima
+bolivia: bolivian, bolivians
+ecuador: ecuadorian, ecuadorians
+uruguay: uruguayan, uruguayans
+paraguay: paraguayan, paraguayans
+haiti: haitian, haitians
+jamaica: jamaican, jamaicans
+bangladesh: bangladeshi, bangladeshis, dhaka
+nepal: nepalese, nepali
+myanmar: burma, burmese
+malaysia: malaysian, malaysians
+singapore: singaporean, singaporeans
+qatar: qatari, qataris, doha
+united arab emirates: uae, emirati, emiratis
+kuwait: kuwaiti, kuwaitis
+bahrain: bahraini, bahrainis
+oman: omani, omanis
+morocco: moroccan, moroccans, rabat
+algeria: algerian, algerians
+tunisia: tunisian, tunisians
+ghana: ghanaian, ghanaians
+senegal: senegalese
+uganda: ugandan, ugandans
+tanzania: tanzanian, tanzanians
+zimbabwe: zimbabwean, zimbabweans
+zambia: zambian, zambians
+rwanda: rwandan, rwandans
+angola: angolan, angolans
+mozambique: mozambican, mozambicans
+romania: romanian, romanians
+bulgaria: bulgarian, bulgarians
+serbia: serbian, serbians, serb, serbs, belgrade
+croatia: croatian, croatians, croat, croats
+bosnia: bosnian, bosnians
+slovakia: slovak, slovaks, slovakian
+slovenia: slovenian, slovenians, slovene
+estonia: estonian, estonians
+latvia: latvian, latvians
+lithuania: lithuanian, lithuanians
+belarus: belarusian, belarusians, minsk
+moldova: moldovan, moldovans
+georgia: georgian, georgians, tbilisi
+armenia: armenian, armenians
+azerbaijan: azerbaijani, azerbaijanis, azeri
+kazakhstan: kazakh, kazakhs
+uzbekistan: uzbek, uzbeks
+iceland: icelandic, icelanders
+luxembourg: luxembourger
+cyprus: cypriot, cypriots
+malta: maltese
+albania: albanian, albanians
+kosovo: kosovan, kosovar
 northern ireland: northern irish
 conservative party: conservatives, conservative, tories, tory
 labour party: labour
 liberal democrats: lib dems, lib dem, liberal democrat
+federal reserve: fed
+manchester united: man utd, man united
 republican party: republicans, republican, gop
 democratic party: democrats, democrat
 """
@@ -147,11 +201,24 @@ def _alias_table() -> dict[str, str]:
 
 
 ALIASES = _alias_table()
+_ALIAS_NAMES = frozenset(ALIASES.values())
 _ALIASES_LONGEST_FIRST = sorted(ALIASES, key=lambda a: -len(a))
 _LONGEST_ALIAS = max(len(a.split()) for a in ALIASES)
 
 
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
+# British spellings in names, read as the American ones: "World Health Organisation" is the
+# "World Health Organization", "Ministry of Defence" the "Ministry of Defense".
+_SPELLINGS = {
+    "organisation": "organization",
+    "organisations": "organizations",
+    "defence": "defense",
+    "centre": "center",
+    "theatre": "theater",
+    "programme": "program",
+    "harbour": "harbor",
+}
+_BRITISH = re.compile(r"\b(" + "|".join(_SPELLINGS) + r")\b")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
@@ -163,6 +230,7 @@ def normalise(name: str) -> str:
     text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")
     text = _LEADING_THE.sub("", text.strip())
+    text = _BRITISH.sub(lambda m: _SPELLINGS[m.group(1)], text)
     return " ".join(text.split())
 
 
@@ -398,16 +466,28 @@ def names_of(doc: Doc) -> list[str]:
     ]
     covered = {t.i for e in doc.ents for t in e}
     # The tagger calls some lower-case words of a question proper nouns ("algorithm").
-    spans += [
-        t.text
+    named = [
+        t
         for t in doc
         if t.pos_ == "PROPN"
         and t.i not in covered
-        and t.i
         and t.lower_ not in STOP_WORDS
         and t.text[:1].isupper()
         and not _scale(t)
     ]
+    # Proper nouns side by side are one name ("the Lib Dems", "Man Utd"), which may be an
+    # alias; a proper noun alone that opens the text is often just a capital.
+    runs: list[list[Token]] = []
+    for token in named:
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    for run in runs:
+        if len(run) > 1 and canonical(" ".join(t.text for t in run)) in _ALIAS_NAMES:
+            spans.append(" ".join(t.text for t in run))
+        else:
+            spans += [t.text for t in run if t.i]
     return spans
 
 

@@ -24,7 +24,7 @@ allow ban|allow forbid|allow prohibit|permit ban|legal illegal|open close|open s
 start stop|start end|begin end|launch end|expand shrink|expand contract|strengthen weaken
 hire fire|hire sack|buy sell|lend borrow|import export|include exclude|confirm deny
 admit deny|guilty innocent|convict acquit|largest smallest|biggest smallest|best worst
-before after|ahead behind|early late|earlier later|first last|majority minority|rich poor
+before after|ahead behind|early late|earlier later|majority minority|rich poor
 strong weak|stronger weaker|positive negative|optimistic pessimistic|profitable unprofitable
 continue halt|resume suspend|join leave|enter exit|arrive leave|better worse|on off
 heed ignore|heed disregard|obey defy|likely remote|easy hard|easier harder|safe dangerous
@@ -50,11 +50,58 @@ upbeat gloomy|upbeat downbeat|bullish bearish|ally rival|maximum minimum|domesti
 public private
 buyer seller|lender borrower|victory loss|survive die|alive dead|remember forget
 include omit
+slip rise|slip climb|slip gain|slip increase|slip jump|overturn uphold|quash uphold
+overrule uphold|reverse uphold|dismiss confirm|refute confirm|release arrest|free arrest
+release detain|free detain|impose lift|extend lift|slow accelerate|decelerate accelerate
+contract grow|sign reject|sign refuse|blame praise|blame credit|hurt boost|hurt help
+harm help|harm boost|damage boost|collapse complete|skip attend|miss attend|boycott attend
+snub attend|reopen close|reopen shut|cancel hold|postpone hold|unanimous split
+unanimous divided|quickly slowly|rapidly slowly|sharply slightly|steeply slightly
+keep lose|retain lose|widen narrow|agree refuse|agree decline|survive kill|approve defeat
+pass defeat|full empty|open closed|benefit suffer|expand cut|expand reduce|allow prevent
+shortage surplus|shortage glut|legalise criminalise|legalize criminalize|peaceful violent
+true false|correct wrong|right wrong|easy tough|cheap costly|cancel proceed|postpone proceed
+halt proceed|withdraw join|withdraw enter|retreat advance|establish abolish|send receive
 """
+# Verbs with a particle that say what one word says ("turned down the offer" rejects it), so
+# their opposites can be looked up: "turned down" against "accepted".
+_PHRASAL = {
+    ("turn", "down"): "reject",
+    ("strike", "down"): "overturn",
+    ("lay", "off"): "fire",
+    ("scale", "back"): "reduce",
+    ("cut", "back"): "reduce",
+    ("call", "off"): "cancel",
+    ("go", "ahead"): "proceed",
+    ("put", "off"): "postpone",
+    ("pull", "out"): "withdraw",
+    ("shut", "down"): "close",
+    ("close", "down"): "close",
+    ("speed", "up"): "accelerate",
+    ("slow", "down"): "slow",
+    ("give", "up"): "abandon",
+    ("back", "down"): "retreat",
+    ("rule", "out"): "exclude",
+}
+
+
+def phrasal(token: Token) -> str | None:
+    """The one word a verb and its particle say ("laid off" -> "fire"), else None."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in {"prt", "advmod", "prep"} and child.i == token.i + 1:
+            found = _PHRASAL.get((lemma, child.lower_))
+            if found is not None:
+                return found
+    return None
+
+
 # Pairs that are opposites only as adjectives or adverbs: "content" is also a noun ("the
-# report's content"), "present" also a verb.
+# report's content"), "present" and "last" also verbs ("a match lasting three hours").
 _MODIFIER_OPPOSITES = """
-content unhappy|content discontented|present absent
+content unhappy|content discontented|present absent|first last
 """
 
 
@@ -70,6 +117,10 @@ def _pairs(table: str) -> frozenset[tuple[str, str]]:
 
 
 OPPOSITES = _pairs(_OPPOSITES)
+# Verbs that tell one exchange from either side: "Microsoft sold the unit to IBM" is "IBM bought
+# the unit from Microsoft". Each is also the other's opposite when the sides stay put. ("give"
+# is left out: "they are given clearance" says what "they receive clearance" says.)
+CONVERSES = _pairs("buy sell|lend borrow|send receive|export import")
 MODIFIER_OPPOSITES = _pairs(_MODIFIER_OPPOSITES)
 # Words that share two opposites say the same thing of an event ("fall" and "drop" are both
 # the opposite of "rise" and of "climb"): a claim's "fall" is accounted for by the passage's
@@ -429,8 +480,13 @@ _TOO_LITTLE = frozenset({"little", "nothing"})
 # be starting", "is likely to", "possibly". "Could not" is past inability, not a hedge.
 _HEDGING_MODALS = frozenset({"may", "might", "could"})
 _HEDGING_HEADS = frozenset({"seem", "appear", "likely", "possible", "expect"})
+# "accused of stealing", "charged with fraud": a charge, not a finding.
+_CHARGING_HEADS = frozenset({"accuse", "suspect", "charge"})
+# "Police believe the fire was started deliberately": a belief, not a finding.
+_BELIEVING_HEADS = frozenset({"believe", "suspect", "fear", "allege", "think"})
 _HEDGING_ADVERBS = frozenset(
     {"possibly", "perhaps", "probably", "maybe", "reportedly", "apparently", "likely"}
+    | {"allegedly", "supposedly"}
 )
 # What keeps a hedge in a restated sentence (see ``keeps_hedge``): a generous list, because a
 # sentence that keeps the passage's doubt in other words ("would", "is expected to", "plans
@@ -442,6 +498,9 @@ _KEPT_HEDGES = (
     | {"would", "should", "can", "potentially", "potential", "predict", "forecast"}
     | {"suggest", "believe", "hope", "plan", "aim", "intend", "consider", "if", "unless"}
     | {"whether", "chance", "risk", "threaten", "warn", "claim", "allegedly", "estimate"}
+    | _CHARGING_HEADS
+    | _BELIEVING_HEADS
+    | {"according"}
 )
 
 
@@ -467,6 +526,14 @@ def hedged(verb: Token) -> bool:
         return False
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _HEDGING_HEADS:
         return True
+    if (
+        verb.dep_ == "pcomp"
+        and head.lower_ in {"of", "with"}
+        and head.head.lemma_.lower() in _CHARGING_HEADS
+    ):
+        return True
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in _BELIEVING_HEADS:
+        return True
     return verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX", "ADJ"} and hedged(head)
 
 
@@ -474,6 +541,30 @@ def _long_ago(verb: Token) -> bool:
     """Whether ``verb`` is dated "... ago": "Ten years ago, it could offer 150 miles" says
     what it was able to do then, not what it may do."""
     return any(c.dep_ == "advmod" and c.lower_ == "ago" for c in verb.children)
+
+
+# Verbs that give what follows as someone's word or view: a restatement that keeps them keeps
+# a belief ("we believe that it needs" restated as "said that it needs").
+_ATTRIBUTING = frozenset(
+    {"say", "tell", "feel", "think", "believe", "claim", "argue", "insist", "state", "add"}
+    | {"suggest", "warn", "fear", "allege", "suspect", "accord"}
+)
+
+
+def believed(verb: Token) -> bool:
+    """Whether the passage gives ``verb`` as what someone believes, fears or suspects."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _BELIEVING_HEADS
+
+
+def attributed(verb: Token) -> bool:
+    """Whether a sentence gives ``verb`` as someone's word or view: it hangs, through clauses
+    joined to it, on a verb of saying or thinking ("said ... that it needs")."""
+    token = verb
+    while token.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in _ATTRIBUTING:
+            return True
+    return any(c.lower_ == "according" for c in verb.sent)
 
 
 def keeps_hedge(verb: Token, said: Collection[str]) -> bool:

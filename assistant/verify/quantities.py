@@ -66,6 +66,8 @@ DAYS_IN = {
 }
 DURATION_TOLERANCE = 0.01
 # Units a fraction may be taken of, making an amount of them ("two hundredths of a second").
+# Adjectives of size after which an "m" is metres ("a 300m long ship", "5m tall").
+_DIMENSIONS = frozenset({"long", "tall", "high", "wide", "deep"})
 _UNITS = frozenset(
     {"second", "mile", "kilometre", "kilometer", "metre", "meter", "inch", "foot", "yard"}
     | {"litre", "liter", "gallon", "degree", "point", "percentage", "kilogram", "tonne", "ton"}
@@ -119,6 +121,11 @@ class Quantity:
             return self.kind == other.kind == "count" and self.value == other.value
         if spans:
             return self._same_span(other)
+        # "three hours" is no "third" set: a span of time is a rank only of its own unit
+        # ("the second month" is "month two", "the 79th minute" is "79 minutes").
+        for span, rank in ((self, other), (other, self)):
+            if span.days is not None and rank.kind == "ordinal" and rank.noun not in DAYS_IN:
+                return False
         if (mine is None) != (theirs is None):
             return False
         if self.currency and other.currency and self.currency != other.currency:
@@ -214,6 +221,16 @@ def _read(
     ):
         # "by a vote of 83 to 62" is the tally "83-62", not two counts.
         return _finish(tokens, words, i, i + 3, _score(word, words[i + 2]), "score")
+    if (
+        match
+        and not match.group(2)
+        and i + 3 < len(words)
+        and words[i + 1] in {"votes", "vote"}
+        and words[i + 2] == "to"
+        and _SCORE.match(f"{word}-{words[i + 3]}")
+    ):
+        # "by 310 votes to 219" is the tally "310-219" too.
+        return _finish(tokens, words, i, i + 4, _score(word, words[i + 3]), "score")
     if match and _ends_a_span_of_years(words, i, match):
         return None
     if match:
@@ -225,6 +242,10 @@ def _read(
             kind = "ordinal"
         elif suffix in SCALES:
             value *= SCALES[suffix]
+        elif suffix == "p":
+            # "300p a share" is £3 (pence, as British news writes prices).
+            quantity, end = _finish(tokens, words, start, i + 1, value / 100, kind)
+            return replace(quantity, kind="money", currency="gbp"), end
         i += 1
     elif _SCORE.match(word):
         first, second = _SCORE.match(word).groups()  # type: ignore[union-attr]
@@ -272,8 +293,8 @@ def _read(
             return _finish(tokens, words, start, i + 2, value / whole, "fraction")
     # "four out of five", "11 of 18 years": a count out of a whole, and so a share (80%).
     # ("one of four teams" names a member of a group of four, checked as two numbers.)
-    over = 2 if words[i : i + 2] == ["out", "of"] else 0
-    over = 1 if words[i : i + 1] == ["of"] and value > 1 else over
+    over = 1 if words[i : i + 1] == ["of"] and value > 1 else 0
+    over = 2 if words[i : i + 2] in (["out", "of"], ["of", "every"]) else over
     if kind == "count" and over and i + over < len(words):
         whole = _whole_number(words[i + over])
         if whole is not None and whole > value:
@@ -285,6 +306,14 @@ def _read(
         if words[after] in FRACTIONS and words[after] not in {"half"} and value < 10:
             share = value / FRACTIONS[words[after]]
             return _fraction(tokens, words, start, after + 1, share)
+    # "300m long" measures metres; "300m people" counts millions.
+    if (
+        kind == "count"
+        and words[i : i + 1] == ["m"]
+        and words[i + 1 : i + 2]
+        and (words[i + 1] in _DIMENSIONS)
+    ):
+        return _finish(tokens, words, start, i + 1, value, kind, "metre")
     # "ten-million-dollar": a scale joined by a hyphen.
     while kind == "count" and i < len(words):
         joined = words[i] == "-" and i + 1 < len(words) and words[i + 1] in SCALES
@@ -351,13 +380,24 @@ def _fraction(
     # "a half-point rise" is half of a point, as "half a point" is.
     if end + 1 < len(words) and words[end] == "-" and words[end + 1] in _UNITS:
         return _finish(tokens, words, start, end + 2, share, "count", words[end + 1])
+    # "half-a-million" is "half a million".
+    if (
+        words[end : end + 1] == ["-"]
+        and words[end + 2 : end + 3] == ["-"]
+        and (words[end + 1 : end + 2] in (["a"], ["an"]) and words[end + 3 : end + 4])
+    ):
+        scale = words[end + 3]
+        if scale in SCALES:
+            return _finish(tokens, words, start, end + 4, share * SCALES[scale], "count")
     of = end < len(words) and words[end] == "of"
     at = end + 1 if of else end
-    if at + 1 < len(words) and words[at] in {"a", "an"}:
+    # "half a percent", "a quarter of one percent", "a quarter of a percentage point".
+    if at + 1 < len(words) and (words[at] in {"a", "an"} or (of and words[at] == "one")):
         unit = words[at + 1]
-        if of and unit == "percent":
-            return _finish(tokens, words, start, at + 2, share, "percent")
-        if of and unit == "per" and at + 2 < len(words) and words[at + 2] == "cent":
+        if unit == "percent" or words[at + 1 : at + 3] == ["percentage", "point"]:
+            last = at + (3 if unit == "percentage" else 2)
+            return _finish(tokens, words, start, last, share, "percent")
+        if unit == "per" and at + 2 < len(words) and words[at + 2] == "cent":
             return _finish(tokens, words, start, at + 3, share, "percent")
         if unit in SCALES:
             return _finish(tokens, words, start, at + 2, share * SCALES[unit], "count")
@@ -384,6 +424,9 @@ def _finish(
     after = end + 1 if end + 1 < len(tokens) and words[end] == "-" else end
     if not currency and after < len(tokens):
         currency = _CURRENCY_WORDS.get(tokens[after].lemma_.lower(), "")
+        # "50 pence" is £0.50, as "50p" is.
+        if not currency and kind == "count" and tokens[after].lower_ in {"pence", "penny"}:
+            value, currency = value / 100, "gbp"
     if currency:
         kind = "money"
     approximate = start > 0 and words[start - 1] in _APPROXIMATE

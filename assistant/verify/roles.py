@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import TITLES, canonical, normalise
+from assistant.verify.entities import TITLES, canonical, entity_of, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -64,6 +64,10 @@ class Event:
     conjoined: tuple[tuple[str, frozenset[str]], ...] = ()
     # The roles whose argument is described rather than named ("the Guelph immunologist").
     described: frozenset[str] = frozenset()
+    # For each described role, the words of the name it most likely points back to: the last
+    # named before it that names no other argument of the event ("Kevin Campbell ... stopping
+    # Mark Morrison ... The Everton striker signed Morrison": Campbell).
+    referents: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def role(self, name: str) -> frozenset[str]:
         """The words of the argument in role ``name`` (empty when absent)."""
@@ -76,6 +80,10 @@ class Event:
     def extent(self, name: str) -> frozenset[str]:
         """The lowercased words of the whole phrase in role ``name``."""
         return next((words for role, words in self.extents if role == name), frozenset())
+
+    def referent(self, name: str) -> frozenset[str]:
+        """The words of the name the described argument in role ``name`` points back to."""
+        return next((words for role, words in self.referents if role == name), frozenset())
 
     def joined(self, name: str) -> frozenset[str]:
         """The words of role ``name`` and of the arguments joined to it by "and"."""
@@ -93,13 +101,19 @@ def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None
     names = {role: _words(heads[role], proper=True) | _whose(heads[role]) for role in roles}
     extents = {role: _extent(heads[role]) for role in roles}
     conjoined = {role: frozenset().union(*map(_words, _joined(heads[role]))) for role in roles}
+    described = frozenset(role for role in roles if _described(heads[role]))
+    referents = {
+        role: _referent(heads[role], frozenset().union(*(w for r, w in roles.items() if r != role)))
+        for role in described
+    }
     return Event(
         token,
         tuple(sorted(roles.items())),
         tuple(sorted(names.items())),
         tuple(sorted(extents.items())),
         tuple(sorted(conjoined.items())),
-        frozenset(role for role in roles if _described(heads[role])),
+        described,
+        tuple(sorted(referents.items())),
     )
 
 
@@ -113,6 +127,35 @@ def _described(head: Token) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         and not any(c.dep_ == "appos" for c in head.children)
     )
+
+
+# Entity types a description of an actor may point back to, and how far back it is looked for.
+_ACTORS = frozenset({"PERSON", "ORG"})
+_REFERENT_REACH = 80
+_QUALIFYING = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+
+
+def _referent(head: Token, others: frozenset[str]) -> frozenset[str]:
+    """The words of the last person or organisation named before the description ``head``
+    whose words name none of ``others`` (the event's other arguments)."""
+    doc = head.doc
+    index = head.left_edge.i - 1
+    while index >= max(0, head.left_edge.i - _REFERENT_REACH):
+        token = doc[index]
+        if token.ent_type_ in _ACTORS:
+            entity = entity_of(token)
+            words = frozenset(canonical(t.text) for t in entity if t.pos_ == "PROPN")
+            words |= {canonical(entity.text)}
+            # A name that only qualifies another's ("R&B singer Mark Morrison") is that one.
+            top = entity.root
+            while top.dep_ in _QUALIFYING and top.head is not top:
+                top = top.head
+            phrase = frozenset(canonical(t.text) for t in _phrase_tokens(top))
+            if not (words | phrase) & others:
+                return words
+            index = entity.start
+        index -= 1
+    return frozenset()
 
 
 def _joined(head: Token) -> list[Token]:
@@ -142,8 +185,23 @@ def _whose(head: Token) -> frozenset[str]:
 
 
 def _extent(head: Token) -> frozenset[str]:
-    words = {t.lower_ for t in head.subtree} | {canonical(t.text) for t in head.subtree}
+    tokens = list(head.subtree) + _named_after(head)
+    words = {t.lower_ for t in tokens} | {canonical(t.text) for t in tokens}
     return frozenset(w for w in words if w)
+
+
+def _named_after(head: Token) -> list[Token]:
+    """The name right after a common noun's phrase that the parser hung on the verb instead
+    ("told technology site ZDNet": "ZDNet" an adverbial noun of "told"): the noun's name."""
+    end = head.right_edge.i + 1
+    if head.pos_ != "NOUN" or end >= len(head.doc):
+        return []
+    name = head.doc[end]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.dep_ not in {"npadvmod", "appos"} or name.head != head.head:
+        return []
+    return list(name.subtree)
 
 
 def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
@@ -187,7 +245,7 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
         # "carriers continue to lower prices", "hired detectives to follow Khan": an infinitive
         # acts through the object of the verb it completes, or else through its subject.
         if "agent" not in heads and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
-            controller = _object(verb.head)
+            controller = _object(verb.head) or _asked(verb)
             if controller is None or controller.ent_type_ in _AMOUNTS or controller.like_num:
                 # "used $3bn to buy Beats": an amount spent does not buy; its spender does.
                 controller = _subject(verb.head)
@@ -271,6 +329,22 @@ def _gerund_agent(preposition: str, verb: Token) -> Token | None:
         return _subject(verb) if _object(verb) is None else None
     if preposition in _OBJECT_GERUNDS:
         return _object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+# Prepositions whose object does what an infinitive after them says: "called on Hain to make a
+# statement", "pressed for the board to resign".
+_ASKING = frozenset({"on", "upon", "for"})
+
+
+def _asked(infinitive: Token) -> Token | None:
+    """Whom a verb asks to do what its ``infinitive`` says, named after a preposition between
+    them ("called on Peter Hain, the Commons leader, to make a statement")."""
+    for child in infinitive.head.children:
+        if child.dep_ == "prep" and child.lower_ in _ASKING and child.i < infinitive.i:
+            named = object_of(child)
+            if named is not None and named.pos_ in {"PROPN", "NOUN"}:
+                return named
     return None
 
 
@@ -457,6 +531,10 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
         # Bridle); a passage that describes someone may mean another than the claim names.
         if name in claim.described:
             names = frozenset()
+        # A passage that describes someone ("the Everton striker signed Morrison") may mean
+        # whom the claim names (Kevin Campbell): the names in a description say where.
+        if name in evidence.described and claim.named(name) & evidence.referent(name):
+            continue
         if names and their_names and not names & their_names and not _initials(names, their_names):
             return name
         # "Defense lawyers would recommend 17 years" where the passage's sentence has the
@@ -478,6 +556,7 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
         if (
             words <= _sentence_words(evidence.verb)
             and not words & extent
+            and not _initials(words, their_names)
             and not (extent & _ANAPHORS and not their_names)
             and not described
         ):
@@ -492,6 +571,11 @@ def _initials(first: frozenset[str], second: frozenset[str]) -> bool:
         if len(short) == 1 and len(words) > 1:
             (acronym,) = short
             if sorted(acronym) == sorted(w[0] for w in words):
+                return True
+        # The name read whole keeps words an alias would change ("British" of the BBC).
+        for name in long:
+            parts = [w for w in name.split() if w not in {"of", "and", "the", "for"}]
+            if len(parts) > 1 and "".join(w[0] for w in parts) in short:
                 return True
     return False
 

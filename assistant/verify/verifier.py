@@ -47,6 +47,9 @@ from assistant.verify.outcomes import (
 )
 from assistant.verify.places import swapped_places, traded_sides
 from assistant.verify.polarity import (
+    CONVERSES,
+    attributed,
+    believed,
     denied,
     hedged,
     keeps_hedge,
@@ -55,6 +58,7 @@ from assistant.verify.polarity import (
     noun_phrase,
     opposite,
     opposites_of,
+    phrasal,
     preferred_to,
     purpose,
     reversed_direction,
@@ -169,6 +173,8 @@ _EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discoun
 _DATE_NOUNS = frozenset(["date", "deadline"])
 # Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
 # Certainty the passage may not share is one too ("will definitely be available", "already").
+# Nouns of telling whose denial denies what they tell of: "no reports of casualties".
+_REPORTS = frozenset({"report", "sign", "evidence", "word", "news", "indication", "trace"})
 _QUALIFIERS = frozenset(
     {"record", "only", "ever", "first", "last", "unprecedented", "largest", "biggest"}
     | {"definitely", "certainly", "invariably", "always", "undoubtedly", "precise", "already"}
@@ -282,6 +288,11 @@ class _Reading:
                 for key in _keys_of(token.lower_, lemma):
                     self.lemmas.setdefault(key, set()).add(index)
                 self._by_lemma.setdefault(lemma, []).append(token.i)
+                # "turned down" is said as "reject" too, where its opposite is looked for.
+                said = phrasal(token)
+                if said is not None:
+                    self.lemmas.setdefault(said, set()).add(index)
+                    self._by_lemma.setdefault(said, []).append(token.i)
                 if _is_content(token) or token.pos_ == "NUM":
                     self.words.setdefault(lemma, set()).add(index)
         self._events: dict[int, list[Event]] = {}
@@ -980,7 +991,7 @@ def _sentence_of(token: Token, reading: _Reading) -> int:
 def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
     restated = set(_evidence(aligned))
     for token in claim:
-        lemma = token.lemma_.lower()
+        lemma = phrasal(token) or token.lemma_.lower()
         # "as many as six", "above 5%" bound a number, checked with the number.
         placed = token.pos_ == "ADP" and lemma in _STANDINGS and not _bounds_a_number(token)
         if (
@@ -1010,12 +1021,16 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             token.lower_, modifiers=modifier
         )
         for other in sorted(opposites & reading.lemmas.keys()):
+            if _said_conversely(token, lemma, other, reading):
+                continue
             # "behind the champions" is contradicted by "clear of" them, not by "it was clear".
             if placed and not _stands(other, reading):
                 continue
             if _all_beaten(other, reading, token):
                 continue  # "France lost" says what "France were beaten by Wales" says
             if _modifies_others(token, other, where, reading):
+                continue
+            if _modifies_other_things(token, other, where, reading):
                 continue
             # "dislike" is not contradicted by the "like" of "practices like circumcision".
             if not placed and not _as_content(other, where, reading):
@@ -1044,8 +1059,11 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             if not denied(noun) and not _denied_by_verb(noun) and not traded:
                 return f"the passage rules out {noun_phrase(same[0])!r}"
             continue
-        # "will take no action" is said as well by "not to take any action".
-        if same and _noun_denied(noun) and not any(_noun_denied(t) for t in same):
+        # "will take no action" is said as well by "not to take any action". Only the noun
+        # counts: "no reports of casualties" is what "no casualties were reported" says, and
+        # the "no one" who was hurt is no figure ("one location").
+        nouns = [t for t in same if t.pos_ in {"NOUN", "PROPN"}]
+        if nouns and _noun_denied(noun) and not any(_noun_denied(t) for t in nouns):
             return f"the passage reports {noun.text}"
     for verb in claim:
         matches = _with_its_arguments(verb, _verbs_like(verb, reading))
@@ -1202,6 +1220,7 @@ def _hedge(claim: Doc, reading: _Reading) -> str | None:
             matches
             and all(hedged(t) for t in matches)
             and not keeps_hedge(verb, reading.lemmas.keys())
+            and not (all(believed(t) for t in matches) and attributed(verb))
         ):
             said = _existence(matches[0]) if _there_is(verb) else f"{matches[0].text!r} may happen"
             return f"the passage says only that {said}"
@@ -1310,12 +1329,18 @@ def _names_a_date(noun: Token, dated: set[int]) -> bool:
 
 
 def _noun_denied(noun: Token) -> bool:
-    """Whether a noun is denied: by its own words ("no action"), or as "any" object of a
-    negated verb ("did not take any action")."""
-    return denied(noun) or (
-        noun.dep_ == "dobj"
-        and any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
-        and negated(noun.head)
+    """Whether a noun is denied: by its own words ("no action"), as "any" object of a
+    negated verb ("did not take any action"), or as what a denied report is of ("no reports
+    of casualties")."""
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return (
+        denied(noun)
+        or (
+            noun.dep_ == "dobj"
+            and any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
+            and negated(noun.head)
+        )
+        or (of is not None and of.head.lemma_.lower() in _REPORTS and denied(of.head))
     )
 
 
@@ -1330,10 +1355,13 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
     """The opposite the passage says of what ``token`` is about, when the passage uses the
     token's own word only of other things: "a rise in profits" against "a drop in profits ...
     a rise in revenues"."""
+    lemma = phrasal(token) or token.lemma_.lower()
+    modifier = token.pos_ in {"ADJ", "ADV"}
     against = {
         other
-        for other in opposites_of(token.lemma_.lower()) & reading.lemmas.keys()
+        for other in opposites_of(lemma, modifiers=modifier) & reading.lemmas.keys()
         if not _all_beaten(other, reading, token)
+        and not _said_conversely(token, lemma, other, reading)
     }
     if not against:
         return None
@@ -1361,6 +1389,37 @@ def _opposite_about(token: Token, reading: _Reading) -> str | None:
     )
 
 
+# The roles the two sides of an exchange take: who buys from whom, who sells to whom.
+_SIDES = ("from", "to")
+
+
+def _said_conversely(token: Token, lemma: str, other: str, reading: _Reading) -> bool:
+    """Whether the passage tells the exchange ``token`` tells from the other side, with the
+    sides traded: "IBM bought the unit from Microsoft" of "Microsoft sold the unit to IBM".
+    The claim's buyer must be the passage's "to" and its seller, when it names one, the
+    passage's seller; what changes hands, when both name it, must be the same."""
+    if (lemma, other) not in CONVERSES:
+        return False
+    mine = next((e for e in events(token.doc) if e.verb.i == token.i), None)
+    if mine is None or not mine.role("agent"):
+        return False
+    side = next((r for r in _SIDES if mine.role(r)), None)
+    sentences = {_sentence_of(t, reading) for t in reading.said(other)}
+    for theirs in reading.events_in(sentences):
+        if theirs.verb.lemma_.lower() != other:
+            continue
+        their_side = next((r for r in _SIDES if theirs.role(r)), None)
+        if their_side is None or not mine.role("agent") & theirs.role(their_side):
+            continue
+        if side is not None and not mine.role(side) & theirs.role("agent"):
+            continue
+        goods, their_goods = mine.role("patient"), theirs.role("patient")
+        if goods and their_goods and not goods & their_goods:
+            continue
+        return True
+    return False
+
+
 def _modifies_others(token: Token, other: str, sentences: set[int], reading: _Reading) -> bool:
     """Whether ``token`` modifies a noun, or grades an adjective, and the passage says
     ``other``, its opposite, in ``sentences`` only as a modifier of other words: "weak
@@ -1372,6 +1431,22 @@ def _modifies_others(token: Token, other: str, sentences: set[int], reading: _Re
     mine = _keys(token.head)
     said = [t for t in reading.said(other) if _sentence_of(t, reading) in sentences]
     return bool(said) and all(t.dep_ == token.dep_ and not _keys(t.head) & mine for t in said)
+
+
+def _modifies_other_things(
+    token: Token, other: str, sentences: set[int], reading: _Reading
+) -> bool:
+    """Whether the passage says ``other``, the opposite of ``token``, in ``sentences`` only as
+    a modifier of nouns that ``token`` is not said of: "shares dropped" is not contradicted by
+    the "rising" of "rising fuel costs" in "shares fell after ... rising fuel costs"."""
+    about = [t for t in _about(token) if _is_content(t)]
+    if not about:
+        return False
+    mine = frozenset().union(*(_keys(t) for t in about))
+    said = [t for t in reading.said(other) if _sentence_of(t, reading) in sentences]
+    return bool(said) and all(
+        t.dep_ in {"amod", "compound"} and not _keys(t.head) & mine for t in said
+    )
 
 
 def _said_of(lemma: str, keys: list[frozenset[str]], holding: set[int], reading: _Reading) -> bool:

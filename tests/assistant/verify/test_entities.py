@@ -164,3 +164,31 @@ def test_names_joined_by_a_possessive_are_two_names() -> None:
     assert "Campbell" in names and "Campbell State" not in names
     passage = "The State of the Sides Report from Campbell's found that Delaware loves stuffing."
     assert all(named_in(n, known_names(passage), acronyms(passage)) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("passage", "name", "named"),
+    [
+        ("Peruvian police said so.", "Peru", True),
+        ("Emirati officials said so.", "United Arab Emirates", True),
+        ("Burmese troops moved in.", "Myanmar", True),
+        ("Peruvian police said so.", "Bolivia", False),
+        # British and American spellings of one name
+        ("The World Health Organization said so.", "World Health Organisation", True),
+        ("The Ministry of Defence said so.", "Ministry of Defense", True),
+        ("The World Trade Organization said so.", "World Health Organisation", False),
+        ("The Fed raised rates.", "Federal Reserve", True),
+    ],
+)
+def test_more_countries_spellings_and_short_names(passage: str, name: str, named: bool) -> None:
+    assert named_in(name, known_names(passage), acronyms(passage)) is named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [("The Lib Dems won the vote.", "Lib Dems"), ("Man Utd beat Arsenal.", "Man Utd")],
+)
+def test_proper_nouns_side_by_side_that_make_an_alias_are_one_name(
+    sentence: str, name: str
+) -> None:
+    assert name in names_of(parse(sentence))

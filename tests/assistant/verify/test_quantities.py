@@ -46,6 +46,16 @@ def _values(text: str) -> list[tuple[float, str]]:
         # A decade or a century is still a figure to match.
         ("He played in the 1960s.", [(1960.0, "count")]),
         ("It dates to the 17th century.", [(17.0, "ordinal")]),
+        # Pence are hundredths of a pound; "m" after a figure of size is metres.
+        ("Shares fell 50p to 300p.", [(0.5, "money"), (3.0, "money")]),
+        ("Stamps cost 50 pence.", [(0.5, "money")]),
+        ("The ship was 300m long.", [(300.0, "count")]),
+        ("It raised 300m people.", [(3e8, "count")]),
+        ("It passed by 310 votes to 219.", [(310.219, "score")]),
+        ("Some half-a-million people came.", [(5e5, "count")]),
+        ("Output grew half a percent.", [(0.5, "percent")]),
+        ("Rates rose a quarter of a percentage point.", [(0.25, "percent")]),
+        ("Rates rose a quarter of one percent.", [(0.25, "percent")]),
     ],
 )
 def test_numbers_are_read_by_value(text: str, expected: list[tuple[float, str]]) -> None:

@@ -1912,3 +1912,186 @@ def test_a_preposition_is_no_opposite_of_a_verb(verifier: ClaimVerifier) -> None
         "The monks liked some policies of the emperors.",
     )
     assert verdict.kind == "polarity", verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (  # a description points back to the last name before it that is no other argument
+            "Premiership footballer Kevin Campbell has gained an injunction stopping R&B singer "
+            "Mark Morrison from releasing an album. The Everton striker signed Morrison to his "
+            "label.",
+            "Kevin Campbell signed Morrison to his label.",
+        ),
+        (  # an acronym of the passage's name is that name
+            "The Los Angeles Police Department is investigating the crash, an LAPD spokesperson "
+            "told CNN.",
+            "The LAPD is investigating the crash.",
+        ),
+        (  # whom a verb calls on does what the infinitive says
+            "The Lib Dems called for Commons leader Peter Hain to make a statement.",
+            "The Lib Dems called on Peter Hain to make a statement.",
+        ),
+        (  # the name the parser hung on the verb is the object's
+            "Jeff Ravencraft, technology strategist at Intel, told technology site ZDNet. "
+            '"Returns are rising," he said.',
+            "Jeff Ravencraft told ZDNet that returns were rising.",
+        ),
+    ],
+)
+def test_an_argument_named_otherwise_is_the_same_argument(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
+
+
+def test_a_description_points_back_to_the_name_just_before_it(verifier: ClaimVerifier) -> None:
+    # The international who set the record is Cech, named last before him, not Cudicini.
+    passage = (
+        "Cudicini kept 24 clean sheets last season, but Petr Cech has become first choice for "
+        "Mourinho. The 22-year-old Czech international has set a new Premiership record."
+    )
+    verdict = verifier.check("Cudicini has set a new Premiership record.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        ("The BBC reported the story.", "The British Broadcasting Corporation reported the story."),
+        ("The Federal Reserve raised rates.", "The Fed raised rates."),
+        ("Manchester United beat Arsenal.", "Man Utd beat Arsenal."),
+    ],
+)
+def test_a_name_and_its_short_form_do_the_same(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        ("Sales rose 5% last year.", "Sales slipped 5% last year."),
+        ("The court upheld the ban.", "The court overturned the ban."),
+        ("The court upheld the ban.", "The court struck down the ban."),
+        ("The minister accepted the offer.", "The minister turned down the offer."),
+        ("The company hired 200 workers.", "The company laid off 200 workers."),
+        ("Police arrested the man.", "Police released the man."),
+        ("The government lifted the ban.", "The government imposed the ban."),
+        ("The firm expanded its operations.", "The firm scaled back its operations."),
+        ("Inflation accelerated in May.", "Inflation slowed in May."),
+        ("The mayor praised the police.", "The mayor blamed the police."),
+        ("The president attended the summit.", "The president skipped the summit."),
+        ("The strike went ahead.", "The strike was called off."),
+        ("The launch was postponed.", "The launch went ahead as planned."),
+        ("The virus is spreading quickly.", "The virus is spreading slowly."),
+    ],
+)
+def test_opposite_words_and_verbs_with_particles_flip_a_claim(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    for claim, evidence in ((sentence, passage), (passage, sentence)):
+        verdict = verifier.check(claim, evidence)
+        assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("IBM bought the unit from Microsoft.", True),
+        ("IBM bought the unit.", True),
+        ("Microsoft bought the unit from IBM.", False),
+        ("IBM bought the shop from Microsoft.", False),
+    ],
+)
+def test_an_exchange_told_from_the_other_side_keeps_its_sides(
+    verifier: ClaimVerifier, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, "Microsoft sold the unit to IBM.")
+    assert verdict.supported is supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("Germany sent tanks to Ukraine.", "Ukraine received tanks from Germany.", True),
+        ("Germany sent tanks to Ukraine.", "Germany received tanks from Ukraine.", False),
+        ("The UK lent £5bn to Ireland.", "Ireland borrowed £5bn from the UK.", True),
+        ("The UK lent £5bn to Ireland.", "The UK borrowed £5bn from Ireland.", False),
+    ],
+)
+def test_sending_and_lending_are_receiving_and_borrowing_from_the_other_side(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (  # "no one" denies no figure "one"; "no reports of" denies what it reports
+            "Strikes hit two locations in Syria and one location in Iraq. Nobody was reported "
+            "killed.",
+            "No one was reported killed.",
+        ),
+        ("No casualties were reported.", "There were no reports of casualties."),
+        (  # the opposite modifies another thing ("rising fuel costs"), not the shares
+            "Shares in British Airways fell 5% on Tuesday after the airline warned that rising "
+            "fuel costs would hit profits.",
+            "British Airways shares dropped 5% on Tuesday after the airline warned that higher "
+            "fuel prices would hurt its profits.",
+        ),
+        (
+            "The test correctly identified the disease in nine out of ten cases.",
+            "The test correctly identified the disease in nine of every ten cases.",
+        ),
+        (  # a match that lasts is not the last of anything
+            "Moya was the first big name to fall. The match lasted three hours.",
+            "Moya, the first big name to fall, lost a match lasting three hours.",
+        ),
+    ],
+)
+def test_what_an_llm_rewrites_of_denials_shares_and_opposites_is_accepted(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
+
+
+def test_a_span_of_time_is_no_rank_of_another_thing(verifier: ClaimVerifier) -> None:
+    passage = (
+        "Garcia-Lopez withstood a third-set rally from Moya to hang on for victory. He was "
+        "delighted with the victory in only his third ever Grand Slam match."
+    )
+    verdict = verifier.check("Garcia-Lopez beat Moya in a match lasting three hours.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "number"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        (
+            "Police believe the fire was started deliberately.",
+            "The fire was started deliberately.",
+            False,
+        ),
+        ("He is accused of stealing £1m.", "He stole £1m.", False),
+        ("He allegedly stole £1m.", "He stole £1m.", False),
+        (  # a belief restated as what its holder said keeps it
+            '"We believe that it needs a coordinated response," Tedros said.',
+            "Tedros said that it needs a coordinated response.",
+            True,
+        ),
+    ],
+)
+def test_a_belief_or_a_charge_is_not_told_as_a_fact(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind == "hedge"
