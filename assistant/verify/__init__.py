@@ -1,7 +1,8 @@
 """The claim verifier: whether a passage entails a sentence, with a reason a person can read.
 
 One module per part of a claim: ``entities`` (names, aliases, demonyms), ``quantities``
-(numbers by value), ``when`` (dates resolved against the article's date), ``polarity``
+(numbers by value), ``derived`` (figures a passage implies: list counts, sums, differences,
+spans of years), ``when`` (dates resolved against the article's date), ``polarity``
 (negation, opposites, what is set aside), ``roles`` (who did what to whom), ``places`` (two
 things that trade places whatever the verb), ``substitutes`` (a name or number put where the
 restated sentence has another), ``described`` (a person described by another organisation),

@@ -34,6 +34,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.attachment import misattached
 from assistant.verify.bindings import rebound
+from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.nlp import parse, parse_all
@@ -1530,6 +1531,8 @@ def _numbers(
             continue  # matched, it accounts for its words; unmatched, the words are checked
         if not same and _share_of_counts(claim, mine, claimed, reading):
             continue
+        if not same and _implied_by(mine, aligned, reading):
+            continue
         if not same:
             near = [q.text for q in stated if q.noun and q.noun == mine.noun]
             if near and mine.noun:
@@ -1572,6 +1575,32 @@ def _numbers(
         if found is not None:
             return f"the passage says {found.theirs} where the sentence says {found.mine}"
     return None
+
+
+def _implied_by(mine: Quantity, aligned: dict[int, set[int]], reading: _Reading) -> bool:
+    """Whether a sentence the claim restates implies ``mine`` (``derived.implied``): "two men"
+    of "Smith and Jones", "three sites" of "two sites in Syria and one in Iraq"."""
+    if mine.kind not in {"count", "percent", "money", "fraction"} or mine.bound:
+        return False
+    restated = set(_evidence(aligned))
+    stated = [(q, i) for q, i in reading.quantities if i in restated]
+    # A figure the passage gives for the claim's own noun is the one to hold it to: "three
+    # locations in Syria" is not the sum of "two locations in Syria and one in Iraq".
+    if mine.noun and any(q.noun == mine.noun for q, _ in stated):
+        return False
+    for index in restated:
+        figures = [q for q, i in stated if i == index]
+        for found in implied(reading.sentences[index], figures):
+            # A span between two years is a count of years, and only it is a span of time
+            # ("two years" is not the two days of "Fridays and Saturdays").
+            years = mine.noun in _YEARLY or mine.days is not None
+            if (found.noun == "year") == years and mine.matches(found):
+                return True
+    return False
+
+
+# Nouns a span between two years may count: "served eight years", "eight seasons".
+_YEARLY = frozenset({"year", "season", "term"})
 
 
 def _share_of_counts(
