@@ -218,6 +218,9 @@ _SPELLINGS = {
     "programme": "program",
     "harbour": "harbor",
 }
+_DOT_COM = re.compile(r"\.com\b")  # "Amazon.com Inc" names Amazon
+_SAINT = re.compile(r"\bsaint\b")  # "Saint Helens" is "St Helens"
+_SPACED_INITIALS = re.compile(r"\b[a-z](?: [a-z]\b)+")
 _BRITISH = re.compile(r"\b(" + "|".join(_SPELLINGS) + r")\b")
 _LEADING_THE = re.compile(r"^the\s+")
 
@@ -228,9 +231,12 @@ def normalise(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text)
-    text = text.replace(".", "")
+    text = _DOT_COM.sub("", text).replace(".", "")
     text = _LEADING_THE.sub("", text.strip())
     text = _BRITISH.sub(lambda m: _SPELLINGS[m.group(1)], text)
+    text = _SAINT.sub("st", text)
+    # "J. K. Rowling" is "JK Rowling": initials spaced apart are read together.
+    text = _SPACED_INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text)
     return " ".join(text.split())
 
 

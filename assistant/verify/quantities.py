@@ -295,6 +295,9 @@ def _read(
     # ("one of four teams" names a member of a group of four, checked as two numbers.)
     over = 1 if words[i : i + 1] == ["of"] and value > 1 else 0
     over = 2 if words[i : i + 2] in (["out", "of"], ["of", "every"]) else over
+    # "six of the nine members" is six out of nine as well.
+    if over and words[i + over : i + over + 1] == ["the"]:
+        over += 1
     if kind == "count" and over and i + over < len(words):
         whole = _whole_number(words[i + over])
         if whole is not None and whole > value:

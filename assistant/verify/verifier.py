@@ -162,6 +162,9 @@ _REFERRING_NOUNS = frozenset(
         "result",
         "level",
         "part",
+        "toll",
+        "decision",
+        "move",
     ]
 )
 # How far, relative to itself, a share may sit from the passage's count over its whole: under
@@ -172,10 +175,12 @@ SHARE_TOLERANCE = 0.12
 _EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discount"])
 # Nouns that name what a date is, said by the date the sentence gives.
 _DATE_NOUNS = frozenset(["date", "deadline"])
-# Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
-# Certainty the passage may not share is one too ("will definitely be available", "already").
+# Words that say "in a row".
+_CONSECUTIVE = frozenset({"consecutive", "straight", "successive", "running", "row"})
 # Nouns of telling whose denial denies what they tell of: "no reports of casualties".
 _REPORTS = frozenset({"report", "sign", "evidence", "word", "news", "indication", "trace"})
+# Adjectives and adverbs that add a claim of their own ("the largest ever", "for a record").
+# Certainty the passage may not share is one too ("will definitely be available", "already").
 _QUALIFIERS = frozenset(
     {"record", "only", "ever", "first", "last", "unprecedented", "largest", "biggest"}
     | {"definitely", "certainly", "invariably", "always", "undoubtedly", "precise", "already"}
@@ -1036,8 +1041,15 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             # "dislike" is not contradicted by the "like" of "practices like circumcision".
             if not placed and not _as_content(other, where, reading):
                 continue
-            if where & reading.lemmas[other] and not _all_denied(other, where, reading):
-                return f"the sentence says {token.text!r} where the passage says {other!r}"
+            if not where & reading.lemmas[other] or _all_denied(other, where, reading):
+                continue
+            # "cut prices to boost demand" does not contradict "an 83% increase" that "boost"
+            # accounts for: the opposite must be said of what the sentence's word is said of.
+            about = [t for t in _about(token) if _is_content(t)]
+            keys = [_keys(t) for t in about]
+            if about and reading.said(other) and not _said_of(other, keys, where, reading):
+                continue
+            return f"the sentence says {token.text!r} where the passage says {other!r}"
     for token in claim:
         against = reversed_direction(token, reading.stated)
         if against is not None:
@@ -1883,6 +1895,9 @@ def _added(
         if token.pos_ == "NOUN":
             if token.lemma_.lower() in _REFERRING_NOUNS:
                 continue
+            # "the 14th rise in a row" says what "the 14th consecutive increase" says.
+            if _in_a_row(token) and reading.lemmas.keys() & _CONSECUTIVE:
+                continue
             # "set Sept. 27 as the sentencing date": the date says it, and is checked itself.
             if token.lemma_.lower() in _DATE_NOUNS and _names_a_date(token, dated):
                 continue
@@ -1892,6 +1907,10 @@ def _added(
             continue
         added.append(token)
     return added
+
+
+def _in_a_row(token: Token) -> bool:
+    return token.lower_ == "row" and token.head.lower_ == "in" and token.dep_ == "pobj"
 
 
 def _qualifies(token: Token) -> bool:

@@ -192,3 +192,16 @@ def test_proper_nouns_side_by_side_that_make_an_alias_are_one_name(
     sentence: str, name: str
 ) -> None:
     assert name in names_of(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    ("passage", "name"),
+    [
+        ("JK Rowling won the award.", "J. K. Rowling"),
+        ("J.K. Rowling won the award.", "JK Rowling"),
+        ("Saint Helens won the match.", "St Helens"),
+        ("Amazon.com Inc said profits rose.", "Amazon"),
+    ],
+)
+def test_initials_saints_and_web_names_are_written_either_way(passage: str, name: str) -> None:
+    assert named_in(name, known_names(passage), acronyms(passage))

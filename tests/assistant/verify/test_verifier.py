@@ -2095,3 +2095,37 @@ def test_a_belief_or_a_charge_is_not_told_as_a_fact(
     assert verdict.supported is supported, verdict.reason
     if not supported:
         assert verdict.kind == "hedge"
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (  # "cut prices to boost demand": no opposite of an "increase" said of deliveries
+            "Tesla handed over 466,140 vehicles in the second quarter, up 83% on the same "
+            "period a year earlier. Musk has cut prices several times to boost demand.",
+            "Tesla handed over 466,140 vehicles in the second quarter, an 83% increase on the "
+            "same period a year earlier.",
+        ),
+        (
+            "Musk has cut prices several times this year to boost demand.",
+            "Musk has reduced prices several times this year to stimulate demand.",
+        ),
+        (
+            "The bank raised rates on Thursday, the 14th consecutive increase.",
+            "The bank raised rates for the 14th time in a row on Thursday.",
+        ),
+        (
+            "A 6.8 earthquake struck Morocco, killing more than 2,000 people.",
+            "The death toll of the 6.8 earthquake in Morocco passed 2,000 people.",
+        ),
+        (
+            "Six of the nine members voted for the rise.",
+            "Two-thirds of the members voted for the rise.",
+        ),
+    ],
+)
+def test_an_llms_summary_of_figures_and_changes_is_accepted(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
