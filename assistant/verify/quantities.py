@@ -97,11 +97,17 @@ class Quantity:
     implicit: bool = False
     # The whole a count is taken from: "four out of five", "11 of 18 years" (18), else None.
     whole: float | None = None
+    # Where a vague figure ends: "dozens" runs from 24 up to 100, "hundreds" from 200 up to
+    # 1,000, "a majority" from just over 50% up to 100%; else None.
+    upto: float | None = None
 
     def matches(self, other: Quantity) -> bool:
         """Whether ``other`` states the same amount (fractions against percentages too, and
         spans of time in any unit: "half a year" is "six months")."""
         spans = self.days is not None and other.days is not None
+        if self.upto is not None or other.upto is not None:
+            same = (self.kind, self.value, self.upto) == (other.kind, other.value, other.upto)
+            return same or _within_range(self, other) or _within_range(other, self)
         if self.implicit or other.implicit:
             return spans and self._same_span(other)
         # "eleven out of eighteen years" is "11 of 18 years"; "6 of 10" is not "3 of 5".
@@ -154,6 +160,48 @@ class Quantity:
         return None
 
 
+def _within_range(vague: Quantity, exact: Quantity) -> bool:
+    """Whether ``exact`` lies in the range a ``vague`` figure gives ("dozens" for 36)."""
+    if vague.upto is None or exact.upto is not None or vague.kind != exact.kind:
+        return False
+    return vague.value < exact.value < vague.upto
+
+
+# Plurals of a scale that say "some number of": "dozens of people" are 24 to 99 people.
+_VAGUE = {
+    "dozens": (24.0, 100.0),
+    "scores": (40.0, 100.0),
+    "hundreds": (200.0, 1e3),
+    "thousands": (2e3, 1e6),
+    "millions": (2e6, 1e9),
+    "billions": (2e9, 1e12),
+}
+# "tens of thousands", "hundreds of millions": the first plural counts the second's units.
+_VAGUE_UNITS = {"tens": 10.0, "hundreds": 100.0}
+_SCALE_PLURALS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+
+def _vague(
+    tokens: Doc | Span | Sequence[Token], words: list[str], i: int
+) -> tuple[Quantity, int] | None:
+    """ "dozens of", "hundreds of thousands of", "a majority of": a figure given as a range."""
+    if words[i] in _VAGUE_UNITS and words[i + 1 : i + 2] == ["of"]:
+        scale = _SCALE_PLURALS.get(words[i + 2] if i + 2 < len(words) else "")
+        if scale is not None:
+            unit = _VAGUE_UNITS[words[i]] * scale
+            quantity, end = _finish(tokens, words, i, i + 3, 2 * unit, "count")
+            return replace(quantity, upto=10 * unit), end
+    if words[i] in _VAGUE and words[i + 1 : i + 2] == ["of"]:
+        low, high = _VAGUE[words[i]]
+        quantity, end = _finish(tokens, words, i, i + 1, low, "count")
+        return replace(quantity, upto=high), end
+    if words[i] in {"majority", "minority"} and words[i + 1 : i + 2] == ["of"]:
+        low, high = (50.0, 100.0001) if words[i] == "majority" else (-0.0001, 50.0)
+        quantity, end = _finish(tokens, words, i, i + 1, low, "percent")
+        return replace(quantity, upto=high, noun=""), end
+    return None
+
+
 def _rounded(value: float, precise: float) -> bool:
     """Whether ``value``, a round number of two or more significant digits ("31,000", "2.5
     million"), is ``precise`` rounded to those digits (30,949; 2,513,000): a writer rounds a
@@ -203,6 +251,9 @@ def _read(
     spanned = _one_unit_of_time(tokens, words, i)
     if spanned is not None:
         return spanned
+    vague = _vague(tokens, words, i)
+    if vague is not None:
+        return vague
     match = _DIGITS.match(word)
     if (
         match
@@ -432,8 +483,10 @@ def _finish(
             value, currency = value / 100, "gbp"
     if currency:
         kind = "money"
-    approximate = start > 0 and words[start - 1] in _APPROXIMATE
-    before = tuple(words[max(start - 2, 0) : start])
+    # "more than a dozen", "about a dozen": the article is no part of the bound.
+    lead = start - 1 if start > 0 and words[start - 1] in {"a", "an"} else start
+    approximate = lead > 0 and words[lead - 1] in _APPROXIMATE
+    before = tuple(words[max(lead - 2, 0) : lead])
     bound = next(
         (
             sign
@@ -442,7 +495,7 @@ def _finish(
         ),
         "",
     )
-    if before in _TURNED and start > 2 and words[start - 3] in {"no", "not"}:
+    if before in _TURNED and lead > 2 and words[lead - 3] in {"no", "not"}:
         bound = _TURNED[before]
     text = " ".join(words[start:end])
     noun = unit or _counted_noun(tokens, start, end)

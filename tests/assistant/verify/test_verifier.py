@@ -2129,3 +2129,27 @@ def test_an_llms_summary_of_figures_and_changes_is_accepted(
 ) -> None:
     verdict = verifier.check(sentence, passage)
     assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("The storm killed 36 people.", "The storm killed dozens of people.", True),
+        ("The storm killed 300 people.", "The storm killed hundreds of people.", True),
+        ("The storm killed 2,500 people.", "The storm killed thousands of people.", True),
+        ("The storm killed 36 people.", "The storm killed hundreds of people.", False),
+        ("The storm killed 5 people.", "The storm killed dozens of people.", False),
+        ("The plan was backed by 62% of voters.", "A majority of voters backed the plan.", True),
+        ("The plan was backed by 42% of voters.", "A majority of voters backed the plan.", False),
+        (
+            "Tens of thousands of people marched in the capital on Sunday.",
+            "Tens of thousands of people marched in the capital.",
+            True,
+        ),
+    ],
+)
+def test_a_vague_figure_holds_for_the_figures_in_its_range(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
