@@ -23,7 +23,8 @@ VERIFIER_PAIRS = Path(__file__).with_name("gold") / "verifier_pairs.jsonl"
 CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     # The 174 pairs the first checker was built on (regression set): 0.934 / 0.952 (2026-12-03,
     # with the rewording model; 0.945 / 0.940 before it).
-    "checker_pairs.jsonl": (0.93, 0.95),
+    # Rejection floor 0.93 -> 0.95 on 2026-12-06, measured 0.956 / 0.964 (opposites, README).
+    "checker_pairs.jsonl": (0.95, 0.95),
     # The test half of the 448 pairs written independently of the verifier: 0.803 / 0.802
     # (2026-12-03, with the rewording model, hedges, bindings and speakers; 0.820 / 0.733
     # before them: two rejections traded for seven acceptances). Acceptance floor 0.79 -> 0.81
@@ -32,8 +33,9 @@ CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     # 730 pairs over 79 more BBC articles, written 2026-12-03 by writers shown no code: the
     # 350 of the test split (sets A, D, F and H) were never read, and score 0.810 / 0.755
     # (0.805 / 0.690 before the rewording model; 0.785 / 0.652 before the fixes drawn from the
-    # 380 of the tune split, sets B, C, E, G).
-    "verifier_pairs_fresh.jsonl": (0.80, 0.75),
+    # 380 of the tune split, sets B, C, E, G). Acceptance floor 0.75 -> 0.77 on 2026-12-06,
+    # measured 0.831 / 0.781 (implied figures, names written either way; README).
+    "verifier_pairs_fresh.jsonl": (0.80, 0.77),
     # 826 pairs over 80 BBC, CNN and USA Today articles by eight more writers shown no code:
     # the 209 of the test split (sets t3 and t6) were never read, and score 0.779 / 0.610
     # (0.788 / 0.467 with the verifier at 008863e, before any of this set was read).
@@ -42,8 +44,9 @@ CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     # targeted sites were in Syria" against a lead on facilities in Iraq). That rejected
     # supported sentences and presuppositions; it also rejected one tune pair for that wrong
     # reason (t5-090, a polarity change read as "Greed where the sentence says Extreme Fear")
-    # and, it seems, one test pair (not read).
-    "verifier_pairs_more.jsonl": (0.76, 0.59),
+    # and, it seems, one test pair (not read). Acceptance floor 0.59 -> 0.65 on 2026-12-06,
+    # measured 0.798 / 0.667 (0.648 the day before).
+    "verifier_pairs_more.jsonl": (0.76, 0.65),
 }
 
 
