@@ -105,9 +105,12 @@ class Quantity:
         """Whether ``other`` states the same amount (fractions against percentages too, and
         spans of time in any unit: "half a year" is "six months")."""
         spans = self.days is not None and other.days is not None
+        if self.upto is not None and other.upto is not None:
+            # Two ranges say the same when they overlap: "several hundred million dollars"
+            # and "hundreds of millions of dollars".
+            return self.kind == other.kind and self.value < other.upto and other.value < self.upto
         if self.upto is not None or other.upto is not None:
-            same = (self.kind, self.value, self.upto) == (other.kind, other.value, other.upto)
-            return same or _within_range(self, other) or _within_range(other, self)
+            return _within_range(self, other) or _within_range(other, self)
         if self.implicit or other.implicit:
             return spans and self._same_span(other)
         # "eleven out of eighteen years" is "11 of 18 years"; "6 of 10" is not "3 of 5".
@@ -179,18 +182,40 @@ _VAGUE = {
 # "tens of thousands", "hundreds of millions": the first plural counts the second's units.
 _VAGUE_UNITS = {"tens": 10.0, "hundreds": 100.0}
 _SCALE_PLURALS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
 
 def _vague(
     tokens: Doc | Span | Sequence[Token], words: list[str], i: int
 ) -> tuple[Quantity, int] | None:
     """ "dozens of", "hundreds of thousands of", "a majority of": a figure given as a range."""
+    read = _vague_range(tokens, words, i)
+    if read is None:
+        return None
+    quantity, end = read
+    # "hundreds of millions of dollars": money, as "several hundred million dollars" is.
+    if quantity.kind == "count" and words[end : end + 1] == ["of"] and end + 1 < len(tokens):
+        currency = _CURRENCY_WORDS.get(tokens[end + 1].lemma_.lower(), "")
+        if currency:
+            quantity = replace(quantity, kind="money", currency=currency)
+    return quantity, end
+
+
+def _vague_range(
+    tokens: Doc | Span | Sequence[Token], words: list[str], i: int
+) -> tuple[Quantity, int] | None:
     if words[i] in _VAGUE_UNITS and words[i + 1 : i + 2] == ["of"]:
         scale = _SCALE_PLURALS.get(words[i + 2] if i + 2 < len(words) else "")
         if scale is not None:
             unit = _VAGUE_UNITS[words[i]] * scale
             quantity, end = _finish(tokens, words, i, i + 3, 2 * unit, "count")
             return replace(quantity, upto=10 * unit), end
+    # "several hundred million", "a few thousand": two to nine of the scale.
+    if words[i] in {"several", "few"} and i + 1 < len(words):
+        value, end = _number_words(words, i + 1)
+        if value is not None and words[i + 1] in _SCALE_WORDS:
+            quantity, end = _finish(tokens, words, i, end, 2 * value, "count")
+            return replace(quantity, upto=10 * value), end
     if words[i] in _VAGUE and words[i + 1 : i + 2] == ["of"]:
         low, high = _VAGUE[words[i]]
         quantity, end = _finish(tokens, words, i, i + 1, low, "count")

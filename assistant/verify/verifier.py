@@ -175,6 +175,7 @@ SHARE_TOLERANCE = 0.12
 _EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discount"])
 # Nouns that name what a date is, said by the date the sentence gives.
 _DATE_NOUNS = frozenset(["date", "deadline"])
+_WHEN = frozenset({"DATE", "TIME"})
 # Words that say "in a row".
 _CONSECUTIVE = frozenset({"consecutive", "straight", "successive", "running", "row"})
 # Nouns of telling whose denial denies what they tell of: "no reports of casualties".
@@ -1470,7 +1471,8 @@ def _said_of(lemma: str, keys: list[frozenset[str]], holding: set[int], reading:
     for token in reading.said(lemma):
         if _sentence_of(token, reading) not in holding:
             continue
-        about = [t for t in _about(token) if _is_content(t)]
+        # A time is not what a word is said of ("beginning in March 2011").
+        about = [t for t in _about(token) if _is_content(t) and t.ent_type_ not in _WHEN]
         near = [w for t in about for w in t.subtree if _is_content(w)]
         if not about or any(_keys(w) & key for w in near for key in keys):
             return True
@@ -1490,8 +1492,9 @@ def _about(token: Token) -> list[Token]:
                 if c.dep_ == "pobj"
                 and not (child.lower_ in _SPANNING and c.lemma_.lower() in DAYS_IN)
             )
-    # "the highest rate", and "a rate of 7.8%, the lowest in its history".
-    if token.dep_ in {"amod", "appos"}:
+    # "the highest rate", and "a rate of 7.8%, the lowest in its history"; "the war
+    # beginning in March 2011" says "beginning" of the war.
+    if token.dep_ in {"amod", "appos", "acl"}:
         found.append(token.head)
     # "the average is likely": what the copula's complement says, it says of the subject.
     if token.dep_ == "acomp":

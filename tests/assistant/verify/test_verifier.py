@@ -2153,3 +2153,17 @@ def test_a_vague_figure_holds_for_the_figures_in_its_range(
 ) -> None:
     verdict = verifier.check(sentence, passage)
     assert verdict.supported is supported, verdict.reason
+
+
+def test_two_vague_figures_that_overlap_say_the_same(verifier: ClaimVerifier) -> None:
+    passage = "Leading schools had endowments running to hundreds of millions of dollars."
+    claim = "Leading schools had endowments of several hundred million dollars."
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported, verdict.reason
+
+
+def test_an_opposite_said_of_a_time_is_said_of_the_event(verifier: ClaimVerifier) -> None:
+    # The parser hangs "beginning" on "joined"; what it begins is still the war.
+    passage = "It joined the fight in the Syrian Civil War beginning in March 2011."
+    verdict = verifier.check("The Syrian Civil War ended.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
