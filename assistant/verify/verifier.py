@@ -1493,8 +1493,9 @@ def _about(token: Token) -> list[Token]:
                 and not (child.lower_ in _SPANNING and c.lemma_.lower() in DAYS_IN)
             )
     # "the highest rate", and "a rate of 7.8%, the lowest in its history"; "the war
-    # beginning in March 2011" says "beginning" of the war.
-    if token.dep_ in {"amod", "appos", "acl"}:
+    # beginning in March 2011" says "beginning" of the war (not "pressure to reduce costs":
+    # an infinitive says what the noun is for).
+    if token.dep_ in {"amod", "appos"} or (token.dep_ == "acl" and token.tag_ in {"VBG", "VBN"}):
         found.append(token.head)
     # "the average is likely": what the copula's complement says, it says of the subject.
     if token.dep_ == "acomp":
