@@ -187,7 +187,8 @@ TITLES = frozenset(
 )
 
 
-_LINKS = frozenset({"of", "for", "and", "the", "&"})
+# Words that join the words of a name ("Bank of England"), which its initials leave out.
+LINKS = frozenset({"of", "for", "and", "the", "&"})
 
 
 def _alias_table() -> dict[str, str]:
@@ -382,14 +383,14 @@ def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> 
     if key in names or canonical(name) in names:
         return True
     # "General Motors" for a passage that writes "GM".
-    initials = "".join(w[0] for w in key.split() if w not in _LINKS)
+    initials = "".join(w[0] for w in key.split() if w not in LINKS)
     if len(initials) > 1 and initials in names:
         return True
     # A country inside a long name ("United States Marshals ...") is checked as the country.
     for alias in _ALIASES_LONGEST_FIRST:
         if f" {alias} " in f" {key} " and ALIASES[alias] in names:
             key = f" {key} ".replace(f" {alias} ", " ").strip()
-    words = [w for w in key.split() if w not in TITLES and w not in _LINKS]
+    words = [w for w in key.split() if w not in TITLES and w not in LINKS]
     if not words:
         return True
     if " ".join(words) in names:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.entities import TITLES, canonical, entity_of, normalise
+from assistant.verify.entities import LINKS, TITLES, canonical, entity_of, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -576,7 +576,7 @@ def _initials(first: frozenset[str], second: frozenset[str]) -> bool:
                 return True
         # The name read whole keeps words an alias would change ("British" of the BBC).
         for name in long:
-            parts = [w for w in name.split() if w not in {"of", "and", "the", "for"}]
+            parts = [w for w in name.split() if w not in LINKS]
             if len(parts) > 1 and "".join(w[0] for w in parts) in short:
                 return True
     return False
