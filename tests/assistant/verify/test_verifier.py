@@ -10,7 +10,6 @@ import pytest
 
 from assistant.verify import ClaimVerifier, nlp
 from assistant.verify.nlp import parse
-from index.embeddings import MiniLMEmbeddings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,11 +23,6 @@ PASSAGE = (
     "were reported."
 )
 PUBLISHED = date(2021, 6, 27)
-
-
-@pytest.fixture(scope="module")
-def verifier(embedder: MiniLMEmbeddings) -> ClaimVerifier:
-    return ClaimVerifier(embedder)
 
 
 @pytest.mark.parametrize(
@@ -1241,6 +1235,23 @@ def test_an_opposite_said_of_other_things_contradicts_nothing(verifier: ClaimVer
     # The passage's "last" said of the meetings still contradicts a "first" said of them.
     verdict = verifier.check(
         "Celtic had won their first six meetings on their home pitch.", passage
+    )
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+def test_an_infinitive_after_a_noun_says_what_it_is_for_not_something_of_it(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "In Marxian analysis, capitalist firms increasingly substitute capital equipment for "
+        "labor inputs (workers) under competitive pressure to reduce costs and maximize profits."
+    )
+    # "pressure to reduce costs" does not say "reduce" of the pressure ...
+    verdict = verifier.check("Businesses increase pressures on workers.", passage)
+    assert verdict.kind != "polarity", verdict.reason
+    # ... while a participle after a noun still says its verb of the noun.
+    verdict = verifier.check(
+        "The war ended in March 2011.", "The war beginning in March 2011 has killed thousands."
     )
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
 
