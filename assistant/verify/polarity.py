@@ -62,6 +62,7 @@ pass defeat|full empty|open closed|benefit suffer|expand cut|expand reduce|allow
 shortage surplus|shortage glut|legalise criminalise|legalize criminalize|peaceful violent
 true false|correct wrong|right wrong|easy tough|cheap costly|cancel proceed|postpone proceed
 halt proceed|withdraw join|withdraw enter|retreat advance|establish abolish|send receive
+abandon retain|abandon keep
 """
 # Verbs with a particle that say what one word says ("turned down the offer" rejects it), so
 # their opposites can be looked up: "turned down" against "accepted".
@@ -182,6 +183,8 @@ _NEGATIVE_DETERMINERS = frozenset(
 
 # What comes before a phrase set aside: "rather than the silver boots", ", not a power cut".
 _SETTING_ASIDE = frozenset({("rather", "than"), ("instead", "of")})
+# What comes before a conjunct the verb is denied of: "works but not utility distribution".
+_EXCEPTING = frozenset({("but", "not"), ("and", "not")})
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "case"})
 # "not just", "not only": what follows is added to, not set aside.
 _NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
@@ -337,6 +340,20 @@ def set_aside(noun: Token) -> bool:
         # "human error, not a system failure"; but ", not accounting for inflation" is a verb's.
         return noun.doc[start].dep_ == "det" or noun.pos_ == "PROPN"
     return before in _SETTING_ASIDE
+
+
+def excepted(noun: Token) -> Token | None:
+    """The verb that a noun after "but not" or "and not" is denied of: "includes" for
+    "utility distribution" in "includes large public works but not utility distribution", and
+    "allowed" for "Britons" in "allowed detention for foreign suspects but not for Britons";
+    else None."""
+    start = _phrase_start(noun)
+    if noun.dep_ == "pobj" and start == noun.head.i + 1:
+        # The words before its preposition: "but not for Britons".
+        start = noun.head.i
+    if tuple(t.lower_ for t in noun.doc[max(start - 2, 0) : start]) not in _EXCEPTING:
+        return None
+    return next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
 
 
 def preferred_to(noun: Token) -> Token | None:

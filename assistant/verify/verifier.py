@@ -52,6 +52,7 @@ from assistant.verify.polarity import (
     attributed,
     believed,
     denied,
+    excepted,
     hedged,
     keeps_hedge,
     needs,
@@ -493,7 +494,10 @@ class ClaimVerifier:
                     or _outcome(claim, reading)
                 ),
             ),
-            ("polarity", lambda: _polarity(claim, reading, aligned)),
+            (
+                "polarity",
+                lambda: _polarity(claim, reading, aligned) or _excepted_otherwise(claim, reading),
+            ),
             ("denial", lambda: _denial(claim, reading)),
             ("hedge", lambda: _hedge(claim, reading)),
             # Another figure told first: it says more than a figure left out.
@@ -1157,6 +1161,49 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
         if denying and not negated(verb) and all(negated(t) for t in denying):
             return f"the passage says {verb.text!r} did not happen"
     return None
+
+
+def _excepted_otherwise(claim: Doc, reading: _Reading) -> str | None:
+    """A verb denied of one of its conjuncts on one side and said of it on the other:
+    "includes large public works but not utility distribution" against "includes ... and
+    utility distribution", and the reverse."""
+    for noun in claim:
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "compound":
+            continue
+        verb = excepted(noun)
+        if verb is None:
+            verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
+            if verb is None or negated(verb):
+                continue
+            mine = False
+        else:
+            mine = True
+        for theirs in reading.said(noun.lemma_.lower()):
+            their_verb = excepted(theirs)
+            if (their_verb is not None) == mine:
+                continue
+            if their_verb is None:
+                their_verb = next((t for t in theirs.ancestors if t.pos_ == "VERB"), None)
+                if their_verb is None or negated(their_verb):
+                    continue
+            if their_verb.lemma_.lower() != verb.lemma_.lower():
+                continue
+            # "the retail sector" is not "the manufacturing sector"; it is among "the
+            # manufacturing and retail sectors".
+            if not _modifiers(noun) <= {t.lemma_.lower() for t in theirs.subtree}:
+                continue
+            if mine:
+                return (
+                    f"the sentence denies {verb.text!r} of {noun_phrase(noun)!r}, which the "
+                    f"passage says of {noun_phrase(theirs)!r}"
+                )
+            return f"the passage denies {their_verb.text!r} of {noun_phrase(theirs)!r}"
+    return None
+
+
+def _modifiers(noun: Token) -> set[str]:
+    """The lemmas of the adjectives and nouns that modify ``noun``."""
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
 
 
 def _alike(noun: Token, same: list[Token]) -> list[Token]:

@@ -2178,3 +2178,66 @@ def test_an_opposite_said_of_a_time_is_said_of_the_event(verifier: ClaimVerifier
     passage = "It joined the fight in the Syrian Civil War beginning in March 2011."
     verdict = verifier.check("The Syrian Civil War ended.", passage)
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+_SECTORS = (
+    "The study found that the outlook in both the manufacturing and retail sectors had worsened."
+)
+_ONE_SECTOR = (
+    "The study found that the outlook had worsened in the manufacturing sector but not in the "
+    "retail sector."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        # "but not" denies the verb of what follows it, which the passage says of it ...
+        (
+            "The study found that the outlook had worsened in the manufacturing sector but not "
+            "in the retail sector.",
+            _SECTORS,
+        ),
+        (
+            "Infrastructure includes large public works but not utility distribution.",
+            "It includes large public works, dams, bridges, highways and utility distribution.",
+        ),
+        # ... and the passage's "but not" denies it of what the sentence says it of.
+        ("The outlook worsened in the retail sector, the study found.", _ONE_SECTOR),
+        ("He visited Paris and London.", "He visited Paris but not London last week."),
+    ],
+)
+def test_a_verb_denied_of_one_conjunct_is_no_verb_said_of_it(
+    verifier: ClaimVerifier, sentence: str, passage: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        # The other conjunct keeps the verb; the denied one is not the one the passage affirms.
+        ("The outlook worsened in the manufacturing sector, the study found.", _ONE_SECTOR),
+        (
+            "The outlook worsened in the manufacturing sector but not in the retail sector, the "
+            "study found.",
+            _ONE_SECTOR,
+        ),
+        ("Sales rose in the US but not in Europe.", "Sales rose in the US but fell in Europe."),
+    ],
+)
+def test_a_verb_denied_of_one_conjunct_as_the_passage_does_is_supported(
+    verifier: ClaimVerifier, sentence: str, passage: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
+
+
+def test_giving_up_what_the_passage_says_was_kept_is_an_opposite(verifier: ClaimVerifier) -> None:
+    passage = (
+        "The SNP took 16 seats from Labour, although Labour leader Iain Gray retained East "
+        "Lothian by 151 votes."
+    )
+    verdict = verifier.check("Iain Gray gave up East Lothian by 151 votes.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
