@@ -84,7 +84,8 @@ _PATTERNS = (
         "time",
         re.compile(
             r"\b(when(?= (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)|"
-            r"(?:(?<=what )|(?<=which ))(?:year|month|decade|century|date|day))\b"
+            r"(?:(?<=what )|(?<=which ))(?:years?|months?|decades?|century|centuries|dates?|"
+            r"days?))\b"
         ),
     ),
     (
@@ -218,6 +219,9 @@ def holds(
         # counted noun is not required; a time span, a year or the day of a date is not a
         # count of anything else.
         counts_time = bool(_TIME_UNIT.intersection(want.focus))
+        # "How many months did it take?" is answered by a span of months (or of another unit
+        # of time), not by "one of the 100 foundational texts".
+        told_in_time = counts_time and want.focus[0] in _TIME_UNIT
         stated = {number_value(w) for w in tokens(asked)} - {None}
         focus_kind = kind_of(want.focus[-1]) if kind_of else None
         return any(
@@ -228,6 +232,7 @@ def holds(
             # "one of these swings" says which, not how many.
             and not (number_value(word) == 1 and following.lower() == "of")
             and (counts_time or following.lower() not in _TIME_UNIT)
+            and (not told_in_time or _spans_time(words[position + 1 : position + 5]))
             and preceding.lower() not in MONTHS
             and following.lower() not in MONTHS
             and not _counts_another_kind(words[position + 1 : position + 3], focus_kind, kind_of)
@@ -236,6 +241,12 @@ def holds(
             )
         )
     return bool({stem(w) for w in want.focus} & {stem(w) for w in words})
+
+
+def _spans_time(following: list[str]) -> bool:
+    """Whether the words after a number make it a span of time: "15 years", "27 minutes",
+    "three-and-a-half months"."""
+    return any(w.lower().split("-")[-1] in _TIME_UNIT for w in following)
 
 
 def _names_at_start(words: list[str], sentence: str) -> bool:

@@ -39,6 +39,7 @@ from assistant.verify import names_missing
         ("Was the bill passed?", None),
         ("When was the courthouse demolished?", Wanted("time", ("when",))),
         ("In what year was the street built?", Wanted("time", ("year",))),
+        ("Between which years did the sea flow into the ocean?", Wanted("time", ("years",))),
         ("And when was the strike before that?", Wanted("time", ("when",))),
         # "When" that sets a condition asks for no time.
         ("When fewer workers are needed, what happens to jobs?", None),
@@ -97,6 +98,21 @@ def test_a_count_needs_a_number_that_is_not_a_year_or_a_time_span() -> None:
     assert not holds("Biden took office six months ago.", want)
     assert not holds("Its sites were bombed.", want)
     assert holds("The campaign lasted six months.", Wanted("count", ("months",)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("It took him 18 months to write it.", True),
+        ("He wrote it in five to ten years.", True),
+        ("He wrote it in three-and-a-half years.", True),
+        ("It became one of the 100 foundational texts of the Library of Congress.", False),
+    ],
+)
+def test_a_count_of_a_unit_of_time_is_a_span_of_time(sentence: str, held: bool) -> None:
+    want = wanted("How many months did it take Pierre Bayle to write his Dictionary?")
+    assert want is not None
+    assert holds(sentence, want) is held
 
 
 def test_a_count_is_not_a_number_the_question_states_or_the_day_of_a_date() -> None:
