@@ -188,7 +188,7 @@ TITLES = frozenset(
 
 
 # Words that join the words of a name ("Bank of England"), which its initials leave out.
-LINKS = frozenset({"of", "for", "and", "the", "&"})
+LINKS = frozenset({"of", "for", "and", "the", "&", "on"})
 
 
 def _alias_table() -> dict[str, str]:
@@ -465,13 +465,18 @@ _NAME_TYPES = frozenset(
 def names_of(doc: Doc) -> list[str]:
     """The names ``doc`` mentions: its named entities (without the words around them that are
     not names) and any other proper noun past its first word."""
-    spans = [
-        _with_alias_before(part, _name_words(part))
-        for e in doc.ents
-        if e.label_ in _NAME_TYPES and not _prefix(e) and not _scale(e[0])
-        for part in _owners_apart(e)
-    ]
+    spans = []
     covered = {t.i for e in doc.ents for t in e}
+    for e in doc.ents:
+        if e.label_ not in _NAME_TYPES or _prefix(e) or _scale(e[0]):
+            continue
+        for part in _owners_apart(e):
+            name = _name_words(part)
+            joined = _with_alias_before(part, name)
+            if joined != name:
+                # "Liberal" of "Liberal Democrats" is named with it, not as a name of its own.
+                covered.add(part.start - 1)
+            spans.append(joined)
     # The tagger calls some lower-case words of a question proper nouns ("algorithm").
     named = [
         t
@@ -573,7 +578,7 @@ def acronyms(text: str) -> set[str]:
     found: set[str] = set()
     # A comma may join the run too: "the Department for Culture, Media and Sport" (DCMS).
     for run in re.findall(
-        r"(?:[A-Z][\w'’-]+(?:\s+(?:of|the|and|for)\s+|,\s+(?=[A-Z][\w'’-]+(?:\s+and\s+|,))|\s+)?){2,}",
+        r"(?:[A-Z][\w'’-]+(?:\s+(?:of|the|and|for|on)\s+|,\s+(?=[A-Z][\w'’-]+(?:\s+and\s+|,))|\s+)?){2,}",
         text,
     ):
         # "The" opens a sentence, not the name: "The Public and Commercial Services Union".

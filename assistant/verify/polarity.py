@@ -472,6 +472,15 @@ def negated(verb: Token) -> bool:
             or (head.lower_ == "against" and governor.lemma_.lower() == "decide")
         ):
             flips += 1
+    # "stop legal aid being abused", "prevent the talks collapsing": what the object of a
+    # preventing verb is said to do does not happen (but "keep prices rising" keeps it up).
+    # The parser hangs the participle on the object or on the verb.
+    preventing = _PREVENTING_VERBS - {"keep"}
+    if verb.tag_ in {"VBG", "VBN"} and (
+        (verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.lemma_.lower() in preventing)
+        or (verb.dep_ == "ccomp" and head.lemma_.lower() in preventing)
+    ):
+        flips += 1
     return flips % 2 == 1
 
 

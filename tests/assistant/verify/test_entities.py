@@ -146,6 +146,22 @@ def test_a_name_the_tagger_splits_is_read_whole() -> None:
     assert all(named_in(n, known_names(passage), acronyms(passage)) for n in names_of(doc))
 
 
+def test_a_word_read_into_a_name_before_it_is_no_name_of_its_own() -> None:
+    # "Liberal", a proper noun here, was named twice: in "Liberal Democrats", and alone.
+    doc = parse("The Liberal Democrats called on Peter Hain to make a statement.")
+    assert "Liberal" not in names_of(doc)
+    passage = "The Lib Dems called for Commons leader Peter Hain to make a statement."
+    assert all(named_in(n, known_names(passage), acronyms(passage)) for n in names_of(doc))
+
+
+def test_an_acronym_may_stand_for_a_name_with_on_in_it() -> None:
+    passage = "The poll was run with the Program on International Policy Attitudes (Pipa)."
+    assert named_in("Pipa", known_names(passage), acronyms(passage))
+    sentence = "Pipa director Steven Kull said so."
+    named = "Program on International Policy Attitudes"
+    assert named_in(named, known_names(sentence), acronyms(sentence))
+
+
 def test_a_lower_case_prefix_is_no_name() -> None:
     # The tagger reads the "un" of "un-elected" as the UN.
     assert "un" not in names_of(parse("Who are the un-elected subordinates of the governments?"))

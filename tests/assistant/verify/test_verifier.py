@@ -1158,6 +1158,11 @@ def test_a_share_of_a_group_is_no_other_speaker(verifier: ClaimVerifier) -> None
             "Traditional vaccines contain inactivated viruses that aren't capable of causing "
             "infection.",
         ),
+        # What the object of "stop" is said to do is what it must not do.
+        (
+            "The government is examining how to stop legal aid being abused.",
+            "The government was looking at how to make sure that legal aid is not abused.",
+        ),
     ],
 )
 def test_a_negated_implicative_negates_what_it_governs(
