@@ -33,6 +33,7 @@ from assistant.answerability import (
 from assistant.answerers.base import Draft
 from assistant.answerers.ranking import SECOND_SENTENCE_SHARE, Candidate, Ranking, follows
 from assistant.citations import DraftSentence
+from assistant.dated_event import asked_event, dates_event
 from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import claim_parse, presupposition
@@ -51,7 +52,7 @@ from assistant.text import (
 from assistant.verify import ClaimVerifier, Verdict, names_missing, verifier_for
 from assistant.verify.nlp import parse, parse_all
 from assistant.verify.polarity import opposites_of
-from assistant.verify.verifier import WordEmbeddings
+from assistant.verify.verifier import SIMILARITY, WordEmbeddings
 from index.sentences import LEANS_ON_CONTEXT, collapsed, sentence_spans
 from index.sentences_alone import ChunkSentences
 
@@ -271,6 +272,15 @@ class GroundedAnswerer:
             and not (restates(asked_in_full, f.text) and not answer_type_met(asked_in_full, f.text))
             and (not denial or denies(f.text, denial))
         ]
+        # "In what year was Louis XIII crowned?" is not answered by a year of another event.
+        event = asked_event(question) if want is not None and want.kind == "time" else None
+        if event is not None and found:
+            parsed = parse_all([f.text for f in found])
+            found = [
+                f
+                for f, doc in zip(found, parsed, strict=True)
+                if dates_event(doc, event, self._close) is not False
+            ]
 
         def check(number: int) -> Verdict:
             # Only its coverage and contradiction are read, so the rewording model, which
@@ -321,6 +331,14 @@ class GroundedAnswerer:
                 )
             )
         return Ranking(sorted(scored, key=lambda c: -c.support), check, self.model)
+
+    def _close(self, word: str, others: list[str]) -> bool:
+        """Whether one of ``others`` is as close in meaning to ``word`` as the verifier asks of
+        a paraphrase (``SIMILARITY``); True without word vectors to tell."""
+        if not isinstance(self.embedder, WordEmbeddings):
+            return True
+        vectors = np.asarray(self.embedder.embed_words([word, *others]), dtype=np.float32)
+        return bool((vectors[1:] @ vectors[0]).max() >= SIMILARITY)
 
     def _named(self, question: str, passages: list[Passage]) -> list[bool]:
         """For each passage, whether it or its article's lead names everything ``question``

@@ -1,0 +1,111 @@
+"""Whether a sentence dates the event a question asks the time of.
+
+"In what year was Louis XIII crowned?" is not answered by "Louis XIV gained the throne in 1643",
+though the sentence tells a time: the year dates the gaining, not a crowning. A sentence answers
+a question of time when it says the question's verb ("Fresno became an incorporated city in
+1885") or what the verb is done to ("On June 27 Biden ordered the strikes" for "When did the US
+carry out these strikes?"), or dates a word as close in meaning ("a reflection written in the
+1950s" for "When was it reflected upon?"), a verb of telling standing for another ("said on
+June 26" for "When did officials report the attacks?").
+
+Measured on the SQuAD 2.0 tune half (`newsqa eval --suite squad2 --half tune --limit 800`, then
+`newsqa eval compare`), 2026-12-06: correct refusals 0.328 -> 0.353 (5 flips, all better),
+false refusals 0.014 and answer contains 0.859 unchanged; 0 flips on the gold and
+RealTimeQA-2022 suites. Without what the verb is done to and the verbs of telling, it also
+refused two answerable SQuAD questions ("defined" for "characterize", "completed" for
+"constructed") and two gold ones.
+
+Usage::
+
+    event = asked_event("In what year was Louis XIII crowned?")   # crown, of "XIII"
+    dates_event(parse("Louis XIV gained the throne in 1643."), event, close)   # False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.text import split_preamble
+from assistant.verify.nlp import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs that say little of what happened ("When was the battle?", "When did the era begin?"):
+# the time of their subject is asked, which any sentence dating it may tell.
+_LIGHT_VERBS = frozenset(
+    {"be", "have", "do", "happen", "occur", "take", "make", "get", "go", "come", "become"}
+    | {"begin", "start", "end", "finish", "hold", "see"}
+)
+# A year or a decade written as a number ("1643", "the 1950s"), which the tagger may not mark.
+_YEAR = re.compile(r"^(?:1\d{3}|20\d{2}|\d{3,4}s)$")
+# Verbs of telling, each of which a news story may use for another.
+_TELLING = frozenset(
+    {"say", "report", "announce", "state", "tell", "claim", "confirm", "reveal", "declare"}
+)
+# What a verb is done to: its object, or the subject of its passive ("was the library built").
+_PATIENTS = frozenset({"dobj", "nsubjpass"})
+# How far up from a time the words it dates are read: "in 1643" -> "gained", and "a scale
+# introduced in 1939" -> "introduced", "scale".
+_REACH = 5
+
+
+@dataclass(frozen=True)
+class AskedEvent:
+    """What a question asks the time of: its verb's lemma ("crown") and the lemma of the head
+    of what the verb is done to, where it says ("library" of "When was the library built?")."""
+
+    verb: str
+    patient: str | None = None
+
+
+def asked_event(question: str) -> AskedEvent | None:
+    """The event ``question`` asks the time of; None when it asks of no verb of its own
+    ("When was the Battle of Hastings?") or its verb is a light one (``_LIGHT_VERBS``)."""
+    asked = split_preamble(question)[1]
+    root = next((t for t in parse(asked) if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in _LIGHT_VERBS:
+        return None
+    # A question's passive subject may be parsed as an active one: "was Louis XIII crowned".
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    patients = _PATIENTS | ({"nsubj"} if passive else set())
+    patient = next((c for c in root.children if c.dep_ in patients), None)
+    return AskedEvent(root.lemma_.lower(), patient.lemma_.lower() if patient is not None else None)
+
+
+def dates_event(
+    sentence: Doc, event: AskedEvent, close: Callable[[str, list[str]], bool]
+) -> bool | None:
+    """Whether ``sentence`` says ``event``'s verb or what it is done to ("On June 27 the
+    Pentagon ordered the strikes" for "When did the US carry out these strikes?"), or dates a
+    word that ``close`` finds as close in meaning to the verb; None when it holds no time the
+    parse can place."""
+    said = {t.lemma_.lower() for t in sentence}
+    if event.verb in said or event.patient in said:
+        return True
+    dated = {w for t in sentence if _is_time(t) for w in _dated_words(t)}
+    if not dated:
+        return None
+    # "When did officials report the attacks?" is answered by when they said so.
+    if event.verb in _TELLING and dated & _TELLING:
+        return True
+    return close(event.verb, sorted(dated))
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or bool(_YEAR.match(token.text))
+
+
+def _dated_words(token: Token) -> list[str]:
+    """The content words above a time in the parse, nearest first."""
+    found = []
+    for _ in range(_REACH):
+        if token.pos_ in {"VERB", "NOUN", "ADJ"}:
+            found.append(token.lemma_.lower())
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return found
