@@ -505,11 +505,13 @@ _TOO_LITTLE = frozenset({"little", "nothing"})
 # What makes a passage say only that something may be so: "could see", "may decide", "seem to
 # be starting", "is likely to", "possibly". "Could not" is past inability, not a hedge.
 _HEDGING_MODALS = frozenset({"may", "might", "could"})
-_HEDGING_HEADS = frozenset({"seem", "appear", "likely", "possible", "expect"})
+_HEDGING_HEADS = frozenset({"seem", "appear", "likely", "possible", "expect", "rumour", "rumor"})
 # "accused of stealing", "charged with fraud": a charge, not a finding.
 _CHARGING_HEADS = frozenset({"accuse", "suspect", "charge"})
 # "Police believe the fire was started deliberately": a belief, not a finding.
 _BELIEVING_HEADS = frozenset({"believe", "suspect", "fear", "allege", "think"})
+# "There are rumours that two banks have abandoned plans": hearsay, not a finding.
+_HEARSAY_NOUNS = frozenset({"rumour", "rumor", "speculation"})
 _HEDGING_ADVERBS = frozenset(
     {"possibly", "perhaps", "probably", "maybe", "reportedly", "apparently", "likely"}
     | {"allegedly", "supposedly"}
@@ -526,6 +528,7 @@ _KEPT_HEDGES = (
     | {"whether", "chance", "risk", "threaten", "warn", "claim", "allegedly", "estimate"}
     | _CHARGING_HEADS
     | _BELIEVING_HEADS
+    | _HEARSAY_NOUNS
     | {"according"}
 )
 
@@ -559,6 +562,8 @@ def hedged(verb: Token) -> bool:
     ):
         return True
     if verb.dep_ == "ccomp" and head.lemma_.lower() in _BELIEVING_HEADS:
+        return True
+    if verb.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in _HEARSAY_NOUNS:
         return True
     return verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX", "ADJ"} and hedged(head)
 

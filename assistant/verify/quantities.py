@@ -37,8 +37,10 @@ _CURRENCY_WORDS = {
 _APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some"}
 # Words before a number that make it a bound: "more than 10", "under 5", "at least 3".
 _LOWER_BOUNDS = {("more", "than"), ("greater", "than"), ("at", "least"), ("over",), ("above",)}
+_LOWER_BOUNDS |= {("minimum", "of")}  # "a minimum of 40": at least 40
 _UPPER_BOUNDS = {("fewer", "than"), ("less", "than"), ("at", "most"), ("up", "to"), ("under",)}
 _UPPER_BOUNDS |= {("below",), ("many", "as"), ("much", "as")}  # "as many as 6": up to 6
+_UPPER_BOUNDS |= {("maximum", "of")}
 # "no more than 10", "no fewer than 3": the bound a word before the comparison turns round.
 _TURNED = {("more", "than"): "<", ("fewer", "than"): ">", ("less", "than"): ">"}
 _NUMERATORS = {"a", "an", "one", "two", "three", "four", "five", "seven", "nine"}

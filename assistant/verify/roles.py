@@ -219,6 +219,11 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
                 heads["agent"] = child
             elif child.dep_ in {"dobj", "nsubjpass"}:
                 heads["patient"] = child
+            elif child.dep_ == "dative" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+                # "paid Shell $2bn" gives to Shell; "fined the company £1m", read with no
+                # object (the amount taken for an adverb), fines the company.
+                has_object = any(c.dep_ == "dobj" for c in verb.children)
+                heads["to" if has_object else "patient"] = child
             elif child.dep_ == "agent" and (pobj := object_of(child)) is not None:
                 heads["agent"] = pobj
             elif (

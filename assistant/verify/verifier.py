@@ -177,6 +177,8 @@ _EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discoun
 # Nouns that name what a date is, said by the date the sentence gives.
 _DATE_NOUNS = frozenset(["date", "deadline"])
 _WHEN = frozenset({"DATE", "TIME"})
+# Nouns that make a number a bound ("a minimum of 40"), read with the number.
+_BOUND_NOUNS = frozenset({"minimum", "maximum"})
 # Words that say "in a row".
 _CONSECUTIVE = frozenset({"consecutive", "straight", "successive", "running", "row"})
 # Nouns of telling whose denial denies what they tell of: "no reports of casualties".
@@ -1933,6 +1935,14 @@ def _added(
         for position in (claim[q.end - 1].head.i, q.end)
     }
     missing -= counted
+    # "a minimum of 40 people": the bound's own noun is checked with the number.
+    missing -= {
+        t.i
+        for q in numbers
+        if q.bound
+        for t in claim[max(q.start - 3, 0) : q.start]
+        if t.lower_ in _BOUND_NOUNS
+    }
     missing -= {t.i for t in content if t.text.isupper() and t.text in reading.acronyms}
     # "the end of December", "the fourth quarter of 2021": checked as dates.
     dates = date_mentions(claim, published)

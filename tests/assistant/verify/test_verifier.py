@@ -247,6 +247,17 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "Harinordoquy came on last Saturday when France beat Wales 24-18.",
             "'wales' won",
         ),
+        # The parser reads whom a fine or a payment is of as a dative, not an object.
+        (
+            "The judge fined the company £1m.",
+            "The company fined the judge £1m.",
+            "fined the company, not the reverse",
+        ),
+        (
+            "Shell paid BP $2bn for the field.",
+            "BP paid Shell $2bn for the field.",
+            "names another subject",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
@@ -2246,3 +2257,43 @@ def test_giving_up_what_the_passage_says_was_kept_is_an_opposite(verifier: Claim
     )
     verdict = verifier.check("Iain Gray gave up East Lothian by 151 votes.", passage)
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "supported"),
+    [
+        ("A minimum of 40 people died.", "At least 40 people died.", True),
+        ("A maximum of 40 people can attend.", "Up to 40 people can attend.", True),
+        ("A maximum of 40 people died.", "At least 40 people died.", False),
+        ("A minimum of 50 people died.", "At least 40 people died.", False),
+    ],
+)
+def test_a_minimum_or_a_maximum_is_a_bound(
+    verifier: ClaimVerifier, sentence: str, passage: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("Two Chinese state-run banks have abandoned plans for listings in New York.", False),
+        (
+            "There are rumours that two Chinese banks have abandoned plans for New York listings.",
+            True,
+        ),
+        ("Two Chinese state-run banks are rumoured to have abandoned plans for listings.", True),
+    ],
+)
+def test_what_is_rumoured_is_hearsay(
+    verifier: ClaimVerifier, sentence: str, supported: bool
+) -> None:
+    passage = (
+        "There are also rumours that two Chinese state-run banks - China Construction Bank and "
+        "Bank of China - have abandoned plans for listings in New York."
+    )
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind == "hedge", verdict.reason
