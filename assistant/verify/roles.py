@@ -224,7 +224,9 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
                 # object (the amount taken for an adverb), fines the company.
                 has_object = any(c.dep_ == "dobj" for c in verb.children)
                 heads["to" if has_object else "patient"] = child
-            elif child.dep_ == "agent" and (pobj := object_of(child)) is not None:
+            elif (
+                child.dep_ == "agent" or (child.lower_ == "by" and child.head.i != verb.i)
+            ) and (pobj := object_of(child)) is not None:
                 heads["agent"] = pobj
             elif (
                 child.dep_ in {"prep", "dative"}
@@ -399,6 +401,20 @@ def _arguments(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in {"advmod", "prt"}:
             found.extend(c for c in child.children if c.dep_ == "prep")
+    # "was replaced as Provost by Isaacs": the parser may hang a passive's "by" on the noun
+    # of the phrase before it; it still says who did it.
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        found.extend(
+            by
+            for child in verb.children
+            if child.dep_ == "prep"
+            for noun in child.children
+            if noun.dep_ == "pobj"
+            for by in noun.children
+            if by.dep_ == "prep" and by.lower_ == "by"
+        )
     return found
 
 

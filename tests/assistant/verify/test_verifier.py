@@ -258,6 +258,12 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "BP paid Shell $2bn for the field.",
             "names another subject",
         ),
+        # ... and a passive's "by" as a word of the noun before it.
+        (
+            "Isaacs was replaced as Provost in March 2016 by Daniel Diermeier.",
+            "Diermeier was replaced as Provost by Isaacs.",
+            "not the reverse",
+        ),
     ],
 )
 def test_reversed_direction_bound_or_role_is_rejected(
