@@ -224,9 +224,7 @@ def events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
                 # object (the amount taken for an adverb), fines the company.
                 has_object = any(c.dep_ == "dobj" for c in verb.children)
                 heads["to" if has_object else "patient"] = child
-            elif (
-                child.dep_ == "agent" or (child.lower_ == "by" and child.head.i != verb.i)
-            ) and (pobj := object_of(child)) is not None:
+            elif _by_agent(child, verb) and (pobj := object_of(child)) is not None:
                 heads["agent"] = pobj
             elif (
                 child.dep_ in {"prep", "dative"}
@@ -392,6 +390,12 @@ def _noun_events(tokens: Sequence[Token] | Doc | Span) -> list[Event]:
         if event is not None:
             found.append(event)
     return found
+
+
+def _by_agent(child: Token, verb: Token) -> bool:
+    """Whether ``child`` names who did a passive ``verb``: its "by", or one hung on a noun
+    before it (``_arguments``)."""
+    return child.dep_ == "agent" or (child.lower_ == "by" and child.head.i != verb.i)
 
 
 def _arguments(verb: Token) -> list[Token]:
