@@ -345,3 +345,23 @@ def test_a_preposition_is_no_opposite_of_the_questions_verb(embedder: MiniLMEmbe
         [passage_of(sentence, title="The emperors and the monks")],
     )
     assert [s.text for s in draft.sentences] == [sentence]
+
+
+BREWERY = (
+    "The Old Truman Brewery, then known as the Black Eagle Brewery, was founded in 1724. "
+    "The brewery changed its name to the Old Truman Brewery in 1873."
+)
+
+
+def test_a_question_of_time_is_answered_by_the_time_of_its_own_event(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    answerer = GroundedAnswerer(embedder, max_sentences=1)
+    question = "In what year did the Black Eagle Brewery change its name?"
+    draft = answerer.draft(question, [passage_of(BREWERY, title="Brick Lane")])
+    assert [s.text for s in draft.sentences] == [
+        "The brewery changed its name to the Old Truman Brewery in 1873."
+    ]
+    # A year of another event is no answer: the founding is no change of name.
+    founded = BREWERY.split(" The brewery")[0]
+    assert answerer.draft(question, [passage_of(founded, title="Brick Lane")]).sentences == []
