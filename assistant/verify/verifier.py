@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
@@ -177,6 +178,14 @@ _EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discoun
 # Nouns that name what a date is, said by the date the sentence gives.
 _DATE_NOUNS = frozenset(["date", "deadline"])
 _WHEN = frozenset({"DATE", "TIME"})
+# Kinds of organisation and of work that a story calls what it named before ("the brewer" for
+# S&N, "the film" for Howl's Moving Castle, "the scheme" for the trial), said bare.
+_KIND_NOUNS = frozenset(
+    {"brewer", "carrier", "airline", "regulator", "watchdog", "lender", "retailer", "insurer"}
+    | {"broadcaster", "carmaker", "automaker", "chain", "network", "channel", "agency"}
+    | {"film", "movie", "album", "single", "record", "novel", "book", "show", "series", "game"}
+    | {"scheme", "programme", "program", "legislation", "bill", "guideline", "measure", "deal"}
+)
 # Nouns that make a number a bound ("a minimum of 40"), read with the number.
 _BOUND_NOUNS = frozenset({"minimum", "maximum"})
 # Words that say "in a row".
@@ -1897,9 +1906,19 @@ def _dated_event(claim: Doc, mention: DateMention) -> Token | None:
 
 
 def _names(claim: Doc, reading: _Reading) -> str | None:
-    for name in names_of(claim):
-        if not named_in(name, reading.names, reading.acronyms):
-            return f"the passage does not name {name}"
+    found = names_of(claim)
+    for name in found:
+        if named_in(name, reading.names, reading.acronyms):
+            continue
+        # "Scottish and Newcastle" is one name, which the passage may write "S&N".
+        joined = [
+            f"{first} and {second}"
+            for first, second in pairwise(found)
+            if name in {first, second} and f"{first} and {second}" in claim.text
+        ]
+        if any(named_in(j, reading.names, reading.acronyms) for j in joined):
+            continue
+        return f"the passage does not name {name}"
     return None
 
 
@@ -1956,6 +1975,8 @@ def _added(
         if token.pos_ == "NOUN":
             if token.lemma_.lower() in _REFERRING_NOUNS:
                 continue
+            if token.lemma_.lower() in _KIND_NOUNS and _bare_definite(token):
+                continue
             # "the 14th rise in a row" says what "the 14th consecutive increase" says.
             if _in_a_row(token) and reading.lemmas.keys() & _CONSECUTIVE:
                 continue
@@ -1968,6 +1989,16 @@ def _added(
             continue
         added.append(token)
     return added
+
+
+def _bare_definite(noun: Token) -> bool:
+    """ "the brewer", "its film": a noun with only a definite determiner or an owner's pronoun,
+    which points back to what the story named."""
+    kids = [c for c in noun.children if c.dep_ not in {"punct", "case"}]
+    return len(kids) == 1 and (
+        (kids[0].dep_ == "det" and kids[0].lower_ in {"the", "this", "these"})
+        or (kids[0].dep_ == "poss" and kids[0].pos_ == "PRON")
+    )
 
 
 def _in_a_row(token: Token) -> bool:

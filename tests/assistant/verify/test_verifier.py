@@ -2303,3 +2303,36 @@ def test_what_is_rumoured_is_hearsay(
     assert verdict.supported is supported, verdict.reason
     if not supported:
         assert verdict.kind == "hedge", verdict.reason
+
+
+def test_names_joined_by_and_may_be_one_name(verifier: ClaimVerifier) -> None:
+    passage = "S&N will buy a 17.5% equity stake in United, its chief executive said."
+    verdict = verifier.check("Scottish and Newcastle will buy a stake in United.", passage)
+    assert verdict.supported, verdict.reason
+    verdict = verifier.check("Scottish Power will buy a stake in United.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "name"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        (
+            "The film is based on a children's fantasy novel by Diana Wynne Jones.",
+            "Howl's Moving Castle is based on a children's fantasy novel by Diana Wynne Jones.",
+        ),
+        (
+            "The Tories will vote against the legislation unless changes are agreed.",
+            "The Tories say they will vote against it unless changes are agreed.",
+        ),
+    ],
+)
+def test_a_bare_kind_of_work_or_organisation_points_back(
+    verifier: ClaimVerifier, sentence: str, passage: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported, verdict.reason
+    # With words of its own it says more than the passage: "the new film".
+    modified = sentence.replace("The film", "The new film").replace(
+        "the legislation", "the new legislation"
+    )
+    assert not verifier.check(modified, passage).supported
