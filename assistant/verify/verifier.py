@@ -185,6 +185,9 @@ _KIND_NOUNS = frozenset(
     | {"broadcaster", "carmaker", "automaker", "chain", "network", "channel", "agency"}
     | {"film", "movie", "album", "single", "record", "novel", "book", "show", "series", "game"}
     | {"scheme", "programme", "program", "legislation", "bill", "guideline", "measure", "deal"}
+    | {"party", "orchestra", "band", "trophy", "prize", "award", "matter", "case", "issue"}
+    # The story itself and who wrote it: "According to the piece", "The reviewer says".
+    | {"piece", "article", "story", "review", "reviewer", "author", "writer"}
 )
 # Nouns that make a number a bound ("a minimum of 40"), read with the number.
 _BOUND_NOUNS = frozenset({"minimum", "maximum"})

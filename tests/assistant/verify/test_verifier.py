@@ -2324,6 +2324,12 @@ def test_names_joined_by_and_may_be_one_name(verifier: ClaimVerifier) -> None:
             "The Tories will vote against the legislation unless changes are agreed.",
             "The Tories say they will vote against it unless changes are agreed.",
         ),
+        # The story itself: "According to the piece".
+        (
+            "According to the piece, the government's ability to make good on its debts is "
+            "under direct threat.",
+            "Under direct threat will be the government's ability to make good on its debts.",
+        ),
     ],
 )
 def test_a_bare_kind_of_work_or_organisation_points_back(
@@ -2332,7 +2338,9 @@ def test_a_bare_kind_of_work_or_organisation_points_back(
     verdict = verifier.check(sentence, passage)
     assert verdict.supported, verdict.reason
     # With words of its own it says more than the passage: "the new film".
-    modified = sentence.replace("The film", "The new film").replace(
-        "the legislation", "the new legislation"
+    modified = (
+        sentence.replace("The film", "The new film")
+        .replace("the legislation", "the new legislation")
+        .replace("the piece", "the new piece")
     )
     assert not verifier.check(modified, passage).supported
