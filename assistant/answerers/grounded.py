@@ -33,7 +33,7 @@ from assistant.answerability import (
 from assistant.answerers.base import Draft
 from assistant.answerers.ranking import SECOND_SENTENCE_SHARE, Candidate, Ranking, follows
 from assistant.citations import DraftSentence
-from assistant.dated_event import asked_event, dates_event
+from assistant.dated_event import answering, asked_event
 from assistant.denials import denied, denies
 from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import claim_parse, presupposition
@@ -275,12 +275,8 @@ class GroundedAnswerer:
         # "In what year was Louis XIII crowned?" is not answered by a year of another event.
         event = asked_event(question) if want is not None and want.kind == "time" else None
         if event is not None and found:
-            parsed = parse_all([f.text for f in found])
-            found = [
-                f
-                for f, doc in zip(found, parsed, strict=True)
-                if dates_event(doc, event, self._close) is not False
-            ]
+            keep = answering([f.text for f in found], event, self._close)
+            found = [f for f, kept in zip(found, keep, strict=True) if kept]
 
         def check(number: int) -> Verdict:
             # Only its coverage and contradiction are read, so the rewording model, which

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.dated_event import AskedEvent, asked_event, dates_event
+from assistant.dated_event import AskedEvent, answering, asked_event, dates_event
 from assistant.verify.nlp import parse
 
 
@@ -62,3 +62,13 @@ def test_a_verb_of_telling_dates_another() -> None:
     sentence = parse("Kurdish officials said on June 26 that four drones hit locations.")
     assert dates_event(sentence, AskedEvent("report", "attack"), _same)
     assert not dates_event(sentence, AskedEvent("strike", "base"), _same)
+
+
+def test_sentences_are_kept_by_the_event_s_stem_or_by_their_parse() -> None:
+    sentences = [
+        "Louis XIII was crowned at Reims in 1610.",
+        "Louis XIV gained the throne in 1643.",
+        "Louis XIV gained the throne.",
+    ]
+    kept = answering(sentences, AskedEvent("crown", "xiii"), _same)
+    assert kept == [True, False, True]
