@@ -38,7 +38,6 @@ from assistant.verify.bindings import rebound
 from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
-from assistant.verify.idioms import idiom_words
 from assistant.verify.nlp import parse, parse_all
 from assistant.verify.outcomes import (
     BEATING,
@@ -1967,8 +1966,6 @@ def _added(
         if t.lower_ in _BOUND_NOUNS
     }
     missing -= {t.i for t in content if t.text.isupper() and t.text in reading.acronyms}
-    # "the first demand of its kind" for "the first such demand".
-    missing -= idiom_words(claim, reading.lemmas.keys())
     # "the end of December", "the fourth quarter of 2021": checked as dates.
     dates = date_mentions(claim, published)
     dated = {position for d in dates for position in range(d.start, d.end)}
