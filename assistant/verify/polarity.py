@@ -353,7 +353,12 @@ def excepted(noun: Token) -> Token | None:
         start = noun.head.i
     if tuple(t.lower_ for t in noun.doc[max(start - 2, 0) : start]) not in _EXCEPTING:
         return None
-    return next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
+    return governing_verb(noun)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the parse."""
+    return next((t for t in token.ancestors if t.pos_ == "VERB"), None)
 
 
 def preferred_to(noun: Token) -> Token | None:

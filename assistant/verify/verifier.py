@@ -54,6 +54,7 @@ from assistant.verify.polarity import (
     believed,
     denied,
     excepted,
+    governing_verb,
     hedged,
     keeps_hedge,
     needs,
@@ -1184,35 +1185,40 @@ def _excepted_otherwise(claim: Doc, reading: _Reading) -> str | None:
     for noun in claim:
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "compound":
             continue
-        verb = excepted(noun)
-        if verb is None:
-            verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
-            if verb is None or negated(verb):
-                continue
-            mine = False
-        else:
-            mine = True
+        mine = _verb_of_conjunct(noun)
+        if mine is None:
+            continue
+        verb, denied_here = mine
         for theirs in reading.said(noun.lemma_.lower()):
-            their_verb = excepted(theirs)
-            if (their_verb is not None) == mine:
+            found = _verb_of_conjunct(theirs)
+            if found is None or found[1] == denied_here:
                 continue
-            if their_verb is None:
-                their_verb = next((t for t in theirs.ancestors if t.pos_ == "VERB"), None)
-                if their_verb is None or negated(their_verb):
-                    continue
+            their_verb = found[0]
             if their_verb.lemma_.lower() != verb.lemma_.lower():
                 continue
             # "the retail sector" is not "the manufacturing sector"; it is among "the
             # manufacturing and retail sectors".
             if not _modifiers(noun) <= {t.lemma_.lower() for t in theirs.subtree}:
                 continue
-            if mine:
+            if denied_here:
                 return (
                     f"the sentence denies {verb.text!r} of {noun_phrase(noun)!r}, which the "
                     f"passage says of {noun_phrase(theirs)!r}"
                 )
             return f"the passage denies {their_verb.text!r} of {noun_phrase(theirs)!r}"
     return None
+
+
+def _verb_of_conjunct(noun: Token) -> tuple[Token, bool] | None:
+    """The verb ``noun`` is said or denied of, and whether denied: after "but not"
+    (``excepted``), or under a verb its clause does not negate; None otherwise."""
+    verb = excepted(noun)
+    if verb is not None:
+        return verb, True
+    verb = governing_verb(noun)
+    if verb is None or negated(verb):
+        return None
+    return verb, False
 
 
 def _modifiers(noun: Token) -> set[str]:
