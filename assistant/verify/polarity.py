@@ -171,6 +171,8 @@ _NEGATING_ADJECTIVES = frozenset(["unable", "incapable", "unwilling", "reluctant
 # Verbs that keep what follows "from" from happening: "prevented him from naming it".
 _PREVENTING_VERBS = frozenset(["prevent", "stop", "bar", "ban", "block", "prohibit", "keep"])
 # Nouns that negate the action they govern: "his refusal to accept", "a failure to act".
+# Verbs that set something aside themselves: negated ("not ruled out"), they keep it in play.
+EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discount"])
 _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "reluctance", "unwillingness"])
 # Verbs and adjectives whose negation is that of what they govern ("not able to pay" is "not
 # pay"); "not willing to pay" or "not expected to pay" say less, and are not here.
@@ -354,6 +356,12 @@ def excepted(noun: Token) -> Token | None:
     if tuple(t.lower_ for t in noun.doc[max(start - 2, 0) : start]) not in _EXCEPTING:
         return None
     return governing_verb(noun)
+
+
+def says_no(verb: Token) -> bool:
+    """Whether ``verb`` says by itself that something did not happen or may not: "failed",
+    "refused", "prevented", "ruled out"."""
+    return verb.lemma_.lower() in _NEGATING_VERBS | _PREVENTING_VERBS | EXCLUDING
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -50,6 +50,7 @@ from assistant.verify.outcomes import (
 from assistant.verify.places import swapped_places, traded_sides
 from assistant.verify.polarity import (
     CONVERSES,
+    EXCLUDING,
     attributed,
     believed,
     denied,
@@ -67,6 +68,7 @@ from assistant.verify.polarity import (
     purpose,
     reversed_direction,
     same_as,
+    says_no,
     set_aside,
 )
 from assistant.verify.quantities import DAYS_IN, Quantity, quantities
@@ -174,8 +176,6 @@ _REFERRING_NOUNS = frozenset(
 # half the gap between neighbouring common fractions (a fifth and a quarter lie 25% apart), so
 # "a third" stands for 30 of 100 but "a quarter" does not stand for a fifth.
 SHARE_TOLERANCE = 0.12
-# Verbs that set something aside themselves: negated ("not ruled out"), they keep it in play.
-_EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discount"])
 # Nouns that name what a date is, said by the date the sentence gives.
 _DATE_NOUNS = frozenset(["date", "deadline"])
 _WHEN = frozenset({"DATE", "TIME"})
@@ -506,12 +506,18 @@ class ClaimVerifier:
                     or _places(claim, reading)
                     or _traded(claim, reading)
                     or _speakers(claim, reading)
-                    or _outcome(claim, reading)
                 ),
             ),
             (
                 "polarity",
-                lambda: _polarity(claim, reading, aligned) or _excepted_otherwise(claim, reading),
+                # Who won told as who lost is the opposite result: "Saddam's win" of a passage
+                # that tells his defeat.
+                lambda: (
+                    _outcome(claim, reading)
+                    or _polarity(claim, reading, aligned)
+                    or _excepted_otherwise(claim, reading)
+                    or _denied_in_other_words(claim, reading)
+                ),
             ),
             ("denial", lambda: _denial(claim, reading)),
             ("hedge", lambda: _hedge(claim, reading)),
@@ -1209,6 +1215,59 @@ def _excepted_otherwise(claim: Doc, reading: _Reading) -> str | None:
     return None
 
 
+def _denied_in_other_words(claim: Doc, reading: _Reading) -> str | None:
+    """A verb the sentence denies where the passage affirms, by another verb, the same thing
+    of the same subject and object: "would not lead to a visa application being rejected"
+    against "would automatically mean visa applications being turned down". A verb the
+    passage uses itself, in any form ("without the signing"), is read by ``_polarity``."""
+    for verb in claim:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in _LIGHT or says_no(verb) or not negated(verb):
+            continue
+        if any(key in reading.lemmas for key in _keys(verb)):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or not _is_content(subject):
+            continue
+        for theirs in reading.said(subject.lemma_.lower()):
+            affirming = theirs.head
+            if (
+                theirs.dep_ not in {"nsubj", "nsubjpass"}
+                or affirming.pos_ != "VERB"
+                or negated(affirming)
+                or says_no(affirming)
+                or opposite(lemma, affirming.lemma_.lower())
+            ):
+                continue
+            for mine in _objects(verb):
+                for their_object in reading.said(mine.lemma_.lower()):
+                    if _affirmed_of(their_object, affirming):
+                        clause = reading.doc[theirs.i : their_object.i + 1].text
+                        return (
+                            f"the sentence says {subject.text} did not {verb.text!r}, where "
+                            f"the passage says {clause!r}"
+                        )
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The content words a verb acts on: its objects and the objects of its prepositions."""
+    found = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return [t for t in found if _is_content(t)]
+
+
+def _affirmed_of(noun: Token, verb: Token) -> bool:
+    """Whether ``verb`` governs ``noun`` and nothing between them denies it ("mean the
+    applications were not turned down", "mean no applications")."""
+    path = list(noun.ancestors)
+    if verb not in path or _noun_denied(noun):
+        return False
+    between = path[: path.index(verb)]
+    return not any(t.pos_ == "VERB" and (negated(t) or says_no(t)) for t in between)
+
+
 def _verb_of_conjunct(noun: Token) -> tuple[Token, bool] | None:
     """The verb ``noun`` is said or denied of, and whether denied: after "but not"
     (``excepted``), or under a verb its clause does not negate; None otherwise."""
@@ -1429,7 +1488,7 @@ def _denied_by_verb(noun: Token) -> bool:
     """Whether the verb of the noun's clause denies it: "did not name Smith a suspect"; but
     "did not rule out a system failure" keeps it in play."""
     verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and negated(verb) and verb.lemma_.lower() not in _EXCLUDING
+    return verb is not None and negated(verb) and verb.lemma_.lower() not in EXCLUDING
 
 
 def _opposite_about(token: Token, reading: _Reading) -> str | None:
@@ -1625,6 +1684,13 @@ def _numbers(
             rescaled = [q for q in stated if _rescaled(mine, q)]
             if rescaled:
                 return f"the passage says {rescaled[0].text} where the sentence says {mine.text}"
+            # "the 18th century" is no date (years before 1800 are read as figures), where "the
+            # 19th century" is: a passage that dates its thing to another century tells it.
+            centuries = [
+                d.text.replace(" - ", "-") for d, _ in reading.dates if d.text.endswith("century")
+            ]
+            if mine.kind == "ordinal" and mine.noun == "century" and centuries:
+                return f"the passage says {centuries[0]!r} where the sentence says {mine.text}"
             if told_only:
                 continue
             return f"the passage gives no figure of {mine.text}"

@@ -171,6 +171,17 @@ def test_which_contradictions_bar_an_answer(
     assert bars_answer(verdict, date(2021, 6, 27)) is barred_dated, verdict.reason
 
 
+def test_the_other_result_bars_an_answer(verifier: ClaimVerifier) -> None:
+    passage = (
+        "The problem did not go away with Saddam's defeat, since American troops remained "
+        "stationed in the kingdom."
+    )
+    question = "Where did American troops remain stationed after Saddam's win?"
+    verdict = presupposition(question, passage, verifier)
+    assert bars_answer(verdict, None), verdict.reason
+    assert verdict.kind == "polarity"
+
+
 AMAZON = (
     "The Xingu people have lived along the river for centuries. In 2003, Michael Heckenberger "
     "found remains of large settlements in the middle of the Amazon forest. The settlements "

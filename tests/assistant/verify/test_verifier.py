@@ -2344,3 +2344,47 @@ def test_a_bare_kind_of_work_or_organisation_points_back(
         .replace("the piece", "the new piece")
     )
     assert not verifier.check(modified, passage).supported
+
+
+_DENIED_TB = "A positive TB test would not automatically lead to a visa application being rejected."
+_TB_TEST = (
+    "A positive test for TB would automatically mean visa applications being turned down. All "
+    "other conditions would be dealt with on a case by case basis."
+)
+
+
+def test_denying_what_the_passage_affirms_in_another_verb_is_a_polarity_error(
+    verifier: ClaimVerifier,
+) -> None:
+    verdict = verifier.check(_DENIED_TB, _TB_TEST)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+    assert "did not 'lead'" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        # The passage denies it too, by its verb or by what the verb governs ...
+        _TB_TEST.replace("would automatically mean", "would not automatically mean"),
+        _TB_TEST.replace("would automatically mean", "failed to mean"),
+        _TB_TEST.replace("being turned down", "not being turned down"),
+        # ... or speaks of the verb's act itself, which the other checks read.
+        _TB_TEST + " A positive test would not lead to rejection.",
+    ],
+)
+def test_a_denial_the_passage_shares_is_no_polarity_error(
+    verifier: ClaimVerifier, passage: str
+) -> None:
+    verdict = verifier.check(_DENIED_TB, passage)
+    assert verdict.kind != "polarity", verdict.reason
+
+
+def test_another_century_is_another_figure(verifier: ClaimVerifier) -> None:
+    # The 18th century is read as a figure and the 19th as a date: still told otherwise.
+    sentence = "The building is the finest of the late 18th-century architecture."
+    passage = "The building (1899-1902) is the finest of the late 19th-century architecture."
+    verdict = verifier.check(sentence, passage)
+    assert (verdict.supported, verdict.kind) == (False, "figure"), verdict.reason
+    assert "19th-century" in verdict.reason
+    dated = "The building, finished in 1750, is the finest of the late 18th-century architecture."
+    assert verifier.check(sentence, dated).supported
