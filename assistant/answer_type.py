@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.text import MONTHS, ORDINALS, WEEKDAYS, number_value, stem, tokens
+from assistant.text import FRACTIONS, MONTHS, ORDINALS, WEEKDAYS, number_value, stem, tokens
 from assistant.verify.entities import ALIASES, canonical
 
 _WORD = r"[a-z][a-z'-]*"
@@ -128,6 +128,7 @@ second seconds minute minutes hour hours day days week weeks month months year y
 decades century centuries
 """
 _TIME_UNIT = frozenset(_TIME_UNITS.split())
+_LASTING = re.compile(r"\b(?:take|takes|took|taken|lasts|lasted)\b|\blast\W*$", re.I)
 # Capitalised words that name nothing: a sentence's first word, days and months, titles.
 _OPENER_WORDS = """
 the a an in on at as it its this that these those he she they we i but and or so if when
@@ -222,6 +223,8 @@ def holds(
         # "How many months did it take?" is answered by a span of months (or of another unit
         # of time), not by "one of the 100 foundational texts".
         told_in_time = counts_time and want.focus[0] in _TIME_UNIT
+        # "How many years did it take?" asks how long something lasted.
+        lasting = bool(_LASTING.search(asked))
         stated = {number_value(w) for w in tokens(asked)} - {None}
         focus_kind = kind_of(want.focus[-1]) if kind_of else None
         return any(
@@ -229,10 +232,12 @@ def holds(
             and number_value(word) not in stated
             and word.lower() not in ORDINALS
             and not _YEAR.match(word)
-            # "one of these swings" says which, not how many.
+            # "one of these swings" says which, not how many; "two-thirds of its people", what
+            # share.
             and not (number_value(word) == 1 and following.lower() == "of")
+            and following.lower() not in FRACTIONS
             and (counts_time or following.lower() not in _TIME_UNIT)
-            and (not told_in_time or _spans_time(words[position + 1 : position + 5]))
+            and (not told_in_time or _spans_time(words[position + 1 : position + 5], lasting))
             and preceding.lower() not in MONTHS
             and following.lower() not in MONTHS
             and not _counts_another_kind(words[position + 1 : position + 3], focus_kind, kind_of)
@@ -243,10 +248,13 @@ def holds(
     return bool({stem(w) for w in want.focus} & {stem(w) for w in words})
 
 
-def _spans_time(following: list[str]) -> bool:
+def _spans_time(following: list[str], lasting: bool) -> bool:
     """Whether the words after a number make it a span of time: "15 years", "27 minutes",
-    "three-and-a-half months"."""
-    return any(w.lower().split("-")[-1] in _TIME_UNIT for w in following)
+    "three-and-a-half months". A time that long ago ("six months ago") tells how long since,
+    not, when ``lasting``, how long something took ("2.5 million years ago")."""
+    lower = [w.lower() for w in following]
+    unit = next((i for i, w in enumerate(lower) if w.split("-")[-1] in _TIME_UNIT), None)
+    return unit is not None and not (lasting and lower[unit + 1 : unit + 2] == ["ago"])
 
 
 def _names_at_start(words: list[str], sentence: str) -> bool:

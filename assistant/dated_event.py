@@ -49,6 +49,11 @@ _TELLING = frozenset(
 )
 # What a verb is done to: its object, or the subject of its passive ("was the library built").
 _PATIENTS = frozenset({"dobj", "nsubjpass"})
+_PARTICIPLES = frozenset({"VBN", "VBD"})
+# A verb's arguments, through which a time dates what the verb is done to.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# The links by which a clause hangs on the verb above it.
+_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 # How far up from a time the words it dates are read: "in 1643" -> "gained", and "a scale
 # introduced in 1939" -> "introduced", "scale".
 _REACH = 5
@@ -68,13 +73,31 @@ def asked_event(question: str) -> AskedEvent | None:
     ("When was the Battle of Hastings?") or its verb is a light one (``_LIGHT_VERBS``)."""
     asked = split_preamble(question)[1]
     root = next((t for t in parse(asked) if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in _LIGHT_VERBS:
+    if root is None:
+        return None
+    # "In what year was J.I. Pontanus born?": the parser may hang the participle on "was";
+    # "What year is the pharmacy said to have been lost?" asks when it was lost.
+    chain = [root]
+    while chain[-1].lemma_.lower() in _TELLING | {"be"} and (next_verb := _participle(chain[-1])):
+        chain.append(next_verb)
+    verb = chain[-1]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
         return None
     # A question's passive subject may be parsed as an active one: "was Louis XIII crowned".
-    passive = any(c.dep_ == "auxpass" for c in root.children)
+    passive = len(chain) > 1 or any(c.dep_ == "auxpass" for c in verb.children)
     patients = _PATIENTS | ({"nsubj"} if passive else set())
-    patient = next((c for c in root.children if c.dep_ in patients), None)
-    return AskedEvent(root.lemma_.lower(), patient.lemma_.lower() if patient is not None else None)
+    # Of the participle or of a verb it hangs on: "is the pharmacy said to have been lost".
+    patient = next((c for v in reversed(chain) for c in v.children if c.dep_ in patients), None)
+    return AskedEvent(verb.lemma_.lower(), patient.lemma_.lower() if patient is not None else None)
+
+
+def _participle(verb: Token) -> Token | None:
+    """The past participle a verb's clause goes on to ("was ... born", "said to have been
+    lost"), or None. The tagger reads some as past tenses ("is the pharmacy said")."""
+    return next(
+        (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ in _PARTICIPLES),
+        None,
+    )
 
 
 def dates_event(
@@ -84,12 +107,15 @@ def dates_event(
     Pentagon ordered the strikes" for "When did the US carry out these strikes?"), or dates a
     word that ``close`` finds as close in meaning to the verb; None when it holds no time the
     parse can place."""
-    said = {t.lemma_.lower() for t in sentence}
-    if event.verb in said or event.patient in said:
+    if event.verb in {t.lemma_.lower() for t in sentence}:
         return True
-    dated = {w for t in sentence if _is_time(t) for w in _dated_words(t)}
-    if not dated:
+    times = [t for t in sentence if _is_time(t)]
+    dated_tokens = {w for t in times for w in _dated_tokens(t)}
+    if not dated_tokens:
         return None
+    if any(_dated_patient(t, event, dated_tokens) for t in sentence):
+        return True
+    dated = {t.lemma_.lower() for t in dated_tokens}
     # "When did officials report the attacks?" is answered by when they said so.
     if event.verb in _TELLING and dated & _TELLING:
         return True
@@ -104,8 +130,7 @@ def answering(
     patient's stem is kept unparsed; the rest are parsed in one pass and not remembered, so
     they do not push out the parses the verifier keeps (a suite slowed by 190 ms on a later
     question when they did)."""
-    wanted = {stem(event.verb)} | ({stem(event.patient)} if event.patient else set())
-    plain = [bool(wanted & {stem(w) for w in tokens(s)}) for s in sentences]
+    plain = [stem(event.verb) in {stem(w) for w in tokens(s)} for s in sentences]
     rest = [s for s, kept in zip(sentences, plain, strict=True) if not kept]
     verdicts = (dates_event(doc, event, close) is not False for doc in parse_texts(rest))
     return [kept or next(verdicts) for kept in plain]
@@ -115,13 +140,41 @@ def _is_time(token: Token) -> bool:
     return token.ent_type_ in {"DATE", "TIME"} or bool(_YEAR.match(token.text))
 
 
-def _dated_words(token: Token) -> list[str]:
+def _dated_tokens(token: Token) -> list[Token]:
     """The content words above a time in the parse, nearest first."""
     found = []
     for _ in range(_REACH):
         if token.pos_ in {"VERB", "NOUN", "ADJ"}:
-            found.append(token.lemma_.lower())
+            found.append(token)
         if token.head.i == token.i:
             break
         token = token.head
     return found
+
+
+def _dated_patient(token: Token, event: AskedEvent, dated: set[Token]) -> bool:
+    """Whether ``token`` is what the event is done to, told with a time: dated itself ("the
+    strikes on June 27") or an argument of a dated verb ("On June 27 Biden ordered the
+    strikes"). A name in another phrase of the sentence is not: "first appeared in 1631 in a
+    book by J.I. Pontanus" does not date Pontanus's birth."""
+    if token.lemma_.lower() != event.patient:
+        return False
+    if token in dated:
+        return True
+    if token.dep_ not in _ARGUMENTS:
+        return False
+    verb = token.head
+    # "The PMF is an organization of militias that was formed in 2014": what it is, told
+    # with a time, dates it (the parser may hang the clause on any noun of the phrase).
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and not dated.isdisjoint(c.subtree) for c in verb.children
+    ):
+        return True
+    # Up through the clauses that hold the verb: "said on June 27 that Biden ordered them".
+    for _ in range(_REACH):
+        if verb in dated:
+            return True
+        if verb.dep_ not in _CLAUSES or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False

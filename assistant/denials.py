@@ -18,9 +18,10 @@ Usage::
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from assistant.text import NEGATIONS, tokens
+from assistant.text import NEGATIONS, split_preamble, stem, tokens
 from assistant.verify.nlp import parse
 from assistant.verify.polarity import negated
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 _LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make"])
 _PREDICATES = frozenset(["VERB", "AUX", "ADJ"])
 _WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+_NEGATION_STEMS = frozenset(stem(w) for w in NEGATIONS)
 
 
 def denied(question: str) -> frozenset[str]:
@@ -44,11 +46,45 @@ def denied(question: str) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in _asked(doc) if negated(t))
 
 
-def denies(sentence: str, verbs: frozenset[str]) -> bool:
-    """Whether ``sentence`` negates one of ``verbs`` (any verb, when one of them is light),
-    and so can answer the question they were ``denied`` in."""
-    said = {t.lemma_.lower() for t in parse(sentence) if t.pos_ in _PREDICATES and negated(t)}
-    return bool(said & verbs) or (bool(said) and bool(verbs & _LIGHT_VERBS))
+def denies(sentence: str, verbs: frozenset[str], about: AbstractSet[str] = frozenset()) -> bool:
+    """Whether ``sentence`` negates one of ``verbs``, and so can answer the question they were
+    ``denied`` in. When one of them is light ("is not", "did not have"), any negated clause
+    may, if it holds a word of ``about`` (stems of the question's words, ``content_terms``)
+    or ``about`` is empty: "What is not a problem with internet pharmacies?" is not answered
+    by "some pharmacies sell drugs without requiring a prescription"."""
+    light = bool(verbs & _LIGHT_VERBS)
+    about = set(about) - _NEGATION_STEMS
+    for predicate in parse(sentence):
+        if predicate.pos_ not in _PREDICATES or not negated(predicate):
+            continue
+        if predicate.lemma_.lower() in verbs - _LIGHT_VERBS:
+            return True
+        if light and (not about or {stem(w.text) for w in predicate.subtree} & about):
+            return True
+    return False
+
+
+def affirmed(question: str) -> frozenset[str]:
+    """The lemmas of the verbs ``question`` asks about as done, light ones aside: "contain"
+    of "What element do squalene and the carotenes contain?"."""
+    asked = _asked(parse(split_preamble(question)[1]))
+    # The parser may join the verb to a misread "do": "What element do squalene ... contain?"
+    joined = {c for t in asked for c in t.conjuncts}
+    return frozenset(
+        t.lemma_.lower()
+        for t in asked | joined
+        if t.pos_ == "VERB" and not negated(t) and t.lemma_.lower() not in _LIGHT_VERBS
+    )
+
+
+def denied_instead(sentence: str, verbs: frozenset[str]) -> bool:
+    """Whether ``sentence`` denies one of ``verbs``, ``affirmed`` in a question, and says
+    none of them happened: "squalene and the carotenes contain no oxygen" tells nothing they
+    contain."""
+    if not verbs or not any(_negating(w.lower()) for w in tokens(sentence)):
+        return False
+    said = [t for t in parse(sentence) if t.pos_ in _PREDICATES and t.lemma_.lower() in verbs]
+    return bool(said) and all(negated(t) for t in said)
 
 
 def _negating(word: str) -> bool:

@@ -34,7 +34,7 @@ from assistant.answerers.base import Draft
 from assistant.answerers.ranking import SECOND_SENTENCE_SHARE, Candidate, Ranking, follows
 from assistant.citations import DraftSentence
 from assistant.dated_event import answering, asked_event
-from assistant.denials import denied, denies
+from assistant.denials import affirmed, denied, denied_instead, denies
 from assistant.noun_kinds import NounKinds
 from assistant.presuppositions import claim_parse, presupposition
 from assistant.records import Passage
@@ -270,7 +270,7 @@ class GroundedAnswerer:
             for f in found
             if (want is None or holds(f.text, want, asked=question, kind_of=self._kind_of))
             and not (restates(asked_in_full, f.text) and not answer_type_met(asked_in_full, f.text))
-            and (not denial or denies(f.text, denial))
+            and (not denial or denies(f.text, denial, content_terms(question)))
         ]
         # "In what year was Louis XIII crowned?" is not answered by a year of another event.
         event = asked_event(question) if want is not None and want.kind == "time" else None
@@ -290,6 +290,9 @@ class GroundedAnswerer:
             return Ranking([], check, self.model)
         # Read only now: a question with no candidate is not parsed for it.
         opposed = _opposed(question) if not denial else ()
+        # "What element do squalene and the carotenes contain?" is not answered by "...contain
+        # no oxygen"; "Was anybody hurt?" is, by "No one was hurt".
+        done = affirmed(question) if not denial and harm is None else frozenset()
         scoring = _Scoring(question, context, passages, harm)
         query = np.array(self.embedder.embed_query(asked_in_full))
         found = self._shortlisted(found, passages, query, scoring)
@@ -321,7 +324,8 @@ class GroundedAnswerer:
                     # Barred, not left out: the answerability model and the shortlist's margin
                     # still read it. Left out, it let two unanswerable questions of the SQuAD
                     # 2.0 test half be answered by the sentences it had kept out of the margin.
-                    barred=_says_the_opposite(sentence.text, opposed),
+                    barred=_says_the_opposite(sentence.text, opposed)
+                    or denied_instead(sentence.text, done),
                     source=passage,
                     rows=sentence.rows,
                 )

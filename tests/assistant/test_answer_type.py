@@ -81,6 +81,14 @@ def test_one_of_a_group_is_no_count() -> None:
     assert holds("The recall covers more than 2 million swings.", want)
 
 
+def test_a_share_is_no_count() -> None:
+    want = wanted("How many times did the plague visit Baghdad?")
+    assert want is not None
+    sentence = "Baghdad has suffered from the plague, and two-thirds of its people have died."
+    assert not holds(sentence, want)
+    assert holds("The plague visited Baghdad two times.", want)
+
+
 def test_which_country_needs_a_name_the_question_does_not_say() -> None:
     asked = "Which country banned rainbow-colored toys?"
     want = wanted(asked)
@@ -107,12 +115,27 @@ def test_a_count_needs_a_number_that_is_not_a_year_or_a_time_span() -> None:
         ("He wrote it in five to ten years.", True),
         ("He wrote it in three-and-a-half years.", True),
         ("It became one of the 100 foundational texts of the Library of Congress.", False),
+        # A time that long ago is no span.
+        ("He began writing it 18 months ago.", False),
     ],
 )
 def test_a_count_of_a_unit_of_time_is_a_span_of_time(sentence: str, held: bool) -> None:
-    want = wanted("How many months did it take Pierre Bayle to write his Dictionary?")
+    question = "How many months did it take Pierre Bayle to write his Dictionary?"
+    want = wanted(question)
     assert want is not None
-    assert holds(sentence, want) is held
+    assert holds(sentence, want, asked=question) is held
+
+
+def test_a_time_ago_tells_how_long_since_not_how_long_something_took() -> None:
+    since = "How many months had Biden been in office when the strikes happened?"
+    want = wanted(since)
+    assert want is not None
+    assert holds("Biden took office six months ago.", want, asked=since)
+    took = "How many years did the war last?"
+    want = wanted(took)
+    assert want is not None
+    assert not holds("The war began 30 years ago.", want, asked=took)
+    assert holds("The war went on for 30 years.", want, asked=took)
 
 
 def test_a_count_is_not_a_number_the_question_states_or_the_day_of_a_date() -> None:

@@ -18,6 +18,12 @@ def _same(word: str, others: list[str]) -> bool:
         ("In what year was Louis XIII crowned?", AskedEvent("crown", "xiii")),
         ("When did the German army enter the Rhineland?", AskedEvent("enter", "rhineland")),
         ("Police raided a bar. When did they leave?", AskedEvent("leave")),
+        # The parser hangs the participle on "was"; what is said of a thing is asked.
+        ("In what year was J.I. Pontanus born?", AskedEvent("bear", "pontanus")),
+        (
+            "What year is the oldest pharmacy said to have been lost?",
+            AskedEvent("lose", "pharmacy"),
+        ),
         # No event of its own, or a light verb: the time of the subject is asked.
         ("When was the Battle of Hastings?", None),
         ("When did the Tudor era begin?", None),
@@ -56,6 +62,20 @@ def test_what_the_event_is_done_to_dates_it_too() -> None:
     sentence = parse("The Pentagon said on June 27 that Biden ordered the air strikes.")
     assert dates_event(sentence, event, _same)
     assert not dates_event(parse("Biden took office in January."), event, _same)
+    assert dates_event(parse("The strikes on June 27 hit three facilities."), event, _same)
+    # What the thing is, dated: "When was the PMF set up?"
+    sentence = parse("The PMF is an organization of militias that was formed in 2014.")
+    assert dates_event(sentence, AskedEvent("set", "pmf"), _same)
+
+
+def test_a_name_in_another_phrase_of_a_dated_sentence_does_not_date_the_event() -> None:
+    # "In what year was J.I. Pontanus born?"
+    event = AskedEvent("bear", "pontanus")
+    sentence = parse(
+        "The Latin name first appeared in modern times in 1631 in a book on Danish history by "
+        "J.I. Pontanus."
+    )
+    assert not dates_event(sentence, event, _same)
 
 
 def test_a_verb_of_telling_dates_another() -> None:

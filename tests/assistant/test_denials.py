@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answerers import GroundedAnswerer
-from assistant.denials import denied, denies
+from assistant.denials import affirmed, denied, denied_instead, denies
+from assistant.text import content_terms
 from index.embeddings import MiniLMEmbeddings
 from tests.records import passage_of
 
@@ -42,6 +43,21 @@ def test_a_light_verb_is_answered_by_any_negated_clause() -> None:
     assert not denies("The empires reached the coast.", verbs)
 
 
+def test_a_light_verb_s_negated_clause_must_speak_of_what_is_asked() -> None:
+    question = "What is not a problem with internet pharmacies?"
+    verbs, about = denied(question), content_terms(question)
+    # The negated clause says nothing of problems or pharmacies ...
+    assert not denies(
+        "Some internet pharmacies sell prescription drugs without requiring a prescription.",
+        verbs,
+        about,
+    )
+    assert not denies("It is not clear how many there are.", verbs, about)
+    # ... where one that does may answer.
+    assert denies("Price is not a problem with internet pharmacies.", verbs, about)
+    assert denies("Internet pharmacies do not suffer from a lack of choice.", verbs, about)
+
+
 ACADIANS = (
     "The British deported the Acadians in 1755. Many Acadians later moved to New Orleans, "
     "which they had expected to remain French."
@@ -57,3 +73,14 @@ def test_what_did_not_happen_is_not_answered_by_what_did(embedder: MiniLMEmbeddi
     ]
     denied_draft = answerer.draft("Which city did many Acadians not move to?", passages)
     assert denied_draft.sentences == []
+
+
+def test_an_affirmative_question_is_not_answered_by_a_denial() -> None:
+    verbs = affirmed("What element do squalene and the carotenes contain?")
+    assert verbs == {"contain"}
+    assert denied_instead("Squalene and the carotenes contain no oxygen.", verbs)
+    assert not denied_instead("Squalene contains carbon and hydrogen.", verbs)
+    # Said of one thing and denied of another, the verb still answers.
+    assert not denied_instead("Squalene contains no oxygen, but contains carbon.", verbs)
+    # What sets the question up is not asked.
+    assert affirmed("Police raided a bar. When did they leave?") == {"leave"}
