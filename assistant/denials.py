@@ -34,6 +34,8 @@ _LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make"])
 _PREDICATES = frozenset(["VERB", "AUX", "ADJ"])
 _WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
 _NEGATION_STEMS = frozenset(stem(w) for w in NEGATIONS)
+# Words on a negated verb that tell it happened all the same: later, or to others.
+_AFFIRMING = frozenset(["until", "till", "unlike"])
 
 
 def denied(question: str) -> frozenset[str]:
@@ -84,7 +86,13 @@ def denied_instead(sentence: str, verbs: frozenset[str]) -> bool:
     if not verbs or not any(_negating(w.lower()) for w in tokens(sentence)):
         return False
     said = [t for t in parse(sentence) if t.pos_ in _PREDICATES and t.lemma_.lower() in verbs]
-    return bool(said) and all(negated(t) for t in said)
+    return bool(said) and all(negated(t) and not _affirmed_otherwise(t) for t in said)
+
+
+def _affirmed_otherwise(predicate: Token) -> bool:
+    """Whether a negated predicate still tells that it happened, then or of others: "did not
+    recover until the 17th century", "unlike the western khanates, never converted"."""
+    return any(c.lower_ in _AFFIRMING for c in predicate.children)
 
 
 def _negating(word: str) -> bool:

@@ -68,6 +68,29 @@ def test_what_the_event_is_done_to_dates_it_too() -> None:
     assert dates_event(sentence, AskedEvent("set", "pmf"), _same)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        (
+            "His method is described in the Jade Mirror, written in 1303.",
+            AskedEvent("publish", "mirror"),
+        ),
+        (
+            "The finest are St. John's Cathedral (14th century) and the castle.",
+            AskedEvent("build", "cathedral"),
+        ),
+        (
+            "On 1 July 1851, writs were issued, and the independence of Victoria was established.",
+            AskedEvent("declare", "victoria"),
+        ),
+    ],
+)
+def test_what_the_event_is_done_to_is_dated_in_its_phrase_or_as_what_an_argument_is_of(
+    sentence: str, event: AskedEvent
+) -> None:
+    assert dates_event(parse(sentence), event, _same)
+
+
 def test_a_name_in_another_phrase_of_a_dated_sentence_does_not_date_the_event() -> None:
     # "In what year was J.I. Pontanus born?"
     event = AskedEvent("bear", "pontanus")

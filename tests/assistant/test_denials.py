@@ -82,5 +82,8 @@ def test_an_affirmative_question_is_not_answered_by_a_denial() -> None:
     assert not denied_instead("Squalene contains carbon and hydrogen.", verbs)
     # Said of one thing and denied of another, the verb still answers.
     assert not denied_instead("Squalene contains no oxygen, but contains carbon.", verbs)
+    # What did happen, later or to others, is no denial.
+    assert not denied_instead("It did not contain oxygen until 1900.", verbs)
+    assert not denied_instead("Unlike squalene, the carotenes contain no oxygen.", verbs)
     # What sets the question up is not asked.
     assert affirmed("Police raided a bar. When did they leave?") == {"leave"}
