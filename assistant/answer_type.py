@@ -128,6 +128,9 @@ second seconds minute minutes hour hours day days week weeks month months year y
 decades century centuries
 """
 _TIME_UNIT = frozenset(_TIME_UNITS.split())
+# A number told as a percentage, and a question that asks for one.
+_PERCENT = re.compile(r"(\d[\d,.]*)\s?(?:%|percent\b|per cent\b)", re.I)
+_ASKS_SHARE = re.compile(r"percent|%|percentage|share|proportion|fraction|rate", re.I)
 _LASTING = re.compile(r"\b(?:take|takes|took|taken|lasts|lasted)\b|\blast\W*$", re.I)
 # Capitalised words that name nothing: a sentence's first word, days and months, titles.
 _OPENER_WORDS = """
@@ -226,6 +229,8 @@ def holds(
         # "How many years did it take?" asks how long something lasted.
         lasting = bool(_LASTING.search(asked))
         stated = {number_value(w) for w in tokens(asked)} - {None}
+        # "40% of Egypt's population" tells a share, not how many, unless a share is asked.
+        shares = set() if _ASKS_SHARE.search(asked) else set(_PERCENT.findall(sentence))
         focus_kind = kind_of(want.focus[-1]) if kind_of else None
         return any(
             number_value(word) is not None
@@ -236,6 +241,7 @@ def holds(
             # share.
             and not (number_value(word) == 1 and following.lower() == "of")
             and following.lower() not in FRACTIONS
+            and word not in shares
             and (counts_time or following.lower() not in _TIME_UNIT)
             and (not told_in_time or _spans_time(words[position + 1 : position + 5], lasting))
             and preceding.lower() not in MONTHS

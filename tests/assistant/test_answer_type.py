@@ -87,6 +87,15 @@ def test_a_share_is_no_count() -> None:
     sentence = "Baghdad has suffered from the plague, and two-thirds of its people have died."
     assert not holds(sentence, want)
     assert holds("The plague visited Baghdad two times.", want)
+    asked = "How many people lived in Egypt at the start of the Black Death?"
+    want = wanted(asked)
+    assert want is not None
+    assert not holds("The Black Death killed about 40% of Egypt's population.", want, asked=asked)
+    # Unless a share is what is asked.
+    asked = "How many percent of voters backed him?"
+    want = wanted(asked)
+    assert want is not None
+    assert holds("About 40% of voters backed him.", want, asked=asked)
 
 
 def test_which_country_needs_a_name_the_question_does_not_say() -> None:
