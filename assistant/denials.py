@@ -83,7 +83,11 @@ def denied_instead(sentence: str, verbs: frozenset[str]) -> bool:
     """Whether ``sentence`` denies one of ``verbs``, ``affirmed`` in a question, and says
     none of them happened: "squalene and the carotenes contain no oxygen" tells nothing they
     contain."""
-    if not verbs or not any(_negating(w.lower()) for w in tokens(sentence)):
+    words = tokens(sentence)
+    # Parsed only when it may deny one: with a negation and a word of a verb's stem.
+    if not any(_negating(w.lower()) for w in words):
+        return False
+    if not {stem(v) for v in verbs} & {stem(w) for w in words}:
         return False
     said = [t for t in parse(sentence) if t.pos_ in _PREDICATES and t.lemma_.lower() in verbs]
     return bool(said) and all(negated(t) and not _affirmed_otherwise(t) for t in said)
