@@ -7,13 +7,17 @@ such questions are a common way of asking what a passage never says (SQuAD 2.0 w
 unanswerable questions by inserting a negation). So a question whose main clause is negated
 is answered only by a sentence that negates the same verb ("did not concur" is not answered
 by "never travelled"), or, when the question's negated verb is a light one ("is not", "did
-not have"), by a sentence with any negated clause.
+not have"), by a sentence with a negated clause that holds a word of the question. The converse
+holds too: a question that asks what was done ("What element do squalene and the carotenes
+contain?") is not answered by a sentence that denies it ("...contain no oxygen").
 
 Usage::
 
     verbs = denied("Which city did many Acadians not move to?")   # frozenset({'move'})
     denies("Some did not move to Quebec.", verbs)                   # True
     denies("Some moved to New Orleans.", verbs)                     # False
+    done = affirmed("What element do the carotenes contain?")       # frozenset({'contain'})
+    denied_instead("The carotenes contain no oxygen.", done)        # True
 """
 
 from __future__ import annotations
