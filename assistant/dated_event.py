@@ -111,7 +111,7 @@ def _participle(verb: Token) -> Token | None:
 def dates_event(
     sentence: Doc, event: AskedEvent, close: Callable[[str, list[str]], bool]
 ) -> bool | None:
-    """Whether ``sentence`` says ``event``'s verb or what it is done to ("On June 27 the
+    """Whether ``sentence`` says ``event``'s verb, or dates what it is done to ("On June 27 the
     Pentagon ordered the strikes" for "When did the US carry out these strikes?"), or dates a
     word that ``close`` finds as close in meaning to the verb; None when it holds no time the
     parse can place."""

@@ -1227,7 +1227,8 @@ def _denied_in_other_words(claim: Doc, reading: _Reading) -> str | None:
         if any(key in reading.lemmas for key in _keys(verb)):
             continue
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or not _is_content(subject):
+        objects = _objects(verb)
+        if subject is None or not _is_content(subject) or not objects:
             continue
         for theirs in reading.said(subject.lemma_.lower()):
             affirming = theirs.head
@@ -1239,7 +1240,7 @@ def _denied_in_other_words(claim: Doc, reading: _Reading) -> str | None:
                 or opposite(lemma, affirming.lemma_.lower())
             ):
                 continue
-            for mine in _objects(verb):
+            for mine in objects:
                 for their_object in reading.said(mine.lemma_.lower()):
                     if _affirmed_of(their_object, affirming):
                         clause = reading.doc[theirs.i : their_object.i + 1].text
