@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from assistant.verify import ClaimVerifier, nlp
+from assistant.verify import ClaimVerifier, Verdict, nlp
 from assistant.verify.nlp import parse
+from assistant.verify.polarity import same_as
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1670,6 +1671,47 @@ def test_more_opposites(verifier: ClaimVerifier, claim: str, passage: str) -> No
     assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
 
 
+_GROUP_SHRANK = (
+    "Like many large cities, the city lost residents to its suburbs after the war, and it began "
+    "to increase spending on public buildings. Its largest ethnic group declined from 75.8% of "
+    "the population in 1970 to 55.1% by 2010."
+)
+_EXPORTS = "Exports of wine dwindled in March, while imports of beer rose."
+_PLAN = "Unions denounced the plan, which ministers had welcomed."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # No listed pair has "increase" against "decline", "climb" against "dwindle", "applaud"
+        # against "denounce" or "adopt" against "rebuff": each side's words oppose the other's.
+        ("The city's largest ethnic group increased from 75.8% in 1970.", _GROUP_SHRANK, False),
+        ("Exports of wine climbed in March.", _EXPORTS, False),
+        ("Unions applauded the plan.", _PLAN, False),
+        (
+            "The council adopted the proposal on Monday.",
+            "The council rebuffed the proposal.",
+            False,
+        ),
+        # The same words said of what the passage says them of.
+        ("The city began to increase spending on public buildings.", _GROUP_SHRANK, True),
+        ("The largest ethnic group fell from 75.8% in 1970 to 55.1% by 2010.", _GROUP_SHRANK, True),
+        ("Imports of beer increased in March.", _EXPORTS, True),
+        ("Ministers welcomed the plan.", _PLAN, True),
+    ],
+)
+def test_each_word_of_a_side_opposes_each_of_the_other(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "polarity")
+
+
+def test_words_of_one_side_do_not_account_for_each_other() -> None:
+    # "cut" and "contract" share "grow" and "expand" as opposites, but a contract is no cut.
+    assert "contract" not in same_as("cut")
+    assert "drop" in same_as("fall")
+
+
 @pytest.mark.parametrize(
     ("claim", "passage"),
     [
@@ -2124,10 +2166,7 @@ def test_a_span_of_time_is_no_rank_of_another_thing(verifier: ClaimVerifier) -> 
 def test_a_belief_or_a_charge_is_not_told_as_a_fact(
     verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
 ) -> None:
-    verdict = verifier.check(sentence, passage)
-    assert verdict.supported is supported, verdict.reason
-    if not supported:
-        assert verdict.kind == "hedge"
+    _assert_verdict(verifier.check(sentence, passage), supported, "hedge")
 
 
 @pytest.mark.parametrize(
@@ -2388,3 +2427,10 @@ def test_another_century_is_another_figure(verifier: ClaimVerifier) -> None:
     assert "19th-century" in verdict.reason
     dated = "The building, finished in 1750, is the finest of the late 18th-century architecture."
     assert verifier.check(sentence, dated).supported
+
+
+def _assert_verdict(verdict: Verdict, supported: bool, kind: str) -> None:
+    """The verdict is ``supported``, or a rejection of ``kind``."""
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind == kind, verdict.reason
