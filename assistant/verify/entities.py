@@ -226,11 +226,15 @@ _BRITISH = re.compile(r"\b(" + "|".join(_SPELLINGS) + r")\b")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
+# A passage's names are looked up run by run, and the same names recur from passage to passage.
+@lru_cache(maxsize=16_384)
 def normalise(name: str) -> str:
     """Lower case, no accents, dots, possessive or leading "the": "the U.S.'s" -> "us",
     "Temür" -> "temur", "St Aloysius'" -> "st aloysius"."""
-    text = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = name.lower().replace("’", "'")
+    if not text.isascii():  # ASCII has no accents to take off: a quarter of a passage's reading
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text)
     text = _DOT_COM.sub("", text).replace(".", "")
     text = _LEADING_THE.sub("", text.strip())

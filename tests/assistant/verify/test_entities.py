@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.verify.entities import acronyms, known_names, named_in, names_of
+from assistant.verify.entities import acronyms, known_names, named_in, names_of, normalise
 from assistant.verify.nlp import parse
 
 PASSAGE = (
@@ -19,6 +19,20 @@ PASSAGE = (
 )
 def test_aliases_demonyms_acronyms_and_surnames_name_the_same_thing(name: str) -> None:
     assert named_in(name, known_names(PASSAGE), acronyms(PASSAGE))
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("the U.S.'s", "us"),
+        ("Temür", "temur"),  # accents off, whether the text has any or not
+        ("St Aloysius’", "st aloysius"),
+        ("J. K. Rowling", "jk rowling"),
+        ("Zoë’s", "zoe"),
+    ],
+)
+def test_a_name_is_keyed_without_case_accents_dots_or_possessive(name: str, key: str) -> None:
+    assert normalise(name) == key
 
 
 @pytest.mark.parametrize("name", ["Jill Biden", "Germany", "French", "Ford", "UN"])
