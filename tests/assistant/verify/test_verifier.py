@@ -1698,6 +1698,45 @@ _PLAN = "Unions denounced the plan, which ministers had welcomed."
         ("The largest ethnic group fell from 75.8% in 1970 to 55.1% by 2010.", _GROUP_SHRANK, True),
         ("Imports of beer increased in March.", _EXPORTS, True),
         ("Ministers welcomed the plan.", _PLAN, True),
+        # Modifiers opposed as modifiers only.
+        (
+            "The machine can have several possible past states.",
+            "A non-deterministic machine can have several possible future states.",
+            False,
+        ),
+        (
+            "Income was weakly tied to health in rich countries.",
+            "In rich countries, income has been strongly tied to health in recent years.",
+            False,
+        ),
+        (
+            "A vertical force can be split into two forces.",
+            "A horizontal force can be split into two forces that act at right angles.",
+            False,
+        ),
+        ("Most of the new jobs were temporary.", "Most of the new jobs were permanent.", False),
+        (
+            "The storm hit the northern coast on Monday.",
+            "The storm hit the southern coast on Monday.",
+            False,
+        ),
+        # The same modifiers, each said of what the passage says it of; "past" and "minor"
+        # also as a noun's and an adjective's other uses.
+        (
+            "On Monday the storm hit the southern coast but spared the northern towns.",
+            "The storm hit the southern coast on Monday, sparing the northern towns.",
+            True,
+        ),
+        (
+            "The club sold its best players in the past, and its future is brighter now.",
+            "In the past, the club sold its best players; its future is now brighter.",
+            True,
+        ),
+        (
+            "A minor injury, which was a major blow to the team, kept him out for a week.",
+            "The minor injury kept him out for a week, a major blow to the team.",
+            True,
+        ),
     ],
 )
 def test_each_word_of_a_side_opposes_each_of_the_other(
