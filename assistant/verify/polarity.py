@@ -62,7 +62,7 @@ pass defeat|full empty|open closed|benefit suffer|expand cut|expand reduce|allow
 shortage surplus|shortage glut|legalise criminalise|legalize criminalize|peaceful violent
 true false|correct wrong|right wrong|easy tough|cheap costly|cancel proceed|postpone proceed
 halt proceed|withdraw join|withdraw enter|retreat advance|establish abolish|send receive
-abandon retain|abandon keep
+abandon retain|abandon keep|acceleration deceleration|birth death
 """
 # Verbs with a particle that say what one word says ("turned down the offer" rejects it), so
 # their opposites can be looked up: "turned down" against "accepted".
@@ -101,15 +101,15 @@ def phrasal(token: Token) -> str | None:
 
 # Pairs that are opposites only as adjectives or adverbs: "content" is also a noun ("the
 # report's content"), "present" and "last" also verbs ("a match lasting three hours"), "past" a
-# noun and a preposition, "minor" a noun. The second and third lines came with the SQuAD 2.0
-# tune half's questions that swap a modifier for its opposite ("past actions" of a passage on
-# "future actions", "weakly tied", "a vertical force", "the ancient interpretation"; four more
-# refused there, no answer lost; no labelled pair, gold or RealTimeQA-2022 answer changed).
+# noun and a preposition, "minor" a noun, "long" a verb. The lines after the first came with the
+# SQuAD 2.0 tune half's questions that swap a modifier for its opposite ("past actions" of a
+# passage on "future actions", "weakly tied", "a vertical force", "the oldest additions"; eight
+# more refused there, no answer lost; no labelled pair, gold or RealTimeQA-2022 answer changed).
 _MODIFIER_OPPOSITES = """
 content unhappy|content discontented|present absent|first last
 past future|northern southern|eastern western|inner outer|internal external|male female
 senior junior|permanent temporary|urban rural|major minor|vertical horizontal|strongly weakly
-wet dry|ancient modern
+wet dry|ancient modern|old new|long short
 """
 
 

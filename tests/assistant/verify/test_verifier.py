@@ -1720,6 +1720,18 @@ _PLAN = "Unions denounced the plan, which ministers had welcomed."
             "The storm hit the southern coast on Monday.",
             False,
         ),
+        (
+            "The oldest parts of the airport opened in 1998.",
+            "The newest parts of the airport opened in 1998.",
+            False,
+        ),
+        ("The talks were long.", "The talks were short, officials said.", False),
+        (
+            "The acceleration of prices worried the bank.",
+            "The deceleration of prices worried the bank.",
+            False,
+        ),
+        ("Her birth was announced in May 1901.", "Her death was announced in May 1901.", False),
         # The same modifiers, each said of what the passage says it of; "past" and "minor"
         # also as a noun's and an adjective's other uses.
         (
