@@ -153,23 +153,27 @@ OPPOSITES = _LISTED | _pairs(
 # is left out: "they are given clearance" says what "they receive clearance" says.)
 CONVERSES = _pairs("buy sell|lend borrow|send receive|export import")
 MODIFIER_OPPOSITES = _pairs(_MODIFIER_OPPOSITES)
-_OPPOSED: dict[str, set[str]] = {}
-for _a, _b in OPPOSITES:
-    _OPPOSED.setdefault(_a, set()).add(_b)
+
+
+def _by_word(pairs: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each word of ``pairs`` with the words it is paired with."""
+    found: dict[str, set[str]] = {}
+    for a, b in pairs:
+        found.setdefault(a, set()).add(b)
+    return found
+
+
+_OPPOSED = _by_word(OPPOSITES)
 # Each word's opposites as a modifier, looked up by word (``opposites_of`` is asked for every
 # word of a claim against every passage).
-_MODIFIER_OPPOSED: dict[str, set[str]] = {}
-for _a, _b in MODIFIER_OPPOSITES:
-    _MODIFIER_OPPOSED.setdefault(_a, set()).add(_b)
+_MODIFIER_OPPOSED = _by_word(MODIFIER_OPPOSITES)
 # Words that share two listed opposites say the same thing of an event ("fall" and "drop" are
 # both the opposite of "rise" and of "climb"): a claim's "fall" is accounted for by the
 # passage's "drop". One shared opposite is not enough: "rise" and "accept" are both opposed to
 # "decline". The sides above would make every word of a side the same as every other ("cut"
 # the same as "contract", which the pairs oppose to "grow" and "expand"): they add opposites,
 # not words that account for each other.
-_LISTED_OPPOSED: dict[str, set[str]] = {}
-for _a, _b in _LISTED:
-    _LISTED_OPPOSED.setdefault(_a, set()).add(_b)
+_LISTED_OPPOSED = _by_word(_LISTED)
 _SAME: dict[str, frozenset[str]] = {
     word: frozenset(
         other
