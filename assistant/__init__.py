@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from assistant.remote import announced
     from assistant.settings import AssistantSettings
     from assistant.terminal import printable, printable_field, printable_json
-    from assistant.text import question_kind
+    from assistant.text import CARDINALS, question_kind
     from assistant.verify import ClaimVerifier, Verdict, check, default_verifier, rules_verifier
     from assistant.verify.nlp import spacy_pipeline
     from assistant.verify.rewording import RewordingFeatures, RewordingModel
@@ -54,6 +54,7 @@ _HOMES = {
     "Passage": "assistant.records",
     "announced": "assistant.remote",
     "AssistantSettings": "assistant.settings",
+    "CARDINALS": "assistant.text",
     "question_kind": "assistant.text",
     "ClaimVerifier": "assistant.verify",
     "Verdict": "assistant.verify",
@@ -74,6 +75,7 @@ _HOMES = {
 }
 
 __all__ = [
+    "CARDINALS",
     "COMPRESSED_SUFFIXES",
     "FEATURE_NAMES",
     "GATE_FEATURES",

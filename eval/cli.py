@@ -316,6 +316,33 @@ def presupposition(
     typer.echo(as_json(rates))
 
 
+def perturb(
+    out: Annotated[Path, typer.Option(help="Where to write the pairs (JSONL).")],
+    articles: Annotated[
+        int, typer.Option(min=1, help="How many BBC articles no written pair uses to draw.")
+    ] = 200,
+    seed: Annotated[int, typer.Option(help="Which articles, and which change of each kind.")] = 13,
+) -> None:
+    """Write labelled pairs made by changing sentences of BBC articles that no written pair
+    set uses (eval/perturb.py), for `newsqa eval checker --pairs OUT --split all`."""
+    from collections import Counter
+
+    from eval.perturb import perturbed_pairs, write
+    from eval.suites import SharedDataMissingError, shared_data_dir
+
+    try:
+        bbc = shared_data_dir() / "bbc-news"
+    except SharedDataMissingError as error:
+        raise _fail(str(error)) from error
+    pairs = perturbed_pairs(bbc, articles, seed)
+    write(pairs, out)
+    kinds = Counter(f"{p.kind} ({p.label})" for p in pairs)
+    typer.echo(
+        f"{len(pairs)} pairs from {articles} articles: "
+        + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``eval`` commands to ``app``."""
     evaluation = typer.Typer(help="Score the assistant on gold Q&A suites.")
@@ -325,4 +352,5 @@ def register(app: typer.Typer) -> None:
     evaluation.command("fit-answerability")(fit_answerability)
     evaluation.command("fit-rewording")(fit_rewording)
     evaluation.command()(presupposition)
+    evaluation.command()(perturb)
     app.add_typer(evaluation, name="eval")

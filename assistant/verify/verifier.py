@@ -1105,14 +1105,14 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         if nouns and _noun_denied(noun) and not any(_noun_denied(t) for t in nouns):
             return f"the passage reports {noun.text}"
     for verb in claim:
-        matches = _with_its_arguments(verb, _verbs_like(verb, reading))
+        matches = _of_its_subject(verb, _with_its_arguments(verb, _predicates_like(verb, reading)))
         if (
             matches
             and negated(verb)
             and not any(negated(t) for t in matches)
             and not _denies_its_noun(verb, reading)
         ):
-            return f"the sentence denies {verb.text!r}, which the passage affirms"
+            return f"the sentence denies {_told(verb)!r}, which the passage affirms"
     return None
 
 
@@ -1176,11 +1176,11 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
         if same and not _noun_denied(noun) and all(_noun_denied(t) for t in _alike(noun, same)):
             return f"the passage says there were no {noun.text}"
     for verb in claim:
-        matches = _with_its_arguments(verb, _verbs_like(verb, reading))
+        matches = _of_its_subject(verb, _with_its_arguments(verb, _predicates_like(verb, reading)))
         # "cannot finance its operations without borrowing" denies no "borrows to finance".
         denying = [t for t in matches if not (needs(t) and purpose(verb))]
         if denying and not negated(verb) and all(negated(t) for t in denying):
-            return f"the passage says {verb.text!r} did not happen"
+            return f"the passage says {_told(verb)!r} did not happen"
     return None
 
 
@@ -1338,6 +1338,83 @@ def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
     ]
 
 
+def _predicates_like(verb: Token, reading: _Reading) -> list[Token]:
+    """The passage's words that say what ``verb`` says, to weigh its negation against:
+    verbs of its lemma (``_verbs_like``), or for a "be" that says where or how a thing is
+    ("are under investigation", "is out on 9 November"), the passage's such "be" said of the
+    same thing in the same place (``_copulas_like``)."""
+    return _verbs_like(verb, reading) or _copulas_like(verb, reading)
+
+
+def _copulas_like(verb: Token, reading: _Reading) -> list[Token]:
+    """The passage's "be"s that say what ``verb``, a "be" of place or state, says: its
+    subject and its phrase ("under investigation", "out") each share a content word with the
+    claim's. A "be" with an adjective or a noun after it is read by those ("not happy", "not
+    a member"), and one that shares less is about something else: every clause has a "be"."""
+    if not _copula_of_place(verb):
+        return []
+    subject, phrase = _copula_words(verb)
+    if not subject or not phrase:
+        return []
+    found = []
+    for theirs in reading.said("be"):
+        if not _copula_of_place(theirs):
+            continue
+        their_subject, their_phrase = _copula_words(theirs)
+        if subject & their_subject and phrase & their_phrase:
+            found.append(theirs)
+    return found
+
+
+def _told(verb: Token) -> str:
+    """``verb`` as a reason names it: a "be" of place or state with its first phrase ("are
+    under investigation"), any other verb alone."""
+    if not _copula_of_place(verb):
+        return verb.text
+    phrase = next((c for c in verb.children if c.dep_ in {"prep", "advmod", "prt"}), None)
+    if phrase is None:
+        return verb.text
+    return f"{verb.text} {verb.doc[phrase.left_edge.i : phrase.right_edge.i + 1].text}"
+
+
+def _copula_of_place(verb: Token) -> bool:
+    """Whether ``verb`` is a main-verb "be" with neither an adjective, a noun nor a "there"
+    of its own: what it says is in its phrases."""
+    return (
+        verb.lemma_.lower() == "be"
+        and verb.dep_ not in _AUXILIARIES
+        and not any(c.dep_ in {"acomp", "attr", "expl", "ccomp"} for c in verb.children)
+    )
+
+
+def _copula_words(verb: Token) -> tuple[set[str], set[str]]:
+    """The nouns and figures of a "be"'s subject (its first conjunct's, for "is in Madrid and
+    is not in the squad"), and of its phrases and adverbs of place ("in the squad", "out"),
+    dates aside: read as ``_with_its_arguments`` reads a verb's."""
+    subject: set[str] = set()
+    phrase: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            subject |= _nouns_in(child)
+        elif child.dep_ == "prep":
+            phrase |= _nouns_in(child)
+        elif child.dep_ in {"advmod", "prt"}:
+            # "out", "up": the adverb is what the "be" says, not only its phrase.
+            phrase |= {child.lemma_.lower()} | _nouns_in(child)
+    if not subject and verb.dep_ == "conj" and verb.head.i != verb.i:
+        subject = _copula_words(verb.head)[0]
+    return subject, phrase
+
+
+def _nouns_in(token: Token) -> set[str]:
+    """The lemmas of the nouns, names and figures under ``token``, dates aside."""
+    return {
+        t.lemma_.lower()
+        for t in token.subtree
+        if t.pos_ in {"NOUN", "PROPN", "NUM"} and t.ent_type_ not in {"DATE", "TIME"}
+    }
+
+
 def _compared(verb: Token) -> bool:
     """Whether ``verb`` is what something is measured against, said of no one ("slower than
     expected"): it says of nothing that it happened or did not. "Faster than officials had
@@ -1404,11 +1481,7 @@ def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
         for child in token.children:
             if child.dep_ not in _ARGUMENTS:
                 continue
-            words |= {
-                t.lemma_.lower()
-                for t in child.subtree
-                if t.pos_ in {"NOUN", "PROPN", "NUM"} and t.ent_type_ not in {"DATE", "TIME"}
-            }
+            words |= _nouns_in(child)
             standing_in |= child.dep_ in _CORE_ARGUMENTS and child.lower_ in _STANDING_IN
         return words, standing_in
 
@@ -1425,6 +1498,39 @@ def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
     # prices" gives its subject to "cut", and "approved the deal" may be the sentence's
     # "approved the merger".
     return [t for (words, standing_in), t in read if words & own or standing_in]
+
+
+def _of_its_subject(verb: Token, matches: list[Token]) -> list[Token]:
+    """Of the passage's ``matches`` of ``verb``, those said of its subject, when any is:
+    "Japan does not have $850bn in reserves" is weighed against "Japan has $850bn in foreign
+    exchange reserves", not against "we have no plans to change ... the foreign reserves"
+    before it, which shares a word but not who has."""
+    mine = _subject_nouns(verb)
+    if not mine:
+        return matches
+    same = [t for t in matches if _subject_nouns(t) & mine]
+    if not same:
+        return matches
+    # A pronoun after them may stand for the same subject: "Apple did not launch the phone in
+    # Europe. It launched it in Asia". One before them stands for something else.
+    first = min(t.i for t in same)
+    return [t for t in matches if t in same or (t.i > first and _subject_stands_in(t))]
+
+
+def _subject_stands_in(verb: Token) -> bool:
+    """Whether ``verb``'s subject is a pronoun that may stand for a name ("it", "they")."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _STANDING_IN for c in verb.children)
+
+
+def _subject_nouns(verb: Token) -> set[str]:
+    """The nouns and names of ``verb``'s subject, or of its first conjunct's ("won the first
+    round but did not win the final")."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return _nouns_in(child)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_nouns(verb.head)
+    return set()
 
 
 def _named_subject(verb: Token) -> str | None:

@@ -1757,6 +1757,81 @@ def test_each_word_of_a_side_opposes_each_of_the_other(
     _assert_verdict(verifier.check(claim, passage), supported, "polarity")
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported", "kind"),
+    [
+        # A "be" that says where or how a thing is carries the clause's negation: it was read
+        # by no check, so either way round passed (the negation generated into BBC sentences
+        # that no labelled pair uses, 2026-12-07).
+        (
+            "Several former Parmalat executives are not under investigation for the fraud.",
+            "Several former Parmalat executives are under investigation for the fraud.",
+            False,
+            "polarity",
+        ),
+        (
+            "Halo 2 is out on 9 November in the US.",
+            "Halo 2 is not out on 9 November in the US, Microsoft said.",
+            False,
+            "denial",
+        ),
+        (
+            "Much of Cuba's infrastructure is not in a state of disrepair.",
+            "Much of Cuba's infrastructure is in a state of disrepair after years of neglect.",
+            False,
+            "polarity",
+        ),
+        # Another thing in the same place, or the same thing elsewhere, is no contradiction.
+        (
+            "The minister is not in London this week.",
+            "The minister is not in London this week, although his deputy is in London.",
+            True,
+            "",
+        ),
+        (
+            "The striker is not in the squad for Saturday.",
+            "The striker is in Madrid for talks and is not in the squad for Saturday.",
+            True,
+            "",
+        ),
+    ],
+)
+def test_a_be_of_place_is_negated_as_a_verb_is(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool, kind: str
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, kind)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # A "have" or "say" denied beside, of someone else, said the negation was borne out.
+        (
+            "Japan does not have $850bn in foreign exchange reserves.",
+            'An official said: "We have no plans to change the foreign reserves." Japan has '
+            "$850bn in foreign exchange reserves.",
+            False,
+        ),
+        (
+            "Mr Barroso has not said that competitiveness will be his top priority.",
+            "But it does not say how firms should do this. Mr Barroso has said that "
+            "competitiveness will be his top priority.",
+            False,
+        ),
+        # Its subject's own negation, in a second clause, still bears it out.
+        (
+            "Leeds did not win the final.",
+            "Leeds won the semi-final in March but did not win the final.",
+            True,
+        ),
+    ],
+)
+def test_a_negation_is_weighed_against_what_its_subject_is_said_to_do(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "polarity")
+
+
 def test_words_of_one_side_do_not_account_for_each_other() -> None:
     # "cut" and "contract" share "grow" and "expand" as opposites, but a contract is no cut.
     assert "contract" not in same_as("cut")
