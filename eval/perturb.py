@@ -128,10 +128,18 @@ def _body(path: Path) -> str:
 def _claims(doc: Doc) -> Iterator[tuple[int, Span, str]]:
     sentences = list(doc.sents)
     for number, sentence in enumerate(sentences):
-        if not _SHORTEST <= len(sentence) <= _LONGEST or '"' in sentence.text:
+        if not _SHORTEST <= len(sentence) <= _LONGEST or not _states(sentence):
             continue
         around = sentences[max(0, number - _BEFORE) : number + _AFTER + 1]
         yield number, sentence, " ".join(s.text for s in around)
+
+
+def _states(sentence: Span) -> bool:
+    """Whether ``sentence`` states something a changed copy can be checked against: it ends
+    with a full stop, quotes no one, and its root is a verb (not a question, a list of
+    fixtures or a line-up)."""
+    text = sentence.text.rstrip()
+    return text.endswith(".") and '"' not in text and sentence.root.pos_ in {"VERB", "AUX"}
 
 
 def _clauses_to_add(doc: Doc) -> list[str]:
@@ -225,8 +233,8 @@ class _Changer:
         following = [s for s in self.doc.sents if s.start == sentence.end]
         if not following or len(following[0]) > 25 or len(sentence) > 25:
             return None
-        second = following[0].text
-        if '"' in second or following[0][0].pos_ == "PRON":
+        # "But ...", "It ...": the next sentence must stand on its own.
+        if not _states(following[0]) or following[0][0].pos_ in {"PRON", "CCONJ", "ADV"}:
             return None
         first = sentence.text.rstrip(". ")
         return f"{first}, and {_inside(following[0])}", "joined with the next sentence"

@@ -15,6 +15,8 @@ The city council closed the central library on Monday after a long row over its 
 Officials said the building would reopen in March once repairs were finished.
 Microsoft bought the software unit from Nokia for 12 million dollars in 2004.
 Nokia had owned the unit since 1998, and its staff moved to Helsinki.
+Will the library ever reopen to readers from the city?
+But readers from the city have already started a petition against the closure.
 """
 
 
@@ -70,6 +72,13 @@ def test_a_sentence_joined_to_the_next_keeps_its_names(made: list[PerturbedPair]
     assert pair.sentence.endswith(
         ", and Microsoft bought the software unit from Nokia for 12 million dollars in 2004."
     )
+
+
+def test_only_statements_are_changed_or_joined(made: list[PerturbedPair]) -> None:
+    # A question states nothing to change; "But readers ..." cannot stand joined to another.
+    assert not [p for p in made if "ever reopen" in p.sentence]
+    assert not [p for p in made if p.kind == "joined" and ", and but" in p.sentence.lower()]
+    assert [p for p in made if p.sentence.startswith("But readers from the city")]
 
 
 def test_the_same_articles_and_seed_give_the_same_pairs(
