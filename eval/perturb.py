@@ -307,7 +307,10 @@ class _Changer:
             (a, b)
             for i, a in enumerate(names)
             for b in names[i + 1 :]
-            if a.label_ == b.label_ and a.text not in b.text and b.text not in a.text
+            if a.label_ == b.label_
+            and a.text not in b.text
+            and b.text not in a.text
+            and not _listed_together(a, b)
         ]
         if not pairs:
             return None
@@ -390,6 +393,16 @@ def _inside(words: Span) -> str:
     council", "Nokia" stays."""
     text = words.text
     return text if words[0].pos_ == "PROPN" or text[:2] == "I " else text[:1].lower() + text[1:]
+
+
+def _listed_together(a: Span, b: Span) -> bool:
+    """Whether two names stand side by side as equals ("Wales and England", "Bombay
+    (Mumbai)"), where trading their places says the same thing."""
+    between = a.doc[a.end : b.start].text.strip()
+    return between in {"and", "or", ",", "(", ", and", "&", "/"} or (
+        {a.root.dep_, b.root.dep_} & {"conj", "appos"} != set()
+        and a.root.head.i in {b.root.i, b.root.head.i}
+    )
 
 
 def _in_score(token: Token) -> bool:

@@ -15,6 +15,7 @@ The city council closed the central library on Monday after a long row over its 
 Officials said the building would reopen in March once repairs were finished.
 Microsoft bought the software unit from Nokia for 12 million dollars in 2004.
 Nokia had owned the unit since 1998, and its staff moved to Helsinki.
+Wales and England both voted against the plan at a meeting in 2004.
 Will the library ever reopen to readers from the city?
 But readers from the city have already started a petition against the closure.
 """
@@ -46,6 +47,11 @@ def test_subject_and_object_trade_places(made: list[PerturbedPair]) -> None:
     assert pair.sentence.startswith("The software unit bought Microsoft from Nokia")
     pair = _of(made, "roles", "The central library")
     assert pair.sentence.startswith("The central library closed the city council on Monday")
+
+
+def test_names_listed_as_equals_are_not_swapped(made: list[PerturbedPair]) -> None:
+    # "England and Wales both voted" says what "Wales and England both voted" says.
+    assert not [p for p in made if p.label == "unsupported" and "England and Wales" in p.sentence]
 
 
 def test_numbers_and_dates_are_changed_and_the_passage_keeps_the_original(
