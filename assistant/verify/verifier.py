@@ -1391,19 +1391,14 @@ def _copula_words(verb: Token) -> tuple[set[str], set[str]]:
     """The nouns and figures of a "be"'s subject (its first conjunct's, for "is in Madrid and
     is not in the squad"), and of its phrases and adverbs of place ("in the squad", "out"),
     dates aside: read as ``_with_its_arguments`` reads a verb's."""
-    subject: set[str] = set()
     phrase: set[str] = set()
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            subject |= _nouns_in(child)
-        elif child.dep_ == "prep":
+        if child.dep_ == "prep":
             phrase |= _nouns_in(child)
         elif child.dep_ in {"advmod", "prt"}:
             # "out", "up": the adverb is what the "be" says, not only its phrase.
             phrase |= {child.lemma_.lower()} | _nouns_in(child)
-    if not subject and verb.dep_ == "conj" and verb.head.i != verb.i:
-        subject = _copula_words(verb.head)[0]
-    return subject, phrase
+    return _subject_nouns(verb), phrase
 
 
 def _nouns_in(token: Token) -> set[str]:
