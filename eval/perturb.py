@@ -100,7 +100,7 @@ def perturbed_pairs(bbc: Path, articles: int, seed: int = 13) -> list[PerturbedP
                     continue
                 pairs.append(
                     PerturbedPair(
-                        id=f"{path.stem[:24]}-{number}-{kind}",
+                        id=f"{path.parent.name}/{path.stem}-{number}-{kind}",
                         article=name,
                         outlet="BBC",
                         published="",

@@ -102,7 +102,7 @@ def test_no_article_of_a_written_pair_set_is_drawn() -> None:
         pytest.skip(str(error))
     used = written_articles()
     assert len(used) > 100
-    pairs = perturbed_pairs(bbc, articles=3)
+    pairs = perturbed_pairs(bbc, articles=40)
     assert pairs
     assert not {p.article for p in pairs} & used
     assert len({p.id for p in pairs}) == len(pairs)
