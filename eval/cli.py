@@ -330,6 +330,9 @@ def perturb(
     from eval.perturb import perturbed_pairs, write
     from eval.suites import SharedDataMissingError, shared_data_dir
 
+    # Checked first: drawing the pairs takes a while, and nothing is written half.
+    if not out.parent.is_dir():
+        raise _fail(f"--out {out}: the folder {out.parent} does not exist; create it first")
     try:
         bbc = shared_data_dir() / "bbc-news"
     except SharedDataMissingError as error:

@@ -131,6 +131,14 @@ def test_cli_checker() -> None:
     assert "rejection_of_unsupported" in result.output
 
 
+def test_cli_perturb_names_a_missing_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "absent" / "pairs.jsonl"
+    result = CliRunner().invoke(_app(), ["eval", "perturb", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and str(out.parent) in result.output
+    assert not out.parent.exists()
+
+
 def test_cli_rejects_unknown_setting() -> None:
     result = CliRunner().invoke(_app(), ["eval", "--suite", "gold", "--set", "min_confidense=0.5"])
     assert result.exit_code == 2 and "min_confidence" in result.output
