@@ -61,6 +61,7 @@ _HOMES = {
     "check": "assistant.verify",
     "default_verifier": "assistant.verify",
     "rules_verifier": "assistant.verify",
+    "same_name": "assistant.verify.substitutes",
     "spacy_pipeline": "assistant.verify.nlp",
     "RewordingFeatures": "assistant.verify.rewording",
     "RewordingModel": "assistant.verify.rewording",
@@ -109,6 +110,7 @@ __all__ = [
     "printable_json",
     "question_kind",
     "rules_verifier",
+    "same_name",
     "spacy_pipeline",
 ]
 

@@ -326,14 +326,21 @@ class _Changer:
         return swapped, f"{a.text} and {b.text} swapped"
 
     def entity(self, sentence: Span) -> tuple[str, str] | None:
+        from assistant import same_name
+
         names = [e for e in sentence.ents if e.label_ in _NAMES]
         if not names:
             return None
         name = self.rng.choice(names)
+        # Another name of the same thing ("Ms Khan" for "Irene Khan", "the EU" for "the
+        # European Union", "Tory" for "Conservative") says what the sentence says.
         others = [
             n
             for n in self.names[name.label_]
-            if n not in sentence.text and name.text not in n and n not in name.text
+            if n not in sentence.text
+            and name.text not in n
+            and n not in name.text
+            and not same_name(n, name.text)
         ]
         if not others:
             return None

@@ -350,7 +350,12 @@ def _asked(infinitive: Token) -> Token | None:
     for child in infinitive.head.children:
         if child.dep_ == "prep" and child.lower_ in _ASKING and child.i < infinitive.i:
             named = object_of(child)
-            if named is not None and named.pos_ in {"PROPN", "NOUN"}:
+            # "offered on Wednesday to freeze debts" asks nothing of Wednesday.
+            if (
+                named is not None
+                and named.pos_ in {"PROPN", "NOUN"}
+                and named.ent_type_ not in _WHEN
+            ):
                 return named
     return None
 
@@ -456,12 +461,39 @@ def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
     words = {
         canonical(t.text)
         for t in phrase
-        if t.pos_ in wanted and not (proper and t == token and _demonym(t))
+        if (t.pos_ in wanted or (t == token and not proper and _misread_noun(t)))
+        and not (proper and t == token and _demonym(t))
     }
+    counted = _counted(token)
+    if counted is not None:
+        words |= _words(counted, proper=proper)
     # "the United States" is also named as a whole, as "USA" and "U.S." are.
     words |= {canonical(" ".join(t.text for t in run)) for run in _name_runs(phrase)}
     # A letter ("m" of "$54.9m") names nothing that two arguments could share.
     return frozenset(w for w in words if len(w) > 1)
+
+
+# Words that share out or count what their "of" names ("most of the staff", "36% of homes").
+_PARTITIVES = frozenset(
+    {"some", "many", "most", "all", "half", "none", "several", "both", "each", "majority"}
+    | {"minority", "proportion", "share", "%", "percent", "quarter", "third", "fifth"}
+)
+
+
+def _counted(head: Token) -> Token | None:
+    """What an argument that counts or shares out counts: "36% of Chinese homes have
+    telephones" and "most of the staff backed it" are said of homes and of staff."""
+    if not (head.like_num or head.pos_ == "NUM" or head.lower_ in _PARTITIVES):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = object_of(of) if of is not None else None
+    return counted if counted is not None and counted.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _misread_noun(token: Token) -> bool:
+    """Whether the parser took a noun heading an argument for a verb's base form ("Debate
+    about who should run inquiries sparked ...": "Debate" a subject tagged VB)."""
+    return token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in {"nsubj", "dobj"}
 
 
 def _name_runs(phrase: list[Token]) -> list[list[Token]]:
@@ -495,8 +527,8 @@ def _antecedent(pronoun: Token) -> Token | None:
     sentences = [pronoun.sent]
     if word in _BODIES and (previous := _previous_sentence(pronoun.sent)) is not None:
         sentences.append(previous)
-    for sentence in sentences:
-        subject = _main_subject(sentence)
+    for at, sentence in enumerate(sentences):
+        subject = (_clause_subject(pronoun) if at == 0 else None) or _main_subject(sentence)
         if subject is not None and subject != pronoun:
             # "Mr Straw denied it amounted to a crisis": "it" is not Mr Straw, and "they"
             # after "Jackson outlined her method" are not Jackson.
@@ -519,6 +551,17 @@ def _person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or any(
         c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES - {"the"} for c in token.children
     )
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause joined by "and" or "but" that ``pronoun`` stands in, when
+    it has one of its own: in "Kenteris' lawyer called for ..., and Ioannidis submitted
+    evidence which he claims proves ...", "he" is Ioannidis, not the lawyer."""
+    for verb in pronoun.ancestors:
+        # "..., but a half-break sparked them": no verb's own argument stands for its subject.
+        if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and verb != pronoun.head:
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _main_subject(sentence: Span) -> Token | None:

@@ -124,7 +124,7 @@ def substituted_name(
                 and root.head.i != root.i
                 and root.head.lemma_.lower() == token.head.lemma_.lower()
                 and not _other_voice(entity, other)
-                and not _same_name(theirs, name)
+                and not same_name(theirs, name)
                 # "Of the 12 arrested, four were charged" states both numbers; so with names.
                 and not any(normalise(entity_name(e)) == normalise(theirs) for e in claim.ents)
             ):
@@ -157,7 +157,7 @@ def _slotted_name(
         if not ((_slotted(ours) or described) and _slotted(other)):
             continue
         name, their_name = _unmarked(ours), _unmarked(other)
-        if _same_name(name, their_name):
+        if same_name(name, their_name):
             continue
         in_sentence = named_in(
             name, known_names(restated.text), acronyms(restated.text)
@@ -441,7 +441,7 @@ def _clause(token: Token) -> set[int]:
     return found
 
 
-def _same_name(first: str, second: str) -> bool:
+def same_name(first: str, second: str) -> bool:
     """The same name, or one part of the other ("De Haan" of "Patrick De Haan"), or the same
     surname after a first name and its short form ("Ash Carter", "Ashton Carter")."""
     return (

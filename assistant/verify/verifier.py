@@ -1347,18 +1347,19 @@ def _predicates_like(verb: Token, reading: _Reading) -> list[Token]:
 
 
 def _copulas_like(verb: Token, reading: _Reading) -> list[Token]:
-    """The passage's "be"s that say what ``verb``, a "be" of place or state, says: its
-    subject and its phrase ("under investigation", "out") each share a content word with the
-    claim's. A "be" with an adjective or a noun after it is read by those ("not happy", "not
-    a member"), and one that shares less is about something else: every clause has a "be"."""
-    if not _copula_of_place(verb):
+    """The passage's "be"s that say what ``verb``, a "be" of place or state or of a figure,
+    says: its subject and its phrase ("under investigation", "out", "one of the poorest
+    countries", "£182,920") each share a content word with the claim's. A "be" with an
+    adjective or a noun after it is read by those ("not happy", "not a member"), and one that
+    shares less is about something else: every clause has a "be"."""
+    if not _plain_copula(verb):
         return []
     subject, phrase = _copula_words(verb)
     if not subject or not phrase:
         return []
     found = []
     for theirs in reading.said("be"):
-        if not _copula_of_place(theirs):
+        if not _plain_copula(theirs):
             continue
         their_subject, their_phrase = _copula_words(theirs)
         if subject & their_subject and phrase & their_phrase:
@@ -1367,14 +1368,40 @@ def _copulas_like(verb: Token, reading: _Reading) -> list[Token]:
 
 
 def _told(verb: Token) -> str:
-    """``verb`` as a reason names it: a "be" of place or state with its first phrase ("are
-    under investigation"), any other verb alone."""
+    """``verb`` as a reason names it: a "be" of a figure with it ("is one of the poorest
+    countries"), of place or state with its first phrase ("are under investigation"), any
+    other verb alone."""
+    figure = _figure_attribute(verb)
+    if figure is not None:
+        return f"{verb.text} {verb.doc[figure.left_edge.i : figure.right_edge.i + 1].text}"
     if not _copula_of_place(verb):
         return verb.text
     phrase = next((c for c in verb.children if c.dep_ in {"prep", "advmod", "prt"}), None)
     if phrase is None:
         return verb.text
     return f"{verb.text} {verb.doc[phrase.left_edge.i : phrase.right_edge.i + 1].text}"
+
+
+def _plain_copula(verb: Token) -> bool:
+    """Whether ``verb`` is a "be" whose negation its phrases or its figure carry
+    (``_copula_of_place``, ``_figure_attribute``)."""
+    return _copula_of_place(verb) or _figure_attribute(verb) is not None
+
+
+# Entity types of an attribute that is a figure or a time: "was £182,920", "was 1 March".
+_FIGURES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+
+
+def _figure_attribute(verb: Token) -> Token | None:
+    """The attribute of a main-verb "be" that is a figure, a time or a share of something
+    ("is one of the poorest countries", "was £182,920"): no noun of its own for a negation
+    to deny, so the "be" is weighed as one of place is."""
+    if verb.lemma_.lower() != "be" or verb.dep_ in _AUXILIARIES:
+        return None
+    attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attribute is None or not (attribute.like_num or attribute.ent_type_ in _FIGURES):
+        return None
+    return attribute
 
 
 def _copula_of_place(verb: Token) -> bool:
@@ -1392,6 +1419,19 @@ def _copula_words(verb: Token) -> tuple[set[str], set[str]]:
     is not in the squad"), and of its phrases and adverbs of place ("in the squad", "out"),
     dates aside: read as ``_with_its_arguments`` reads a verb's."""
     phrase: set[str] = set()
+    figure = _figure_attribute(verb)
+    if figure is not None:
+        # "one of the poorest countries": what it is one of; "£182,920": the figure itself;
+        # not what "but" joins to it ("was not £182,920 but £187,971" affirms that one).
+        counts = any(c.dep_ == "prep" and c.lower_ == "of" for c in figure.children)
+        joined = {t.i for c in figure.children if c.dep_ == "conj" for t in c.subtree}
+        phrase |= {
+            t.lemma_.lower()
+            for t in figure.subtree
+            if t.pos_ in {"NOUN", "PROPN", "NUM"}
+            and not (counts and t == figure)
+            and t.i not in joined
+        }
     for child in verb.children:
         if child.dep_ == "prep":
             phrase |= _nouns_in(child)
@@ -2071,11 +2111,24 @@ def _comparable(mine: DateMention, other: DateMention) -> bool:
 
 
 def _dated_event(claim: Doc, mention: DateMention) -> Token | None:
-    """The word a date is attached to: the verb or noun above it in the parse."""
+    """The word a date is attached to: the verb or noun above it in the parse, or what a
+    light verb above it takes ("get a preview in May" dates the preview)."""
     token = claim[mention.start].head
     for _ in range(4):
         if _is_content(token) and token.pos_ in {"VERB", "NOUN"}:
             return token
+        # "In 1983 he became adviser ..., and in 1985 he participated": a date of a light
+        # verb's clause ("became", "get a preview") dates what the verb takes, not the
+        # clause above it.
+        if token.pos_ in {"VERB", "AUX"}:
+            return next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in {"dobj", "attr"} and c.pos_ == "NOUN" and _is_content(c)
+                ),
+                None,
+            )
         if token.head.i == token.i:
             return None
         token = token.head

@@ -54,6 +54,20 @@ def test_names_listed_as_equals_are_not_swapped(made: list[PerturbedPair]) -> No
     assert not [p for p in made if p.label == "unsupported" and "England and Wales" in p.sentence]
 
 
+def test_a_name_is_never_put_in_for_another_name_of_the_same_thing(tmp_path: Path) -> None:
+    # "the EU" for "The European Union" says what the sentence says: no unsupported pair.
+    (tmp_path / "politics").mkdir()
+    (tmp_path / "politics" / "rules.txt").write_text(
+        "New refugee rules\n\n"
+        "The European Union agreed new rules for refugees at a long meeting on Monday.\n"
+        "Officials said the EU would review the new rules again before the summer recess.\n",
+        encoding="utf-8",
+    )
+    pairs = perturbed_pairs(tmp_path, articles=1)
+    assert [p for p in pairs if p.kind == "negation"]
+    assert not [p for p in pairs if p.kind == "entity"], [p.note for p in pairs]
+
+
 def test_numbers_and_dates_are_changed_and_the_passage_keeps_the_original(
     made: list[PerturbedPair],
 ) -> None:

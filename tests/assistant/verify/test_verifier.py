@@ -1832,6 +1832,165 @@ def test_a_negation_is_weighed_against_what_its_subject_is_said_to_do(
     _assert_verdict(verifier.check(claim, passage), supported, "polarity")
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported", "reason"),
+    [
+        # An argument that counts ("many of", "40% of") is said of what it counts.
+        (
+            "Many of the players criticised the coach.",
+            "The coach criticised many of the players after the defeat.",
+            False,
+            "the passage says The coach criticised players, not the reverse",
+        ),
+        (
+            "Clean water has only 40% of the villages.",
+            "Only 40% of the villages have clean water, the report found.",
+            False,
+            "the passage says villages have clean water, not the reverse",
+        ),
+        # A subject noun the parser tags as a verb's base form is still the subject.
+        (
+            "The vote delayed debate about the budget.",
+            "Debate about the budget delayed the vote by a week.",
+            False,
+            "the passage says Debate about the budget delayed the vote, not the reverse",
+        ),
+        # The same roles in the passive bear it out.
+        (
+            "The deal was backed by most of the staff.",
+            "Most of the staff backed the deal. The union had opposed it.",
+            True,
+            "supported",
+        ),
+    ],
+)
+def test_an_argument_that_counts_is_read_as_what_it_counts(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool, reason: str
+) -> None:
+    verdict = verifier.check(claim, passage)
+    _assert_verdict(verdict, supported, "roles")
+    assert verdict.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # Two sentences joined by "and": the "he" of the second is its own subject's.
+        (
+            "Tom Reid's lawyer has called for the charges against the runner to be dropped, "
+            "and John Hale has sent new evidence to a tribunal which he says proves the runner "
+            "is innocent.",
+            "Tom Reid's lawyer has called for the charges against the runner to be dropped. John "
+            "Hale has sent new evidence to a tribunal which he says proves the runner is "
+            "innocent. The tribunal meets on Friday.",
+            True,
+        ),
+        (
+            "Anna Cole's agent rejected the offer, and Mark Dean made a new bid which he says "
+            "is final.",
+            "Anna Cole's agent rejected the offer. Mark Dean made a new bid which he says is "
+            "final.",
+            True,
+        ),
+        # ... and so it is not whoever the passage has saying it.
+        (
+            "Anna Cole's agent rejected the offer, and Mark Dean made a new bid which he says "
+            "is final.",
+            "Anna Cole's agent rejected the offer. Mark Dean made a new bid which Anna Cole "
+            "says is final.",
+            False,
+        ),
+        # A "he" that is the joined clause's subject stands for the sentence's.
+        (
+            "Mark Dean rejected the offer, and he made a new bid which is final.",
+            "Mark Dean rejected the offer. He made a new bid which is final.",
+            True,
+        ),
+    ],
+)
+def test_a_pronoun_in_a_joined_clause_stands_for_that_clause_s_subject(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "roles")
+
+
+_BALLOTS = (
+    "Some 487,939 people had returned their ballots by Wednesday. The deadline for voting is "
+    "next Thursday, the council said."
+)
+_PREVIEW = (
+    "Details of the new console will most likely be unveiled in May, according to reports. It "
+    "was widely expected that gamers would get a sneak preview of the console at the Game "
+    "Developers Conference (GDC) in March. But a spokeswoman confirmed that it would not be at "
+    "GDC."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # Two sentences joined by "and": the date of the second clause's "is" dates nothing of
+        # the first clause's "returned".
+        (
+            "Some 487,939 people had returned their ballots by Wednesday, and the deadline for "
+            "voting is next Thursday.",
+            _BALLOTS,
+            True,
+        ),
+        # A light verb's date dates what it takes: the preview, which the passage dates March.
+        ("Gamers would get a sneak preview of the console in May.", _PREVIEW, False),
+        # The date a clause gives its own verb is still checked.
+        ("Some 487,939 people had returned their ballots by Thursday.", _BALLOTS, False),
+    ],
+)
+def test_a_date_dates_its_own_clause_and_what_a_light_verb_takes(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "date")
+
+
+def test_a_day_is_not_whom_a_verb_asks_to_act(verifier: ClaimVerifier) -> None:
+    # "offered on Wednesday to freeze" reads like "called on Peter Hain to make": the day
+    # had been read as the one to freeze the debts, so the Paris Club was "another subject".
+    passage = (
+        "The Paris Club of rich creditor nations on Wednesday offered to freeze debts owed by "
+        "tsunami-hit countries. The move was aimed at helping governments rebuild."
+    )
+    claim = (
+        "The Paris Club of rich creditor nations offered to freeze debts owed by tsunami-hit "
+        "countries."
+    )
+    _assert_verdict(verifier.check(claim, passage), True, "roles")
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # A "be" of a share or a figure has no noun of its own for "not" to deny.
+        (
+            "Angola is not one of the poorest countries in Africa.",
+            "Angola is one of the poorest countries in Africa. Few people have a radio.",
+            False,
+        ),
+        (
+            "The average house price was not £182,920.",
+            "The average house price was £182,920, down from £187,971.",
+            False,
+        ),
+        # What "but" joins to the denied figure is affirmed.
+        (
+            "The price was not £182,920 but £187,971.",
+            "The average house price was £187,971 in the summer; the year before it was £182,920.",
+            True,
+        ),
+    ],
+)
+def test_a_be_of_a_figure_is_negated_as_a_verb_is(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "polarity")
+
+
 def test_words_of_one_side_do_not_account_for_each_other() -> None:
     # "cut" and "contract" share "grow" and "expand" as opposites, but a contract is no cut.
     assert "contract" not in same_as("cut")
