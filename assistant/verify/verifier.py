@@ -1368,12 +1368,12 @@ def _copulas_like(verb: Token, reading: _Reading) -> list[Token]:
 
 
 def _told(verb: Token) -> str:
-    """``verb`` as a reason names it: a "be" of a figure with it ("is one of the poorest
-    countries"), of place or state with its first phrase ("are under investigation"), any
-    other verb alone."""
-    figure = _figure_attribute(verb)
-    if figure is not None:
-        return f"{verb.text} {verb.doc[figure.left_edge.i : figure.right_edge.i + 1].text}"
+    """``verb`` as a reason names it: a "be" of a figure or a clause with it ("is one of the
+    poorest countries", "is that we open up talks"), of place or state with its first phrase
+    ("are under investigation"), any other verb alone."""
+    said = _figure_attribute(verb) or _complement_clause(verb)
+    if said is not None:
+        return f"{verb.text} {verb.doc[said.left_edge.i : said.right_edge.i + 1].text}"
     if not _copula_of_place(verb):
         return verb.text
     phrase = next((c for c in verb.children if c.dep_ in {"prep", "advmod", "prt"}), None)
@@ -1383,9 +1383,34 @@ def _told(verb: Token) -> str:
 
 
 def _plain_copula(verb: Token) -> bool:
-    """Whether ``verb`` is a "be" whose negation its phrases or its figure carry
-    (``_copula_of_place``, ``_figure_attribute``)."""
-    return _copula_of_place(verb) or _figure_attribute(verb) is not None
+    """Whether ``verb`` is a "be" whose negation its phrases, its figure or its clause carry
+    (``_copula_of_place``, ``_figure_attribute``, ``_complement_clause``)."""
+    return (
+        _copula_of_place(verb)
+        or _figure_attribute(verb) is not None
+        or _complement_clause(verb) is not None
+    )
+
+
+def _complement_clause(verb: Token) -> Token | None:
+    """The clause a main-verb "be" says its subject is ("The idea is that we open up ...",
+    "The key is if Gerrard comes out ..."): what its negation denies."""
+    if verb.lemma_.lower() != "be" or verb.dep_ in _AUXILIARIES:
+        return None
+    if any(c.dep_ in {"acomp", "attr", "expl"} for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            or (
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children)
+            )
+        ),
+        None,
+    )
 
 
 # Entity types of an attribute that is a figure or a time: "was £182,920", "was 1 March".
@@ -1432,6 +1457,9 @@ def _copula_words(verb: Token) -> tuple[set[str], set[str]]:
             and not (counts and t == figure)
             and t.i not in joined
         }
+    clause = _complement_clause(verb)
+    if clause is not None:
+        phrase |= _nouns_in(clause)
     for child in verb.children:
         if child.dep_ == "prep":
             phrase |= _nouns_in(child)
@@ -1542,7 +1570,11 @@ def _of_its_subject(verb: Token, matches: list[Token]) -> list[Token]:
     before it, which shares a word but not who has."""
     mine = _subject_nouns(verb)
     if not mine:
-        return matches
+        # "She had seen her sibling" is weighed against "She had not seen her sibling", not
+        # against the "we saw each other" of her quote after it.
+        pronoun = _subject_pronoun(verb)
+        same = [t for t in matches if pronoun is not None and _subject_pronoun(t) == pronoun]
+        return same or matches
     same = [t for t in matches if _subject_nouns(t) & mine]
     if not same:
         return matches
@@ -1550,6 +1582,19 @@ def _of_its_subject(verb: Token, matches: list[Token]) -> list[Token]:
     # Europe. It launched it in Asia". One before them stands for something else.
     first = min(t.i for t in same)
     return [t for t in matches if t in same or (t.i > first and _subject_stands_in(t))]
+
+
+def _subject_pronoun(verb: Token) -> str | None:
+    """The personal pronoun that is ``verb``'s subject (its first conjunct's), lowercased."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child.lower_ if child.lower_ in _PERSONAL_PRONOUNS else None
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_pronoun(verb.head)
+    return None
+
+
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 
 
 def _subject_stands_in(verb: Token) -> bool:

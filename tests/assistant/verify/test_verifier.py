@@ -1991,6 +1991,56 @@ def test_a_be_of_a_figure_is_negated_as_a_verb_is(
     _assert_verdict(verifier.check(claim, passage), supported, "polarity")
 
 
+_IDEA = "The idea is that we open up talks between the public and politicians, he said."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # A "be" that says its subject is a clause: "not" denies the clause.
+        (
+            "The idea is not that we open up talks between the public and politicians.",
+            _IDEA,
+            False,
+        ),
+        (
+            "The key is not if Gerrard comes out and says that he is happy.",
+            "The key is if Gerrard comes out and says that he is happy, the chairman said.",
+            False,
+        ),
+        ("The idea is that we open up talks between the public and politicians.", _IDEA, True),
+    ],
+)
+def test_a_be_of_a_clause_is_negated_as_a_verb_is(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "polarity")
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # "She" is weighed against what "she" is said to do, not against her quote's "we".
+        (
+            "She had seen her sibling for 28 years.",
+            "One woman found her sister in the square live on the show. She had not seen her "
+            'sibling for 28 years. "When we saw each other, we threw ourselves into each '
+            "other's arms,\" she told the programme.",
+            False,
+        ),
+        (
+            "She saw her sister on the show.",
+            "She had not seen her sister for 28 years. She saw her on the show last week.",
+            True,
+        ),
+    ],
+)
+def test_a_pronoun_subject_is_weighed_against_the_same_pronoun(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "denial")
+
+
 def test_words_of_one_side_do_not_account_for_each_other() -> None:
     # "cut" and "contract" share "grow" and "expand" as opposites, but a contract is no cut.
     assert "contract" not in same_as("cut")
