@@ -41,6 +41,10 @@ _MONTHS = list(calendar.month_name)[1:]
 _WEEKDAYS = list(calendar.day_name)
 _AUXILIARIES = frozenset({"be", "have", "will", "can", "would", "could", "should", "must", "do"})
 _SAYING = frozenset({"say", "tell", "add", "state", "report", "claim", "insist"})
+# Words a "not" put before would not negate the clause: "not only", "not just", "not no".
+_NOT_BEFORE = frozenset(
+    {"only", "just", "also", "simply", "merely", "even", "exactly", "no", "never", "nothing"}
+)
 
 
 @dataclass(frozen=True)
@@ -273,11 +277,14 @@ class _Changer:
             for c in root.children
             if c.dep_ in {"aux", "auxpass"} and c.lemma_ in _AUXILIARIES and c.i < root.i
         ]
-        if auxiliaries:
-            aux = auxiliaries[0]
-            return _replaced(sentence, aux.i, aux.i, f"{aux.text} not"), f"{aux.text} not"
-        if root.lemma_ == "be":
-            return _replaced(sentence, root.i, root.i, f"{root.text} not"), f"{root.text} not"
+        if auxiliaries or root.lemma_ == "be":
+            word = auxiliaries[0] if auxiliaries else root
+            # "can not only be part of the solution", "is not no stranger": a "not" before
+            # these says something else than the clause's opposite, or nothing.
+            following = self.doc[word.i + 1] if word.i + 1 < len(self.doc) else None
+            if following is not None and following.lower_ in _NOT_BEFORE:
+                return None
+            return _replaced(sentence, word.i, word.i, f"{word.text} not"), f"{word.text} not"
         helper = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_)
         if helper is None:
             return None

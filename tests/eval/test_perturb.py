@@ -68,6 +68,21 @@ def test_a_name_is_never_put_in_for_another_name_of_the_same_thing(tmp_path: Pat
     assert not [p for p in pairs if p.kind == "entity"], [p.note for p in pairs]
 
 
+def test_no_not_is_put_where_it_would_not_negate_the_clause(tmp_path: Path) -> None:
+    # "can not only open" and "is not no stranger" are no opposites of what the passage says.
+    (tmp_path / "business").mkdir()
+    (tmp_path / "business" / "shop.txt").write_text(
+        "Shop opens late\n\n"
+        "The corner shop can only open on Sundays after the council changed its rules.\n"
+        "Its owner is no stranger to the long fight with the council over opening hours.\n"
+        "The owner will appeal against the ruling at a hearing in the town hall next month.\n",
+        encoding="utf-8",
+    )
+    negated = [p.sentence for p in perturbed_pairs(tmp_path, articles=1) if p.kind == "negation"]
+    assert "The owner will not appeal against the ruling" in " ".join(negated)
+    assert not [s for s in negated if "not only" in s or "not no" in s], negated
+
+
 def test_numbers_and_dates_are_changed_and_the_passage_keeps_the_original(
     made: list[PerturbedPair],
 ) -> None:
