@@ -424,14 +424,28 @@ def named_in(name: str, names: AbstractSet[str], acronyms: AbstractSet[str]) -> 
     if len(words) > 1 and words[-1] in _INSTITUTIONS:
         return CAPITALISED + " ".join(words[:-1]) in names
     # "Joe Biden" names the Biden of a passage that gives only the surname, not the Biden of
-    # one that names another ("President Jill Biden").
-    if len(words) == 2 and words[-1] in names:
+    # one that names another ("President Jill Biden"); a passage that has the word only in
+    # lower case ("its software") names no "Sybari Software" (a unit, "km/h", is no name to
+    # be capitalised).
+    capitalised = name.split()[-1][:1].isupper() if name.split() else False
+    if (
+        len(words) == 2
+        and words[-1] in names
+        and (not capitalised or _capitalised_word(words[-1], names))
+    ):
         first, surname = words
         return not (_first_names(surname, names) - {first})
     # "Norwich City" for a passage that has "Norwich" alone, not "Norwich Union".
     if len(words) > 1 and words[-1] in _DESIGNATORS:
         return CAPITALISED + " ".join(words[:-1]) in names
     return False
+
+
+def _capitalised_word(word: str, names: AbstractSet[str]) -> bool:
+    """Whether ``word`` stands in a run of capitalised words of the text (``known_names``)."""
+    return CAPITALISED + word in names or any(
+        name[:1] == CAPITALISED and word in name[1:].split() for name in names
+    )
 
 
 def _given_names(surname: str, names: AbstractSet[str]) -> set[str]:

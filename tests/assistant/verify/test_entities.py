@@ -235,3 +235,19 @@ def test_proper_nouns_side_by_side_that_make_an_alias_are_one_name(
 )
 def test_initials_saints_and_web_names_are_written_either_way(passage: str, name: str) -> None:
     assert named_in(name, known_names(passage), acronyms(passage))
+
+
+@pytest.mark.parametrize(
+    ("passage", "name", "named"),
+    [
+        # A surname read alone names the person; a common word in lower case names no one.
+        ("Microsoft said it is investigating an attack on its software.", "Sybari Software", False),
+        ("Microsoft will buy anti-virus software maker Sybari Software.", "Sybari Software", True),
+        ("Biden said the plan would work, aides reported.", "Joe Biden", True),
+        ("The report was printed on green paper, the agency said.", "John Green", False),
+    ],
+)
+def test_a_surname_names_only_where_it_is_written_as_a_name(
+    passage: str, name: str, named: bool
+) -> None:
+    assert named_in(name, known_names(passage), acronyms(passage)) is named
