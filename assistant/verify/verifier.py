@@ -1395,7 +1395,7 @@ def _plain_copula(verb: Token) -> bool:
 def _complement_clause(verb: Token) -> Token | None:
     """The clause a main-verb "be" says its subject is ("The idea is that we open up ...",
     "The key is if Gerrard comes out ..."): what its negation denies."""
-    if verb.lemma_.lower() != "be" or verb.dep_ in _AUXILIARIES:
+    if not _main_be(verb):
         return None
     if any(c.dep_ in {"acomp", "attr", "expl"} for c in verb.children):
         return None
@@ -1421,7 +1421,7 @@ def _figure_attribute(verb: Token) -> Token | None:
     """The attribute of a main-verb "be" that is a figure, a time or a share of something
     ("is one of the poorest countries", "was £182,920"): no noun of its own for a negation
     to deny, so the "be" is weighed as one of place is."""
-    if verb.lemma_.lower() != "be" or verb.dep_ in _AUXILIARIES:
+    if not _main_be(verb):
         return None
     attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
     if attribute is None or not (attribute.like_num or attribute.ent_type_ in _FIGURES):
@@ -1432,11 +1432,14 @@ def _figure_attribute(verb: Token) -> Token | None:
 def _copula_of_place(verb: Token) -> bool:
     """Whether ``verb`` is a main-verb "be" with neither an adjective, a noun nor a "there"
     of its own: what it says is in its phrases."""
-    return (
-        verb.lemma_.lower() == "be"
-        and verb.dep_ not in _AUXILIARIES
-        and not any(c.dep_ in {"acomp", "attr", "expl", "ccomp"} for c in verb.children)
+    return _main_be(verb) and not any(
+        c.dep_ in {"acomp", "attr", "expl", "ccomp"} for c in verb.children
     )
+
+
+def _main_be(verb: Token) -> bool:
+    """Whether ``verb`` is a "be" that is a clause's verb, not another verb's auxiliary."""
+    return verb.lemma_.lower() == "be" and verb.dep_ not in _AUXILIARIES
 
 
 def _copula_words(verb: Token) -> tuple[set[str], set[str]]:
@@ -1586,12 +1589,8 @@ def _of_its_subject(verb: Token, matches: list[Token]) -> list[Token]:
 
 def _subject_pronoun(verb: Token) -> str | None:
     """The personal pronoun that is ``verb``'s subject (its first conjunct's), lowercased."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child.lower_ if child.lower_ in _PERSONAL_PRONOUNS else None
-    if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _subject_pronoun(verb.head)
-    return None
+    subject = _subject_of(verb)
+    return subject.lower_ if subject is not None and subject.lower_ in _PERSONAL_PRONOUNS else None
 
 
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
@@ -1605,12 +1604,18 @@ def _subject_stands_in(verb: Token) -> bool:
 def _subject_nouns(verb: Token) -> set[str]:
     """The nouns and names of ``verb``'s subject, or of its first conjunct's ("won the first
     round but did not win the final")."""
+    subject = _subject_of(verb)
+    return _nouns_in(subject) if subject is not None else set()
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """``verb``'s subject, or its first conjunct's when it has none of its own."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            return _nouns_in(child)
+            return child
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _subject_nouns(verb.head)
-    return set()
+        return _subject_of(verb.head)
+    return None
 
 
 def _named_subject(verb: Token) -> str | None:
