@@ -23,19 +23,22 @@ VERIFIER_PAIRS = Path(__file__).with_name("gold") / "verifier_pairs.jsonl"
 CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     # The 174 pairs the first checker was built on (regression set): 0.934 / 0.952 (2026-12-03,
     # with the rewording model; 0.945 / 0.940 before it).
-    # Rejection floor 0.93 -> 0.95 on 2026-12-06, measured 0.956 / 0.964 (opposites, README).
-    "checker_pairs.jsonl": (0.95, 0.95),
+    # Rejection floor 0.93 -> 0.95 on 2026-12-06, measured 0.956 / 0.964 (opposites, README);
+    # 0.95 -> 0.96 on 2026-12-07, measured 0.967 / 0.964 (names in a restated sentence).
+    "checker_pairs.jsonl": (0.96, 0.95),
     # The test half of the 448 pairs written independently of the verifier: 0.803 / 0.802
     # (2026-12-03, with the rewording model, hedges, bindings and speakers; 0.820 / 0.733
     # before them: two rejections traded for seven acceptances). Acceptance floor 0.79 -> 0.81
-    # on 2026-12-05, measured 0.795 / 0.822 (decades, implicatives, shares; README).
-    "verifier_pairs.jsonl": (0.79, 0.81),
+    # on 2026-12-05, measured 0.795 / 0.822 (decades, implicatives, shares; README). Both
+    # floors to 0.82 on 2026-12-07, measured 0.836 / 0.832 (README, session 28).
+    "verifier_pairs.jsonl": (0.82, 0.82),
     # 730 pairs over 79 more BBC articles, written 2026-12-03 by writers shown no code: the
     # 350 of the test split (sets A, D, F and H) were never read, and score 0.810 / 0.755
     # (0.805 / 0.690 before the rewording model; 0.785 / 0.652 before the fixes drawn from the
     # 380 of the tune split, sets B, C, E, G). Acceptance floor 0.75 -> 0.77 on 2026-12-06,
-    # measured 0.831 / 0.781 (implied figures, names written either way; README).
-    "verifier_pairs_fresh.jsonl": (0.80, 0.77),
+    # measured 0.831 / 0.781 (implied figures, names written either way; README). Rejection
+    # floor 0.80 -> 0.84 on 2026-12-07, measured 0.851 / 0.774.
+    "verifier_pairs_fresh.jsonl": (0.84, 0.77),
     # 826 pairs over 80 BBC, CNN and USA Today articles by eight more writers shown no code:
     # the 209 of the test split (sets t3 and t6) were never read, and score 0.779 / 0.610
     # (0.788 / 0.467 with the verifier at 008863e, before any of this set was read).
@@ -49,8 +52,9 @@ CHECKER_FLOORS: dict[str, tuple[float, float]] = {
     # (0.648): opposites by sides (README), kept on the tune splits and SQuAD 2.0's, rejected
     # one supported test pair (the floor's message gives "the sentence says 'dipped' where the
     # passage says 'increase'"; the pair not read) as they gained one test rejection in
-    # verifier_pairs.jsonl ("risen" against "lower").
-    "verifier_pairs_more.jsonl": (0.76, 0.64),
+    # verifier_pairs.jsonl ("risen" against "lower"). Rejection floor 0.76 -> 0.80 on
+    # 2026-12-07, measured 0.817 / 0.648 (names in a restated sentence; README, session 28).
+    "verifier_pairs_more.jsonl": (0.80, 0.64),
 }
 
 

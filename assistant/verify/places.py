@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.entities import canonical, entity_name, entity_of
-from assistant.verify.roles import SYMMETRIC
+from assistant.verify.roles import symmetric
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -103,7 +103,7 @@ def swapped_places(claim: Doc | Span, sentences: Sequence[Doc | Span]) -> Swappe
             path, joint = _path(first, second)
             if joint is None or not _SHORTEST <= len(path) <= _LONGEST:
                 continue
-            if joint.lemma_.lower() in SYMMETRIC or _alternates(joint, first, second):
+            if symmetric(joint) or _alternates(joint, first, second):
                 continue
             labels = {label for _, label in path}
             if labels <= _UNORDERED or "conj" in labels:

@@ -467,10 +467,18 @@ def negated(verb: Token) -> bool:
             )
         ):
             flips += 1
+    # "It was not later spoofed": the parser may hang the "not" on the auxiliary.
+    flips += sum(
+        _is_not(g) for c in verb.children if c.dep_ in {"aux", "auxpass"} for g in c.children
+    )
     head = verb.head
     # "the team is not happy", "it is not co-operating" (the hyphen splits the verb from its
     # auxiliary): the copula's negation is its complement's.
-    if verb.dep_ in {"acomp", "attr", "xcomp"} and head.i != verb.i and head.lemma_ == "be":
+    if (
+        (verb.dep_ in {"acomp", "attr", "xcomp"} or _participle_of_be(verb))
+        and head.i != verb.i
+        and head.lemma_ == "be"
+    ):
         flips += sum(_is_not(c) for c in head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATING_VERBS:
         flips += 1 + int(negated(head))
@@ -537,6 +545,20 @@ def negated(verb: Token) -> bool:
     ):
         flips += 1
     return flips % 2 == 1
+
+
+def _participle_of_be(verb: Token) -> bool:
+    """Whether ``verb`` is a passive participle the parser hangs on its "be" as a clause of
+    its own ("is not, of course, bound by the Act"): no subject, auxiliary or conjunction of
+    its own, and after its "be" ("Granted, it's not too bad" grants; it is not denied)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i > verb.head.i
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children
+        )
+    )
 
 
 def _done_for_nothing(verb: Token) -> bool:

@@ -43,9 +43,15 @@ _ACTS_OF = frozenset(
 # Relative adverbs: "the house where she lived" does not act on the house.
 _GAPLESS = frozenset({"where", "when", "why", "how", "whereby"})
 # Verbs whose agent and patient may trade places without changing the claim.
-SYMMETRIC = frozenset(
+_SYMMETRIC = frozenset(
     ["meet", "face", "play", "marry", "draw", "tie", "clash", "compete", "merge", "negotiate"]
 )
+
+
+def symmetric(verb: Token) -> bool:
+    """Whether ``verb``'s agent and patient may trade places without changing the claim
+    (``_SYMMETRIC``): "drew with Chelsea", but not "drew up proposals"."""
+    return verb.lemma_.lower() in _SYMMETRIC and not any(c.dep_ == "prt" for c in verb.children)
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,9 @@ class Event:
     # named before it that names no other argument of the event ("Kevin Campbell ... stopping
     # Mark Morrison ... The Everton striker signed Morrison": Campbell).
     referents: tuple[tuple[str, frozenset[str]], ...] = ()
+    # The roles whose argument is itself a name ("Mido, skipper for the night"), not a thing
+    # a name qualifies ("its Baghdad embassy").
+    proper: frozenset[str] = frozenset()
 
     def role(self, name: str) -> frozenset[str]:
         """The words of the argument in role ``name`` (empty when absent)."""
@@ -114,6 +123,7 @@ def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None
         tuple(sorted(conjoined.items())),
         described,
         tuple(sorted(referents.items())),
+        frozenset(role for role in roles if heads[role].pos_ == "PROPN"),
     )
 
 
@@ -594,9 +604,11 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
     if not agreeing:
         return None
     for name in shared:
-        if claim.role(name) & evidence.joined(name):
-            continue
         names, their_names = claim.named(name), evidence.named(name)
+        # "Mido, skipper for the night, echoed" against "Robbie Keane, skipper for the night,
+        # echoed": a description in common does not make another name the same one.
+        if claim.role(name) & evidence.joined(name) and not _other_name(claim, evidence, name):
+            continue
         # A claim may describe whom the passage names ("the Guelph viral immunologist" for
         # Bridle); a passage that describes someone may mean another than the claim names.
         if name in claim.described:
@@ -634,6 +646,16 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
     return None
 
 
+def _other_name(claim: Event, evidence: Event, role: str) -> bool:
+    """Whether the claim and the evidence each name the argument in ``role`` by a name and no
+    name is common to both (nor one the other's initials)."""
+    if role not in claim.proper or role not in evidence.proper:
+        return False
+    names, theirs = claim.named(role), evidence.named(role)
+    joined = evidence.joined(role)
+    return bool(names and theirs) and not names & joined and not _initials(names, theirs)
+
+
 def _initials(first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether one set of name words is the other's initials: "GM" and "General Motors"."""
     for short, long in ((first, second), (second, first)):
@@ -658,14 +680,16 @@ def swapped(claim: Event, evidence: Event) -> tuple[str, str] | None:
     """The two roles the claim swaps relative to the evidence, if it does: the argument the
     claim puts in one role is the one the evidence puts in another, and the reverse."""
     names = [name for name, _ in claim.roles]
-    if claim.verb.lemma_.lower() in SYMMETRIC:
+    if symmetric(claim.verb):
         names = [name for name in names if name not in {"agent", "patient"}]
     for first in names:
         for second in names:
             if first >= second:
                 continue
-            a, b = claim.role(first), claim.role(second)
-            x, y = evidence.role(first), evidence.role(second)
+            # "Gorbachev and Hawking have included previous speakers": any of the arguments
+            # joined by "and" may be the one the parser kept.
+            a, b = claim.joined(first), claim.joined(second)
+            x, y = evidence.joined(first), evidence.joined(second)
             if not (a and b and x and y):
                 continue
             if a & y and b & x and not a & x and not b & y:
@@ -677,7 +701,7 @@ def moved(claim: Event, evidence: Sequence[Event]) -> tuple[str, str, str] | Non
     """A name the claim puts in one role of a verb that the evidence only ever puts in another
     role of that verb ("sanctions imposed by Russia" against "sanctions imposed on Russia"):
     the name, its role in the claim and its role in the evidence."""
-    if claim.verb.lemma_.lower() in SYMMETRIC:
+    if symmetric(claim.verb):
         return None
     for role, _ in claim.roles:
         names = claim.named(role)

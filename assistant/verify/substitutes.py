@@ -38,6 +38,7 @@ from assistant.verify.entities import (
     known_names,
     named_in,
     normalise,
+    respelled,
 )
 from assistant.verify.quantities import Quantity
 
@@ -139,30 +140,50 @@ def slotted(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | None:
     restated = _word_for_word(claim, sentences)
     if restated is None:
         return None
-    slots = list(_slots(claim, restated))
-    return _slotted_name(slots, claim, restated) or _slotted_figure(slots)
+    steps = _diff(claim, restated)
+    slots = list(_slots(claim, restated, steps))
+    left_out = " ".join(
+        restated[start:end].text for step, _, _, start, end in steps if step != "equal"
+    )
+    return _slotted_name(slots, claim, restated, left_out) or _slotted_figure(slots)
 
 
 def _slotted_name(
-    slots: list[tuple[Span, Span]], claim: Doc | Span, restated: Span
+    slots: list[tuple[Span, Span]], claim: Doc | Span, restated: Span, left_out: str
 ) -> Substitute | None:
     """A name of ``claim`` in a slot where ``restated`` has another name: "saw off Argentine
     Olympic gold medallist" for "saw off Chilean Olympic gold medalist", whatever the tagger
     calls the two. The other name must be one the claim leaves out, or the claim's name one
     the sentence leaves out, else the two are traded ("Norwegians were the most adept ...
-    than Danes" for "Danes were most adept ... than Norwegians"). Names in lists are left to
-    the roles: a list may be given in any order."""
+    than Danes" for "Danes were most adept ... than Norwegians"). A list may be given in any
+    order: a name in one stands for another only when the sentence leaves the claim's name
+    out and the claim the sentence's ("Chief Justice of England and Hutton" for "of England
+    and Wales")."""
     for ours, other in slots:
         described = _described(ours)
+        listed = False
         if not ((_slotted(ours) or described) and _slotted(other)):
-            continue
+            if not (_slotted(ours, listed=True) and _slotted(other, listed=True)):
+                continue
+            listed = True
         name, their_name = _unmarked(ours), _unmarked(other)
-        if same_name(name, their_name):
+        # A name one letter off is misspelt, not another ("When did ARPNET and SITA become
+        # operational?"): the name checks hold a cited sentence to the passage's spelling.
+        spelt = respelled(name, known_names(their_name))
+        if same_name(name, their_name) or (spelt is not None and same_name(spelt, their_name)):
             continue
+        # Named in the words of the sentence the claim leaves out ("Miyazaki received an
+        # Academy Award" of "... won an Oscar ..., Japan's first Academy Award"), not where
+        # the claim names it too ("as Hewitt dominated" of "Ninth seed Lleyton Hewitt had
+        # never come back ... as Hewitt dominated" for "Ninth seed Nalbandian ...").
         in_sentence = named_in(
-            name, known_names(restated.text), acronyms(restated.text)
+            name, known_names(left_out), acronyms(left_out)
         ) and not _only_listed(name, restated)
         in_claim = named_in(their_name, known_names(claim.text), acronyms(claim.text))
+        if listed:
+            if not in_sentence and not in_claim:
+                return Substitute(name, their_name)
+            continue
         # A description in a name's place may be that name ("behind the gallery" for "behind
         # the Tate"), unless the claim puts the name elsewhere: then the two are traded
         # ("Blackpool was second, behind the London gallery" for "It was second, behind
@@ -222,16 +243,39 @@ def _slotted_figure(slots: list[tuple[Span, Span]]) -> Substitute | None:
     return None
 
 
-def _slots(claim: Doc | Span, restated: Span) -> Iterator[tuple[Span, Span]]:
-    """The words of ``claim`` that stand where ``restated`` has other words, with the same
-    words on either side, each with those other words."""
+def _diff(claim: Doc | Span, restated: Span) -> Sequence[tuple[str, int, int, int, int]]:
+    """The steps that turn ``claim``'s words into ``restated``'s (``SequenceMatcher``)."""
     mine, theirs = [_plain(t) for t in claim], [_plain(t) for t in restated]
-    steps = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+    return SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+
+
+def _slots(
+    claim: Doc | Span, restated: Span, steps: Sequence[tuple[str, int, int, int, int]]
+) -> Iterator[tuple[Span, Span]]:
+    """The words of ``claim`` that stand where ``restated`` has other words (by the diff
+    ``steps``), with the same words on either side, each with those other words. A
+    sentence's first or last words have the same words on one side only ("Nitoglia came
+    flying out of the blocks" for "Italy came flying out of the blocks"): those count when
+    the tagger types both as entities, as it does not "Elvis's" of "Elvis's 18 original
+    number ones" for "Presley's"; ``_typed_alike``)."""
+    edge = ("edge", 0, 0, 0, 0)
+    padded = [edge, *steps, edge]
     for before, (step, start, end, their_start, their_end), after in zip(
-        steps, steps[1:], steps[2:], strict=False
+        padded, padded[1:], padded[2:], strict=False
     ):
-        if step == "replace" and before[0] == "equal" and after[0] == "equal":
-            yield claim[start:end], restated[their_start:their_end]
+        if step != "replace" or {before[0], after[0]} - {"equal", "edge"} or len(steps) == 1:
+            continue
+        ours, other = claim[start:end], restated[their_start:their_end]
+        if "edge" not in {before[0], after[0]} or _typed_alike(ours, other):
+            yield ours, other
+
+
+def _typed_alike(ours: Span, other: Span) -> bool:
+    """Whether the tagger gives every word of both an entity type (a possessive "'s" and a
+    leading "the" aside), of kinds that may stand for each other: "The American, who had been
+    struggling" points back to Agassi."""
+    typed = all(t.ent_type_ or t.dep_ == "case" or t.lower_ == "the" for t in (*ours, *other))
+    return typed and _same_kind(ours.root.ent_type_, other.root.ent_type_)
 
 
 def _unmarked(words: Span) -> str:
@@ -305,9 +349,9 @@ def _described(words: Span) -> bool:
     )
 
 
-def _slotted(words: Span) -> bool:
+def _slotted(words: Span, *, listed: bool = False) -> bool:
     """Whether ``words`` are a name alone (a possessive "'s" and a leading "the" aside: "the
-    Chemical Brothers'"), titles aside, and not one of a list."""
+    Chemical Brothers'"), titles aside, and not one of a list unless ``listed``."""
     return (
         0 < len(words) <= _SLOT_WORDS
         and all(
@@ -319,7 +363,7 @@ def _slotted(words: Span) -> bool:
         )
         and any(t.dep_ != "case" and t.lower_ != "the" for t in words)
         and not any(t.lower_.rstrip(".") in TITLES and t.lower_ != "the" for t in words)
-        and not any(_listed(t) for t in words)
+        and (listed or not any(_listed(t) for t in words))
     )
 
 

@@ -1101,8 +1101,14 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         # "will take no action" is said as well by "not to take any action". Only the noun
         # counts: "no reports of casualties" is what "no casualties were reported" says, and
         # the "no one" who was hurt is no figure ("one location").
+        # The passage may deny it by its verb: "does not provide exemptions" for "offers no
+        # exemptions", "without showing a negative test result", "a timeline is not clear".
         nouns = [t for t in same if t.pos_ in {"NOUN", "PROPN"}]
-        if nouns and _noun_denied(noun) and not any(_noun_denied(t) for t in nouns):
+        if (
+            nouns
+            and _noun_denied(noun)
+            and not any(_noun_denied(t) or _denied_argument(t) for t in nouns)
+        ):
             return f"the passage reports {noun.text}"
     for verb in claim:
         matches = _of_its_subject(verb, _with_its_arguments(verb, _predicates_like(verb, reading)))
@@ -1367,6 +1373,22 @@ def _copulas_like(verb: Token, reading: _Reading) -> list[Token]:
     return found
 
 
+def _copula_subject(verb: Token) -> set[str]:
+    """What a "be" is said of, to match it by: the nouns of its subject, or a pronoun subject
+    itself ("It is one of the world's most indebted countries", "That is above the eurozone
+    average"), which the same pronoun in the passage is weighed against."""
+    nouns = _subject_nouns(verb)
+    if nouns:
+        return nouns
+    subject = _subject_of(verb)
+    if subject is not None and subject.lower_ in _PERSONAL_PRONOUNS | _DEMONSTRATIVES:
+        return {subject.lower_}
+    return set()
+
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
 def _told(verb: Token) -> str:
     """``verb`` as a reason names it: a "be" of a figure or a clause with it ("is one of the
     poorest countries", "is that we open up talks"), of place or state with its first phrase
@@ -1376,7 +1398,9 @@ def _told(verb: Token) -> str:
         return f"{verb.text} {verb.doc[said.left_edge.i : said.right_edge.i + 1].text}"
     if not _copula_of_place(verb):
         return verb.text
-    phrase = next((c for c in verb.children if c.dep_ in {"prep", "advmod", "prt"}), None)
+    phrase = next(
+        (c for c in verb.children if c.dep_ in {"prep", "advmod", "prt", "npadvmod"}), None
+    )
     if phrase is None:
         return verb.text
     return f"{verb.text} {verb.doc[phrase.left_edge.i : phrase.right_edge.i + 1].text}"
@@ -1444,8 +1468,9 @@ def _main_be(verb: Token) -> bool:
 
 def _copula_words(verb: Token) -> tuple[set[str], set[str]]:
     """The nouns and figures of a "be"'s subject (its first conjunct's, for "is in Madrid and
-    is not in the squad"), and of its phrases and adverbs of place ("in the squad", "out"),
-    dates aside: read as ``_with_its_arguments`` reads a verb's."""
+    is not in the squad"; a pronoun subject itself, ``_copula_subject``), and of its phrases
+    and adverbs of place ("in the squad", "out"), dates aside but for a day the "be" says:
+    read as ``_with_its_arguments`` reads a verb's."""
     phrase: set[str] = set()
     figure = _figure_attribute(verb)
     if figure is not None:
@@ -1462,14 +1487,19 @@ def _copula_words(verb: Token) -> tuple[set[str], set[str]]:
         }
     clause = _complement_clause(verb)
     if clause is not None:
-        phrase |= _nouns_in(clause)
+        # "That's what we're calling for": the clause's verb is what it says when its
+        # arguments are pronouns.
+        phrase |= _nouns_in(clause) | {clause.lemma_.lower()}
     for child in verb.children:
         if child.dep_ == "prep":
             phrase |= _nouns_in(child)
+        elif child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
+            # "The deadline for voting is next Thursday": the day is what the "be" says.
+            phrase |= {t.lemma_.lower() for t in child.subtree if t.pos_ in {"PROPN", "NUM"}}
         elif child.dep_ in {"advmod", "prt"}:
             # "out", "up": the adverb is what the "be" says, not only its phrase.
             phrase |= {child.lemma_.lower()} | _nouns_in(child)
-    return _subject_nouns(verb), phrase
+    return _copula_subject(verb), phrase
 
 
 def _nouns_in(token: Token) -> set[str]:
@@ -1673,6 +1703,20 @@ def _noun_denied(noun: Token) -> bool:
             and negated(noun.head)
         )
         or (of is not None and of.head.lemma_.lower() in _REPORTS and denied(of.head))
+    )
+
+
+def _denied_argument(noun: Token) -> bool:
+    """Whether ``noun`` (or the noun it is a word of: "a negative test result") is the
+    subject or object of a verb its clause negates: "does not provide exemptions", "a
+    timeline is not clear"; not a noun further down ("has no plans for the robot")."""
+    head = noun.head if noun.dep_ == "compound" else noun
+    verb = head.head
+    return (
+        head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+        and verb.pos_ in {"VERB", "AUX"}
+        and negated(verb)
+        and verb.lemma_.lower() not in EXCLUDING
     )
 
 

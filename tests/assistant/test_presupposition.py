@@ -227,3 +227,15 @@ def test_a_presupposition_with_words_taken_out_keeps_the_questions_reading() -> 
         (t.text, t.tag_, t.dep_, t.head.text) for t in asked
     ]
     assert [e.text for e in claim.ents] == ["NFL"]
+
+
+def test_a_name_misspelt_in_a_list_is_not_another_name(verifier: ClaimVerifier) -> None:
+    # "ARPNET" is the asker's spelling of ARPANET, not another network in the list's place.
+    passage = (
+        "The first packet-switched networks were built in the late 1960s. ARPANET and SITA HLN "
+        "became operational in 1969."
+    )
+    verdict = presupposition("WHen did ARPNET and SITA become operational", passage, verifier)
+    assert not verdict.contradicted, verdict.reason
+    verdict = presupposition("When did ARPANET and Telenet become operational?", passage, verifier)
+    assert verdict.contradicted

@@ -259,10 +259,33 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "BP paid Shell $2bn for the field.",
             "names another subject",
         ),
+        # A description in common ("skipper for the night") does not make another name the same.
+        (
+            "Robbie Keane, skipper for the night, echoed his manager's sentiments on the match. "
+            "The win included goals from Noe Pamarot and Mido.",
+            "Mido, skipper for the night, echoed his manager's sentiments on the match.",
+            "names another subject",
+        ),
         # ... and a passive's "by" as a word of the noun before it.
         (
             "Isaacs was replaced as Provost in March 2016 by Daniel Diermeier.",
             "Diermeier was replaced as Provost by Isaacs.",
+            "not the reverse",
+        ),
+        # "draw up" is no symmetric "draw"; any of the arguments joined by "and" may be the one
+        # the parser keeps.
+        (
+            "Britain, France and the Gates Foundation have drawn up proposals to apply the "
+            "principles of the International Finance Facility to immunisation.",
+            "Proposals to apply the principles of the International Finance Facility to "
+            "immunisation have drawn up Britain, France and the Gates Foundation.",
+            "not the reverse",
+        ),
+        (
+            "Previous speakers at the Edinburgh Lectures series have included former Soviet "
+            "leader Mikhail Gorbachev and author Professor Stephen Hawking.",
+            "Former Soviet leader Mikhail Gorbachev and author Professor Stephen Hawking have "
+            "included previous speakers at the Edinburgh Lectures series.",
             "not the reverse",
         ),
     ],
@@ -404,6 +427,13 @@ def test_reversed_direction_bound_or_role_is_rejected(
         (
             "Judge Ortiz set the hearing for June 3, the court said.",
             "Judge Ortiz set June 3 as the hearing date.",
+        ),
+        # A name that qualifies the argument ("its Baghdad embassy") is no other name for it.
+        (
+            "The United States blames Iran-backed militia for repeated rocket attacks on the "
+            "U.S. Embassy in Baghdad.",
+            "Washington holds Iran-backed militia responsible for repeated rocket attacks on its "
+            "Baghdad embassy.",
         ),
         # "against" of another thing than the passage favours, and of a rate.
         (
@@ -1389,6 +1419,73 @@ def test_a_language_tagged_name_in_another_names_slot_is_a_substitute(
     assert verifier.check(claim, passage).supported
 
 
+def test_a_name_first_in_a_restated_sentence_is_a_substitute(verifier: ClaimVerifier) -> None:
+    passage = (
+        "The hosts nearly scored through Ludovico Nitoglia. Italy came flying out of the blocks "
+        "and took the lead through a Luciano Orquera penalty after seven minutes."
+    )
+    claim = (
+        "Nitoglia came flying out of the blocks and took the lead through a Luciano Orquera "
+        "penalty after seven minutes."
+    )
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "substitute"), verdict.reason
+    assert "Italy" in verdict.reason
+    # A first name the tagger does not type may be the surname's own ("Elvis" for "Presley").
+    passage = (
+        "Presley's 18 original number ones are being reissued as limited release singles, "
+        "with fans eager to buy the set."
+    )
+    claim = "Elvis's 18 original number ones are being reissued as limited release singles."
+    assert verifier.check(claim, passage).supported
+
+
+def test_a_name_the_claim_repeats_where_the_sentence_has_it_is_a_substitute(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "Ninth seed Nalbandian had never come back from two sets down to win a match, and there "
+        "was no indication he would do so as Hewitt dominated the first two sets."
+    )
+    claim = passage.replace("Nalbandian", "Lleyton Hewitt")
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "substitute"), verdict.reason
+    # Named in words of the sentence the claim leaves out, the name may be another for it.
+    passage = (
+        "Miyazaki won an Oscar earlier this year for Spirited Away, Japan's first Academy Award "
+        "for nearly 50 years."
+    )
+    claim = "Miyazaki received an Academy Award earlier this year for Spirited Away."
+    assert verifier.check(claim, passage).supported
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # A name of a list in the place of one the claim leaves out.
+        (
+            "Lord Woolf, who is Lord Chief Justice of England and Hutton, was giving evidence to "
+            "the committee.",
+            False,
+        ),
+        # A list given in another order.
+        (
+            "Lord Woolf, who is Lord Chief Justice of Wales and England, was giving evidence to "
+            "the committee.",
+            True,
+        ),
+    ],
+)
+def test_a_name_in_a_list_is_a_substitute_only_for_one_left_out(
+    verifier: ClaimVerifier, claim: str, supported: bool
+) -> None:
+    passage = (
+        "Lord Woolf, who is Lord Chief Justice of England and Wales, was giving evidence to "
+        "the committee. Lord Hutton's inquiry was criticised."
+    )
+    _assert_verdict(verifier.check(claim, passage), supported, "substitute")
+
+
 def test_what_is_not_permitted_is_denied(verifier: ClaimVerifier) -> None:
     passage = "The Pauli exclusion principle does not permit atoms to pass through each other."
     claim = "The Pauli exclusion principle prohibits atoms from passing through each other."
@@ -2039,6 +2136,106 @@ def test_a_pronoun_subject_is_weighed_against_the_same_pronoun(
     verifier: ClaimVerifier, claim: str, passage: str, supported: bool
 ) -> None:
     _assert_verdict(verifier.check(claim, passage), supported, "denial")
+
+
+_INDEBTED = (
+    "Indonesia, however, is pressing for greater help with its debts than the current freeze "
+    "would bring. It is one of the world's most indebted countries."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # A "be" of a pronoun is weighed against the passage's "be" of the same pronoun.
+        ("It is not one of the world's most indebted countries.", _INDEBTED, False),
+        ("It is one of the world's most indebted countries.", _INDEBTED, True),
+        (
+            "He was not from that old school of bible-thumping righteousness.",
+            'He said: "What an orator. He was from that old school of bible-thumping '
+            'righteousness."',
+            False,
+        ),
+        # A day the "be" says, and a clause whose arguments are pronouns.
+        (
+            "The deadline for voting is not next Thursday, 4 November.",
+            "Some 487,939 people had returned their ballot papers by Wednesday. The deadline "
+            "for voting is next Thursday, 4 November.",
+            False,
+        ),
+        (
+            "That's not what we're calling for.",
+            "We want a cap on fees. That's what we're calling for.",
+            False,
+        ),
+        # A "not" the parser hangs on the auxiliary, and a passive read as a clause of "be".
+        (
+            "It was not later memorably spoofed in the 1980 comedy Airplane!, starring Leslie "
+            "Nielsen.",
+            "It was later memorably spoofed in the 1980 comedy Airplane!, starring Leslie Nielsen.",
+            False,
+        ),
+        (
+            "Any organisation that processes personal data is not, of course, bound by the Data "
+            "Protection Act.",
+            "Any organisation that processes personal data is, of course, bound by the Data "
+            "Protection Act and must take proper care of it.",
+            False,
+        ),
+        # A participle before its "be" grants what follows; the "not" is not its own.
+        (
+            "It's a mediocre, sentimental and safe song, and granted, it's not too bad, either.",
+            "The Great British Public at work again. It's a mediocre, sentimental and safe song. "
+            "Granted, it's not too bad, either.",
+            True,
+        ),
+    ],
+)
+def test_a_be_of_a_pronoun_a_day_or_a_passive_is_negated_as_a_verb_is(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "polarity")
+
+
+_EXEMPTIONS = (
+    "Mr Donaldson said that {} exemptions for foreign firms, the SEC would continue to be "
+    "sensitive to their needs."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # "no exemptions" is said by a verb that denies them, or by "without".
+        (
+            "Donaldson said the Act offers foreign firms no exemptions.",
+            _EXEMPTIONS.format("although the Act does not provide"),
+            True,
+        ),
+        (
+            "Donaldson said the Act offers foreign firms no exemptions.",
+            _EXEMPTIONS.format("the Act provides"),
+            False,
+        ),
+        # Not a noun below what a verb denies: "no plans for the robot" does not deny it.
+        (
+            "Star of the show will not be Sony's Qrio Robot.",
+            "Star of the show will be Sony's Qrio Robot. But he is not for sale and Sony has no "
+            "commercial plans for the robot.",
+            False,
+        ),
+        (
+            "Under the guidelines, people can enter most places without a negative test.",
+            "Under the guidelines released Wednesday, people will be able to enter most places "
+            "without showing a negative test result.",
+            True,
+        ),
+    ],
+)
+def test_a_noun_denied_is_borne_out_by_a_verb_that_denies_it(
+    verifier: ClaimVerifier, claim: str, passage: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(claim, passage), supported, "polarity")
 
 
 def test_words_of_one_side_do_not_account_for_each_other() -> None:
