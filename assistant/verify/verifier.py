@@ -1182,6 +1182,9 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
         if same and not _noun_denied(noun) and all(_noun_denied(t) for t in _alike(noun, same)):
             return f"the passage says there were no {noun.text}"
     for verb in claim:
+        # "no clear timeline" affirms nothing clear.
+        if verb.dep_ == "amod" and _noun_denied(verb.head):
+            continue
         matches = _of_its_subject(verb, _with_its_arguments(verb, _predicates_like(verb, reading)))
         # "cannot finance its operations without borrowing" denies no "borrows to finance".
         denying = [t for t in matches if not (needs(t) and purpose(verb))]
@@ -1334,12 +1337,20 @@ def _all_set_aside(tokens: list[Token]) -> bool:
 def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
     """The passage's verbs (or adjectives) of ``verb``'s lemma; none unless it is one. An
     auxiliary is no match for a verb of its own: the "have" of "worries haven't gone away"
-    says nothing of "will not have to raise rates"."""
+    says nothing of "will not have to raise rates". A participle the tagger reads as an
+    adjective in one text and as a verb in the other ("is concerned that", lemma "concerned"
+    or "concern") is the same word."""
     if verb.pos_ not in {"VERB", "ADJ"}:
         return []
+    lemma = verb.lemma_.lower()
+    found = reading.said(lemma)
+    if verb.tag_ in {"JJ", "VBN"} and verb.lower_.endswith("ed"):
+        found = found + [
+            t for t in reading.stated if t.lower_ == verb.lower_ and t.lemma_.lower() != lemma
+        ]
     return [
         t
-        for t in reading.said(verb.lemma_.lower())
+        for t in found
         if t.pos_ in {"VERB", "AUX", "ADJ"} and t.dep_ not in _AUXILIARIES and not _compared(t)
     ]
 

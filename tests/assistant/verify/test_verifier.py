@@ -2197,6 +2197,36 @@ def test_a_be_of_a_pronoun_a_day_or_a_passive_is_negated_as_a_verb_is(
     _assert_verdict(verifier.check(claim, passage), supported, "polarity")
 
 
+def test_a_participle_tagged_otherwise_in_the_passage_is_the_same_word(
+    verifier: ClaimVerifier,
+) -> None:
+    # The tagger reads "concerned" as an adjective here and as the verb "concern" there.
+    passage = (
+        "But the UK Internet Forum (UKIF) is concerned that the system will let scammers create "
+        "fake sites more easily."
+    )
+    claim = "UKIF is not concerned that the system will let scammers create fake sites."
+    _assert_verdict(verifier.check(claim, passage), False, "polarity")
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # "no clear timeline" affirms nothing clear.
+        ("There is still no clear timeline for authorization.", True),
+        ("There is a clear timeline for authorization.", False),
+    ],
+)
+def test_an_adjective_of_a_denied_noun_is_not_affirmed(
+    verifier: ClaimVerifier, claim: str, supported: bool
+) -> None:
+    passage = (
+        "FDA advisers plan to meet in June, but an exact timeline for authorization is still "
+        "not clear."
+    )
+    _assert_verdict(verifier.check(claim, passage), supported, "denial")
+
+
 _EXEMPTIONS = (
     "Mr Donaldson said that {} exemptions for foreign firms, the SEC would continue to be "
     "sensitive to their needs."
