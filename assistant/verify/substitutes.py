@@ -167,10 +167,7 @@ def _slotted_name(
                 continue
             listed = True
         name, their_name = _unmarked(ours), _unmarked(other)
-        # A name one letter off is misspelt, not another ("When did ARPNET and SITA become
-        # operational?"): the name checks hold a cited sentence to the passage's spelling.
-        spelt = respelled(name, known_names(their_name))
-        if same_name(name, their_name) or (spelt is not None and same_name(spelt, their_name)):
+        if same_name(name, their_name) or _misspelt(name, their_name):
             continue
         # Named in the words of the sentence the claim leaves out ("Miyazaki received an
         # Academy Award" of "... won an Oscar ..., Japan's first Academy Award"), not where
@@ -191,6 +188,14 @@ def _slotted_name(
         if in_claim or (not described and not in_sentence):
             return Substitute(name, their_name)
     return None
+
+
+def _misspelt(name: str, their_name: str) -> bool:
+    """Whether ``name`` is ``their_name`` with a word one letter off ("When did ARPNET and SITA
+    become operational?"): misspelt, not another name. The name checks still hold a cited
+    sentence to the passage's spelling."""
+    spelt = respelled(name, known_names(their_name))
+    return spelt is not None and same_name(spelt, their_name)
 
 
 def _other_voice(ours: Span, other: Span) -> bool:

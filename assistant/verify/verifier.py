@@ -329,6 +329,17 @@ class _Reading:
         """The words of the stated sentences, in order."""
         return [t for i in self.ordered for t in self.sentences[i]]
 
+    def written(self, text: str) -> list[Token]:
+        """The stated words written ``text`` (lowercased), in order."""
+        return self._by_text.get(text, [])
+
+    @cached_property
+    def _by_text(self) -> dict[str, list[Token]]:
+        found: dict[str, list[Token]] = {}
+        for token in self.stated:
+            found.setdefault(token.lower_, []).append(token)
+        return found
+
     @property
     def stated_sentences(self) -> list[Span]:
         """The sentences that state something, in the passage's order."""
@@ -1345,9 +1356,7 @@ def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
     lemma = verb.lemma_.lower()
     found = reading.said(lemma)
     if verb.tag_ in {"JJ", "VBN"} and verb.lower_.endswith("ed"):
-        found = found + [
-            t for t in reading.stated if t.lower_ == verb.lower_ and t.lemma_.lower() != lemma
-        ]
+        found = found + [t for t in reading.written(verb.lower_) if t.lemma_.lower() != lemma]
     return [
         t
         for t in found
