@@ -371,7 +371,10 @@ def set_aside(noun: Token) -> bool:
     not, and what comes after "rather than", "instead of" or ", not". Read from the words
     before the noun's phrase, which the parser attaches in more than one way."""
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ == "be":
+    # The parser reads a name after "be" as an adjective's place now and then ("was not
+    # O'Driscoll").
+    attribute = noun.dep_ == "attr" or (noun.dep_ == "acomp" and noun.pos_ in {"NOUN", "PROPN"})
+    if attribute and head.lemma_ == "be":
         # "is not just the price but also the quality" adds the price; it does not set it aside.
         return any(
             c.dep_ == "neg" and c.nbor(1).lower_ not in _NOT_ONLY

@@ -141,15 +141,48 @@ def slotted(claim: Doc | Span, sentences: Sequence[Span]) -> Substitute | None:
     if restated is None:
         return None
     steps = _diff(claim, restated)
-    slots = list(_slots(claim, restated, steps))
+    types = _types(claim, restated)
+    slots = list(_slots(claim, restated, steps, types))
     left_out = " ".join(
         restated[start:end].text for step, _, _, start, end in steps if step != "equal"
     )
-    return _slotted_name(slots, claim, restated, left_out) or _slotted_figure(slots)
+    return _slotted_name(slots, claim, restated, left_out, types) or _slotted_figure(slots)
+
+
+def _types(claim: Doc | Span, restated: Span) -> dict[str, str]:
+    """The entity type of each word the tagger types somewhere in the claim or the passage,
+    by its lower-case text. The tagger types a name in one sentence and not in the next
+    ("league rivals Arsenal" an organisation, "Arsenal boss Jose Mourinho" an adjective)."""
+    types: dict[str, str] = {}
+    for doc in (restated.doc, claim.doc):
+        for entity in doc.ents:
+            if entity.label_ in _NAMES:
+                for token in entity:
+                    if token.text[:1].isupper():
+                        types.setdefault(token.lower_, entity.label_)
+    return types
+
+
+def _type(token: Token, types: Mapping[str, str]) -> str:
+    """The entity type of ``token``: the tagger's, else the one it gives the same word
+    elsewhere (``_types``), else "NORP" for a capitalised adjective inside a sentence
+    ("Western homes" for "Chinese homes": a people or a region, which the tagger does not
+    always type)."""
+    if token.ent_type_:
+        return token.ent_type_
+    if token.text[:1].isupper() and token.lower_ in types:
+        return types[token.lower_]
+    if token.tag_ == "JJ" and token.text[:1].isupper() and token.i != token.sent.start:
+        return "NORP"
+    return ""
 
 
 def _slotted_name(
-    slots: list[tuple[Span, Span]], claim: Doc | Span, restated: Span, left_out: str
+    slots: list[tuple[Span, Span]],
+    claim: Doc | Span,
+    restated: Span,
+    left_out: str,
+    types: Mapping[str, str],
 ) -> Substitute | None:
     """A name of ``claim`` in a slot where ``restated`` has another name: "saw off Argentine
     Olympic gold medallist" for "saw off Chilean Olympic gold medalist", whatever the tagger
@@ -162,8 +195,8 @@ def _slotted_name(
     for ours, other in slots:
         described = _described(ours)
         listed = False
-        if not ((_slotted(ours) or described) and _slotted(other)):
-            if not (_slotted(ours, listed=True) and _slotted(other, listed=True)):
+        if not ((_slotted(ours, types) or described) and _slotted(other, types)):
+            if not (_slotted(ours, types, listed=True) and _slotted(other, types, listed=True)):
                 continue
             listed = True
         name, their_name = _unmarked(ours), _unmarked(other)
@@ -255,7 +288,10 @@ def _diff(claim: Doc | Span, restated: Span) -> Sequence[tuple[str, int, int, in
 
 
 def _slots(
-    claim: Doc | Span, restated: Span, steps: Sequence[tuple[str, int, int, int, int]]
+    claim: Doc | Span,
+    restated: Span,
+    steps: Sequence[tuple[str, int, int, int, int]],
+    types: Mapping[str, str],
 ) -> Iterator[tuple[Span, Span]]:
     """The words of ``claim`` that stand where ``restated`` has other words (by the diff
     ``steps``), with the same words on either side, each with those other words. A
@@ -271,21 +307,33 @@ def _slots(
         if step != "replace" or {before[0], after[0]} - {"equal", "edge"} or len(steps) == 1:
             continue
         ours, other = claim[start:end], restated[their_start:their_end]
-        if "edge" not in {before[0], after[0]} or _typed_alike(ours, other):
+        if "edge" not in {before[0], after[0]} or _typed_alike(ours, other, types):
             yield ours, other
 
 
-def _typed_alike(ours: Span, other: Span) -> bool:
-    """Whether the tagger gives every word of both an entity type (a possessive "'s" and a
-    leading "the" aside), of kinds that may stand for each other: "The American, who had been
-    struggling" points back to Agassi."""
-    typed = all(t.ent_type_ or t.dep_ == "case" or t.lower_ == "the" for t in (*ours, *other))
-    return typed and _same_kind(ours.root.ent_type_, other.root.ent_type_)
+def _typed_alike(ours: Span, other: Span, types: Mapping[str, str]) -> bool:
+    """Whether every word of both has an entity type (``_type``; a possessive "'s", a leading
+    "the" and a title aside), of kinds that may stand for each other: "The American, who had
+    been struggling" points back to Agassi."""
+    typed = all(
+        _type(t, types) or t.dep_ == "case" or t.lower_ == "the" or _title(t)
+        for t in (*ours, *other)
+    )
+    return typed and _same_kind(_type(ours.root, types), _type(other.root, types))
+
+
+def _title(token: Token) -> bool:
+    """Whether ``token`` is a title ("Mr", "Dr.", "President"); ``TITLES`` holds "the" too,
+    which is read apart."""
+    return token.lower_.rstrip(".") in TITLES and token.lower_ != "the"
 
 
 def _unmarked(words: Span) -> str:
-    """The text of ``words`` without a possessive "'s": "Labour" of "Labour's"."""
-    return " ".join(t.text for t in words if t.dep_ != "case")
+    """The text of ``words`` without a possessive "'s" or a leading title: "Labour" of
+    "Labour's", "Brown" of "Mr Brown"."""
+    return " ".join(
+        t.text for t in words if t.dep_ != "case" and not (t.i == words[0].i and _title(t))
+    )
 
 
 def _plain(token: Token) -> str:
@@ -318,8 +366,11 @@ def _figure(words: Span) -> tuple[str, ...] | None:
 
 # The share of the claim's content words that the sentence it restates word for word must hold.
 _WORD_FOR_WORD = 0.5
-# The most words a name or a figure put in another's place may have.
+# The most words a figure or a description put in another's place may have.
 _SLOT_WORDS = 4
+# The most words a name put in another's place may have, "of" and "the" included ("The
+# Muslim Council of Britain", "the Motion Picture Association of America").
+_NAME_WORDS = 6
 _DIGITS = re.compile(r"\d+(\.\d+)?")
 _DECADE = re.compile(r"(?:(?:early|mid|late)-)?['’]?\d+0s")
 
@@ -346,28 +397,31 @@ def _word_for_word(claim: Doc | Span, sentences: Sequence[Span]) -> Span | None:
 
 def _described(words: Span) -> bool:
     """Whether ``words`` are a noun phrase of common nouns and names after a determiner ("the
-    London gallery"), standing for a thing as a name would."""
+    London gallery", "a Tory"), standing for a thing as a name would; "the Data Protection
+    Act" is a name."""
     return (
         1 < len(words) <= _SLOT_WORDS
         and words[0].dep_ == "det"
         and all(t.pos_ in {"NOUN", "PROPN"} for t in words[1:])
+        and not (words[0].lower_ == "the" and words.root.pos_ == "PROPN")
     )
 
 
-def _slotted(words: Span, *, listed: bool = False) -> bool:
-    """Whether ``words`` are a name alone (a possessive "'s" and a leading "the" aside: "the
-    Chemical Brothers'"), titles aside, and not one of a list unless ``listed``."""
+def _slotted(words: Span, types: Mapping[str, str], *, listed: bool = False) -> bool:
+    """Whether ``words`` are a name alone (a possessive "'s", a leading "the" and a leading
+    title aside: "the Chemical Brothers'", "Mr Doctorow"), typed by ``_type``, and not one of
+    a list unless ``listed``."""
+    named = [t for t in words if not (t.i == words[0].i and (t.lower_ == "the" or _title(t)))]
     return (
-        0 < len(words) <= _SLOT_WORDS
+        0 < len(words) <= _NAME_WORDS
         and all(
-            t.ent_type_ in _NAMES
-            or (t.pos_ == "PROPN" and not t.ent_type_)
+            _type(t, types) in _NAMES
+            or (t.pos_ == "PROPN" and not _type(t, types))
             or t.dep_ == "case"
-            or (t.i == words[0].i and t.lower_ == "the")
-            for t in words
+            for t in named
         )
-        and any(t.dep_ != "case" and t.lower_ != "the" for t in words)
-        and not any(t.lower_.rstrip(".") in TITLES and t.lower_ != "the" for t in words)
+        and any(t.dep_ != "case" for t in named)
+        and not any(_title(t) for t in named)
         and (listed or not any(_listed(t) for t in words))
     )
 

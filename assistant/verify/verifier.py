@@ -1122,7 +1122,7 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         ):
             return f"the passage reports {noun.text}"
     for verb in claim:
-        matches = _of_its_subject(verb, _with_its_arguments(verb, _predicates_like(verb, reading)))
+        matches = _said_alike(verb, reading)
         if (
             matches
             and negated(verb)
@@ -1196,7 +1196,7 @@ def _denial(claim: Doc, reading: _Reading) -> str | None:
         # "no clear timeline" affirms nothing clear.
         if verb.dep_ == "amod" and _noun_denied(verb.head):
             continue
-        matches = _of_its_subject(verb, _with_its_arguments(verb, _predicates_like(verb, reading)))
+        matches = _said_alike(verb, reading)
         # "cannot finance its operations without borrowing" denies no "borrows to finance".
         denying = [t for t in matches if not (needs(t) and purpose(verb))]
         if denying and not negated(verb) and all(negated(t) for t in denying):
@@ -1614,6 +1614,48 @@ def _with_its_arguments(verb: Token, matches: list[Token]) -> list[Token]:
     # prices" gives its subject to "cut", and "approved the deal" may be the sentence's
     # "approved the merger".
     return [t for (words, standing_in), t in read if words & own or standing_in]
+
+
+def _said_alike(verb: Token, reading: _Reading) -> list[Token]:
+    """The passage's words of ``verb``'s meaning said of the same things and the same subject
+    (``_with_its_arguments``, ``_of_its_subject``) and, of a verb that takes a clause, of the
+    same clause (``_of_its_clause``)."""
+    matches = _with_its_arguments(verb, _predicates_like(verb, reading))
+    return _of_its_clause(verb, _of_its_subject(verb, matches))
+
+
+def _of_its_clause(verb: Token, matches: list[Token]) -> list[Token]:
+    """Of the passage's ``matches`` of ``verb``, those whose clause shares a content word with
+    the clause ``verb`` takes, when any does: "The spokesman did say why the three had been
+    detained" is weighed against "The spokesman did not say why the three had been detained",
+    not against "A spokesman said it may now move to oust the chairman" before it. A clause
+    with no content word of its own ("We don't know whether ... they even know") may be any."""
+    mine = _clause_words(verb)
+    if not mine:
+        return matches
+    same = [t for t in matches if _clause_words(t) & mine]
+    if not same:
+        return matches
+    return [t for t in matches if t in same or _empty_clause(t)]
+
+
+def _clauses(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "ccomp"]
+
+
+def _clause_words(verb: Token) -> set[str]:
+    """The lemmas of the content words of the clauses ``verb`` takes ("say why ...")."""
+    return {
+        t.lemma_.lower()
+        for clause in _clauses(verb)
+        for t in clause.subtree
+        if t.pos_ in {"NOUN", "PROPN", "VERB"} and not t.is_stop
+    }
+
+
+def _empty_clause(verb: Token) -> bool:
+    """Whether ``verb`` takes a clause without a content word the parser gives it."""
+    return bool(_clauses(verb)) and not _clause_words(verb)
 
 
 def _of_its_subject(verb: Token, matches: list[Token]) -> list[Token]:

@@ -1440,6 +1440,61 @@ def test_a_name_first_in_a_restated_sentence_is_a_substitute(verifier: ClaimVeri
     assert verifier.check(claim, passage).supported
 
 
+@pytest.mark.parametrize(
+    ("passage", "claim", "theirs", "borne_out"),
+    [
+        # The tagger reads "Arsenal" as an adjective here and types it in the next sentence.
+        (
+            "Chelsea boss Jose Mourinho has insisted that Sir Alex Ferguson and Arsene Wenger "
+            "would swap places with him. But he denied his club was suffering a dip in form "
+            "which league rivals Arsenal and Manchester United could exploit.",
+            "Arsenal boss Jose Mourinho has insisted that Sir Alex Ferguson and Arsene Wenger "
+            "would swap places with him.",
+            "Chelsea",
+            "Chelsea boss Jose Mourinho has insisted that Ferguson and Wenger would swap places "
+            "with him.",
+        ),
+        # A capitalised adjective is a people or a region, typed or not.
+        (
+            "This helps to explain the huge number of net cafes in China. Only 36% of Chinese "
+            "homes have telephones according to reports.",
+            "Only 36% of Western homes have telephones according to reports.",
+            "Chinese",
+            "According to reports, only 36% of Chinese homes have telephones.",
+        ),
+        # "the" before a name makes it no description.
+        (
+            "And just last week the online bank Cahoot admitted that its customer account "
+            "details could be read by anyone. Any organisation that processes personal data is "
+            "bound by the Data Protection Act.",
+            "And just last week the online bank the Data Protection Act admitted that its "
+            "customer account details could be read by anyone.",
+            "Cahoot",
+            "Last week the online bank Cahoot admitted that its customer account details could "
+            "be read by anyone.",
+        ),
+        # A title before a name is no part of whom it names.
+        (
+            "Ms Taylor said the limits legal download services place on files could help explain "
+            "the popularity of file-sharing systems. Cory Doctorow, of the Electronic Frontier "
+            "Foundation, expressed doubts that the Marlin system would achieve its aims.",
+            "Mr Doctorow said the limits legal download services place on files could help "
+            "explain the popularity of file-sharing systems.",
+            "Taylor",
+            "Mr Doctorow expressed doubts that the Marlin system would achieve its aims.",
+        ),
+    ],
+)
+def test_a_name_the_tagger_types_elsewhere_or_not_at_all_is_a_substitute(
+    verifier: ClaimVerifier, passage: str, claim: str, theirs: str, borne_out: str
+) -> None:
+    verdict = verifier.check(claim, passage)
+    assert (verdict.supported, verdict.kind) == (False, "substitute"), verdict.reason
+    assert theirs in verdict.reason
+    verdict = verifier.check(borne_out, passage)
+    assert verdict.supported, verdict.reason
+
+
 def test_a_name_the_claim_repeats_where_the_sentence_has_it_is_a_substitute(
     verifier: ClaimVerifier,
 ) -> None:
@@ -1927,6 +1982,41 @@ def test_a_negation_is_weighed_against_what_its_subject_is_said_to_do(
     verifier: ClaimVerifier, claim: str, passage: str, supported: bool
 ) -> None:
     _assert_verdict(verifier.check(claim, passage), supported, "polarity")
+
+
+def test_a_name_the_parser_puts_in_an_adjective_s_place_is_denied_by_not(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "The only Ireland player offering a real threat was O'Driscoll, and it was his break "
+        "that set up the second try for the visitors."
+    )
+    claim = "The only Ireland player offering a real threat was not O'Driscoll."
+    _assert_verdict(verifier.check(claim, passage), False, "polarity")
+    claim = "The only Ireland player offering a real threat was O'Driscoll."
+    assert verifier.check(claim, passage).supported
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The spokesman did say why the three had been detained.", False),
+        ("The spokesman did not say why the three had been detained by the police.", True),
+        ("The spokesman said the company may now move to oust its chairman.", True),
+        ("The spokesman did not say that the company may move to oust its chairman.", False),
+    ],
+)
+def test_a_verb_that_takes_a_clause_is_weighed_where_the_passage_has_that_clause(
+    verifier: ClaimVerifier, claim: str, supported: bool
+) -> None:
+    passage = (
+        "A Yili spokesman said the company may now move to oust chairman Zheng Junhuai. The "
+        "spokesman did not say why the three had been detained by the police."
+    )
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind in {"polarity", "denial"}, verdict.reason
 
 
 @pytest.mark.parametrize(
