@@ -57,8 +57,11 @@ _LONGEST = 6
 # a path through one of them differs from a path through another, so a verb of the converse
 # sense over three links ("won the contract from the ministry" for "the ministry handed the
 # contract to Serco") is not a swap; other prepositions ("vaccines for", "vaccines against")
-# are read alike.
-_DIRECTIONS = frozenset({"from", "to"})
+# are read alike. "before" and "after" order two events so: "served as chief marketing officer
+# before becoming commissioner of the NWSL" is "became commissioner of the NWSL after serving
+# as chief marketing officer", the two traded over a path through the other word; which came
+# first is weighed by ``polarity.reversed_direction``.
+_DIRECTIONS = frozenset({"from", "to", "before", "after"})
 # Verbs that give a thing "to" or "for" someone, or someone "with" the thing.
 _GIVING = frozenset(
     {"provide", "supply", "furnish", "equip", "present", "issue", "entrust", "arm", "feed"}

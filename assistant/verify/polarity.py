@@ -298,14 +298,38 @@ def reversed_direction(claim: Token, passage: Iterable[Token]) -> Token | None:
         if theirs is None or _has_object(token) != _has_object(claim) or not anchors & theirs[1]:
             continue
         if theirs[0] == word:
+            if _converse(claim, token):
+                # "After becoming commissioner, Baird served as ..." of "Baird became
+                # commissioner after serving as ...": the same word, the order reversed.
+                against = token
+                continue
             return None
-        if opposite(word, theirs[0]):
+        if opposite(word, theirs[0]) and not _converse(claim, token):
             against = token
     return against
 
 
 def _has_object(token: Token) -> bool:
     return any(c.dep_ == "pobj" for c in token.children)
+
+
+def _converse(mine: Token, theirs: Token) -> bool:
+    """Whether two opposite words order the same two things the other way round: "Before
+    becoming commissioner, Baird served as ..." is "Baird became commissioner after serving
+    as ...": what each hangs on is what the other takes."""
+    mine_takes, their_takes = _taken(mine), _taken(theirs)
+    return (
+        mine_takes is not None
+        and their_takes is not None
+        and mine_takes.lemma_.lower() != mine.head.lemma_.lower()
+        and mine_takes.lemma_.lower() == theirs.head.lemma_.lower()
+        and their_takes.lemma_.lower() == mine.head.lemma_.lower()
+    )
+
+
+def _taken(token: Token) -> Token | None:
+    """What a preposition takes: its object or its clause ("after serving")."""
+    return next((c for c in token.children if c.dep_ in {"pobj", "pcomp"}), None)
 
 
 # How the parser hangs a "no" on its noun: "no evidence", and "absolutely no evidence", where

@@ -193,6 +193,10 @@ def _slotted_name(
     out and the claim the sentence's ("Chief Justice of England and Hutton" for "of England
     and Wales")."""
     for ours, other in slots:
+        if _by_role(other):
+            # The passage's description may be the claim's name: "accepted Mr Sayeed's
+            # resignation" for "accepted the MP's resignation".
+            continue
         described = _described(ours)
         listed = False
         if not ((_slotted(ours, types) or described) and _slotted(other, types)):
@@ -397,14 +401,23 @@ def _word_for_word(claim: Doc | Span, sentences: Sequence[Span]) -> Span | None:
 
 def _described(words: Span) -> bool:
     """Whether ``words`` are a noun phrase of common nouns and names after a determiner ("the
-    London gallery", "a Tory"), standing for a thing as a name would; "the Data Protection
-    Act" is a name."""
+    London gallery", "a Tory", "the MP's"), standing for a thing as a name would; "the Data
+    Protection Act", every word of which the tagger types, is a name."""
+    named = all(t.ent_type_ or t.dep_ == "case" for t in words[1:])
     return (
         1 < len(words) <= _SLOT_WORDS
         and words[0].dep_ == "det"
         and all(t.pos_ in {"NOUN", "PROPN"} for t in words[1:])
-        and not (words[0].lower_ == "the" and words.root.pos_ == "PROPN")
+        and not (words[0].lower_ == "the" and named)
     )
+
+
+def _by_role(words: Span) -> bool:
+    """Whether ``words`` are "the" and one word the tagger gives no type (a possessive "'s"
+    aside): a description by role ("the MP's", "the chancellor"), not a name ("the Sugar
+    Twins'")."""
+    rest = [t for t in words[1:] if t.dep_ != "case"]
+    return words[0].lower_ == "the" and len(rest) == 1 and not rest[0].ent_type_
 
 
 def _slotted(words: Span, types: Mapping[str, str], *, listed: bool = False) -> bool:

@@ -545,6 +545,14 @@ class ClaimVerifier:
                 return Verdict(False, reason, start, end, coverage, kind=kind)
         if not content:
             return Verdict(False, "the sentence states nothing checkable", kind="empty")
+        condition = _added_condition(claim, reading)
+        if condition is not None:
+            reason = f"the passage sets no condition {condition!r}"
+            return Verdict(False, reason, start, end, coverage, "unaccounted")
+        bare = _bare_clause(claim, reading)
+        if bare is not None:
+            reason = f"the passage does not say {bare!r}"
+            return Verdict(False, reason, start, end, coverage, "unaccounted")
         added = _added(content, aligned, reading, published)
         if not added:
             return Verdict(True, "supported", start, end, coverage)
@@ -1109,6 +1117,11 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
             if not denied(noun) and not _denied_by_verb(noun) and not traded:
                 return f"the passage rules out {noun_phrase(same[0])!r}"
             continue
+        # "Patents are copyright" of "code is protected by copyright. Patents are not
+        # copyright": what the passage says its subject is not.
+        attributed = _attributes_of_its_subject(noun, same)
+        if _all_set_aside(attributed) and not denied(noun) and not _denied_by_verb(noun):
+            return f"the passage rules out {noun_phrase(attributed[0])!r}"
         # "will take no action" is said as well by "not to take any action". Only the noun
         # counts: "no reports of casualties" is what "no casualties were reported" says, and
         # the "no one" who was hurt is no figure ("one location").
@@ -1338,6 +1351,24 @@ def _either_or(token: Token) -> bool:
         return False
     lemmas = {t.lemma_.lower() for t in options}
     return bool(opposites_of(token.lemma_.lower()) & lemmas)
+
+
+def _attributes_of_its_subject(noun: Token, same: list[Token]) -> list[Token]:
+    """Where ``noun`` is what a "be" says its subject is, the passage's mentions of it
+    (``same``) that a "be" says of a subject sharing a noun with that one; else none."""
+    subject = _attributed_subject(noun)
+    if not subject:
+        return []
+    return [t for t in same if _attributed_subject(t) & subject]
+
+
+def _attributed_subject(noun: Token) -> set[str]:
+    """The nouns of the subject of the "be" whose attribute ``noun`` is ("Patents are
+    copyright": patent); none for a noun that is no attribute."""
+    attribute = noun.dep_ == "attr" or (noun.dep_ == "acomp" and noun.pos_ in {"NOUN", "PROPN"})
+    if not attribute or noun.head.lemma_.lower() != "be":
+        return set()
+    return _subject_nouns(noun.head)
 
 
 def _all_set_aside(tokens: list[Token]) -> bool:
@@ -2389,6 +2420,72 @@ def _bare_definite(noun: Token) -> bool:
 
 def _in_a_row(token: Token) -> bool:
     return token.lower_ == "row" and token.head.lower_ == "in" and token.dep_ == "pobj"
+
+
+# Words by which a passage sets a condition ("if", "unless", "in the event of", "in case",
+# "otherwise", "provided", "as long as", "should it be lost"); "or" joining two clauses is
+# read apart ("you must do something or I'm going to climb out").
+_CONDITIONS = frozenset(
+    {"if", "unless", "otherwise", "event", "case", "provided", "providing", "long", "should"}
+    | {"whether", "whenever"}
+)
+
+
+def _added_condition(claim: Doc, reading: _Reading) -> str | None:
+    """The words of a condition the claim sets ("... if he isn't", "unless something was
+    done") where the passage sets none, or None. A condition of pronouns and auxiliaries has
+    no content word for the other checks to miss, yet says that the rest holds only so."""
+    marks = [
+        t
+        for t in claim
+        if t.dep_ == "mark" and t.lower_ in {"if", "unless"} and t.head.dep_ == "advcl"
+    ]
+    if not marks or any(_sets_condition(t) for t in reading.stated):
+        return None
+    clause = marks[0].head
+    return claim[clause.left_edge.i : clause.right_edge.i + 1].text
+
+
+# Words that open a clause saying when, why or despite what ("when I was there", "as it
+# should", "because I'd had enough").
+_CLAUSE_MARKS = frozenset(
+    {"because", "when", "whenever", "as", "since", "while", "although", "though", "after"}
+    | {"before", "until", "once"}
+)
+
+
+def _bare_clause(claim: Doc, reading: _Reading) -> str | None:
+    """The words of a clause of the claim that says when, why or despite what without a
+    content word of its own ("..., when I was there"), opened by a word the passage never
+    uses, or None: nothing in it for the word checks to miss, yet it adds a claim."""
+    bare = [
+        token
+        for token in claim
+        # The parser hangs "when" on its clause's verb as an adverb.
+        if (token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB"))
+        and token.lower_ in _CLAUSE_MARKS
+        and token.head.dep_ == "advcl"
+        and not any(_is_content(t) for t in token.head.subtree if t.i != token.i)
+    ]
+    if not bare:
+        return None
+    said = {t.lower_ for t in reading.stated}
+    for token in bare:
+        if token.lower_ not in said:
+            clause = token.head
+            return claim[clause.left_edge.i : clause.right_edge.i + 1].text
+    return None
+
+
+def _sets_condition(token: Token) -> bool:
+    """Whether ``token`` is a word by which the passage sets a condition (``_CONDITIONS``)."""
+    if token.lower_ in _CONDITIONS:
+        return True
+    return (
+        token.lower_ == "or"
+        and token.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in token.head.children)
+    )
 
 
 def _qualifies(token: Token) -> bool:

@@ -191,6 +191,13 @@ def test_a_verbatim_sentence_is_located(verifier: ClaimVerifier) -> None:
             "Investigators have not excluded an electrical fault.",
             "the passage rules out 'an electrical fault'",
         ),
+        # What the passage says its subject is not, though it names the thing elsewhere.
+        (
+            "Code is already protected by copyright. Patents are not copyright, but something "
+            "much stronger.",
+            "Patents are copyright, but something much stronger.",
+            "the passage rules out 'copyright'",
+        ),
         # A name or number of another sentence, put in the place of the restated one's.
         (
             "Portugal won the cup in 2016 after beating France in the final in Paris. Two years "
@@ -1495,6 +1502,18 @@ def test_a_name_the_tagger_types_elsewhere_or_not_at_all_is_a_substitute(
     assert verdict.supported, verdict.reason
 
 
+def test_a_name_told_for_the_passage_s_description_by_role_is_no_substitute(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "Mr Patel had denied claims that he was paid for lobbying. Party leader Anna Reed has "
+        "now accepted the MP's resignation, it has been announced."
+    )
+    claim = "Party leader Anna Reed has accepted Mr Patel's resignation."
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported, verdict.reason
+
+
 def test_a_name_the_claim_repeats_where_the_sentence_has_it_is_a_substitute(
     verifier: ClaimVerifier,
 ) -> None:
@@ -1982,6 +2001,101 @@ def test_a_negation_is_weighed_against_what_its_subject_is_said_to_do(
     verifier: ClaimVerifier, claim: str, passage: str, supported: bool
 ) -> None:
     _assert_verdict(verifier.check(claim, passage), supported, "polarity")
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "reason"),
+    [
+        # A condition of pronouns and auxiliaries says the rest holds only so.
+        (
+            "Ferguson said the club would sign the striker in January if it could.",
+            "Ferguson said the club would sign the striker in January.",
+            "the passage sets no condition 'if it could'",
+        ),
+        (
+            "Unless they were, the officials said, the vote would go ahead on Tuesday.",
+            "The officials said the vote would go ahead on Tuesday.",
+            "the passage sets no condition 'Unless they were'",
+        ),
+        # The passage's condition in other words: "in the event of", "or" between clauses.
+        (
+            "The database lets people register their phone's ID number so that it can be "
+            "returned to them if it is lost or stolen.",
+            "The database lets people register the unique ID number of their phone so it can "
+            "be returned to them in the event of it being lost or stolen.",
+            "",
+        ),
+        (
+            "Conti told the director that unless something was done he would climb out of the pit.",
+            "Conti told the show's director: \"You must do something or I'm going to climb "
+            'out of this pit."',
+            "",
+        ),
+        # So a clause of when or why with no word of its own to look for.
+        (
+            "Air travel in India had increased by almost 20% from the previous year, when I "
+            "was there.",
+            "Monica Chadha said air travel in India had increased by almost 20% from the "
+            "previous year.",
+            "the passage does not say 'when I was there'",
+        ),
+        (
+            "The striker said he would play on Saturday, as he always has.",
+            "The striker said he would play on Saturday.",
+            "the passage does not say 'as he always has'",
+        ),
+        (
+            "The striker says he will play on Saturday, as he always has.",
+            "The striker said he would play on Saturday, as he always has done.",
+            "",
+        ),
+    ],
+)
+def test_a_clause_the_passage_has_no_words_for_is_added(
+    verifier: ClaimVerifier, claim: str, passage: str, reason: str
+) -> None:
+    verdict = verifier.check(claim, passage)
+    if reason:
+        assert (verdict.supported, verdict.kind, verdict.reason) == (False, "unaccounted", reason)
+    else:
+        assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        (
+            "Before becoming NWSL commissioner in February 2020, Baird served as chief "
+            "marketing officer of the Olympic Committee.",
+            True,
+        ),
+        (
+            "Baird served as chief marketing officer of the Olympic Committee before becoming "
+            "commissioner of the NWSL.",
+            True,
+        ),
+        (
+            "After becoming NWSL commissioner in February 2020, Baird served as chief "
+            "marketing officer of the Olympic Committee.",
+            False,
+        ),
+        (
+            "Baird became chief marketing officer of the Olympic Committee after serving as "
+            "commissioner of the NWSL.",
+            False,
+        ),
+    ],
+)
+def test_before_and_after_order_two_events_either_way_round(
+    verifier: ClaimVerifier, claim: str, supported: bool
+) -> None:
+    passage = (
+        "Baird became commissioner of the NWSL in February, 2020, after serving as chief "
+        "marketing officer of the United States Olympic Committee. She was praised for "
+        "bringing new sponsors to the NWSL."
+    )
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported is supported, verdict.reason
 
 
 def test_a_name_the_parser_puts_in_an_adjective_s_place_is_denied_by_not(
