@@ -644,8 +644,14 @@ class ClaimVerifier:
             modifier = token.pos_ in {"ADJ", "ADV"}
             for index in np.flatnonzero(row >= self.similarity):
                 their_word, sentences = theirs[index]
-                if not opposite(word, their_word, modifiers=modifier):
-                    aligned[token.i] |= sentences
+                if opposite(word, their_word, modifiers=modifier):
+                    continue
+                # The tagger leaves "later" its own lemma and gives "earlier" the lemma
+                # "early": the words as written are weighed too.
+                written = {t.lower_ for t in reading.said(their_word)}
+                if any(opposite(token.lower_, w, modifiers=modifier) for w in written):
+                    continue
+                aligned[token.i] |= sentences
 
     def _embed(self, words: list[str]) -> np.ndarray:
         """One normalised vector per word, as rows."""

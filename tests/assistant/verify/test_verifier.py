@@ -2098,6 +2098,20 @@ def test_before_and_after_order_two_events_either_way_round(
     assert verdict.supported is supported, verdict.reason
 
 
+def test_a_word_close_in_meaning_is_no_match_for_its_opposite_as_written(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "Many of those who ended up taking their own lives had gone to the authorities. "
+        "Earlier intervention would have helped, the report said."
+    )
+    claim = "Many of those who later took their own lives had gone to the authorities."
+    verdict = verifier.check(claim, passage)
+    assert verdict.supported, verdict.reason
+    claim = "Later intervention would have helped, the report said."
+    _assert_verdict(verifier.check(claim, passage), False, "polarity")
+
+
 def test_a_name_the_parser_puts_in_an_adjective_s_place_is_denied_by_not(
     verifier: ClaimVerifier,
 ) -> None:
