@@ -644,14 +644,8 @@ class ClaimVerifier:
             modifier = token.pos_ in {"ADJ", "ADV"}
             for index in np.flatnonzero(row >= self.similarity):
                 their_word, sentences = theirs[index]
-                if opposite(word, their_word, modifiers=modifier):
-                    continue
-                # The tagger leaves "later" its own lemma and gives "earlier" the lemma
-                # "early": the words as written are weighed too.
-                written = {t.lower_ for t in reading.said(their_word)}
-                if any(opposite(token.lower_, w, modifiers=modifier) for w in written):
-                    continue
-                aligned[token.i] |= sentences
+                if not opposite(word, their_word, modifiers=modifier):
+                    aligned[token.i] |= sentences
 
     def _embed(self, words: list[str]) -> np.ndarray:
         """One normalised vector per word, as rows."""
@@ -1388,7 +1382,7 @@ def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
     says nothing of "will not have to raise rates". A participle the tagger reads as an
     adjective in one text and as a verb in the other ("is concerned that", lemma "concerned"
     or "concern") is the same word."""
-    if verb.pos_ not in {"VERB", "ADJ"}:
+    if verb.pos_ not in {"VERB", "ADJ"} and not _misread_verb(verb):
         return []
     lemma = verb.lemma_.lower()
     found = reading.said(lemma)
@@ -1397,8 +1391,16 @@ def _verbs_like(verb: Token, reading: _Reading) -> list[Token]:
     return [
         t
         for t in found
-        if t.pos_ in {"VERB", "AUX", "ADJ"} and t.dep_ not in _AUXILIARIES and not _compared(t)
+        if (t.pos_ in {"VERB", "AUX", "ADJ"} or _misread_verb(t))
+        and t.dep_ not in _AUXILIARIES
+        and not _compared(t)
     ]
+
+
+def _misread_verb(token: Token) -> bool:
+    """Whether the tagger read a verb as a noun: one with an auxiliary of its own ("That
+    just does work")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "aux" for c in token.children)
 
 
 def _predicates_like(verb: Token, reading: _Reading) -> list[Token]:
