@@ -390,15 +390,19 @@ def _wanting(noun: Token) -> bool:
     return False
 
 
+def is_attribute(noun: Token) -> bool:
+    """Whether ``noun`` is what a "be" says its subject is ("Patents are not copyright"); the
+    parser reads a name there as an adjective's place now and then ("was not O'Driscoll")."""
+    placed = noun.dep_ == "attr" or (noun.dep_ == "acomp" and noun.pos_ in {"NOUN", "PROPN"})
+    return placed and noun.head.lemma_ == "be"
+
+
 def set_aside(noun: Token) -> bool:
     """A noun named only to be set aside for another: what a negated "is" says a thing is
     not, and what comes after "rather than", "instead of" or ", not". Read from the words
     before the noun's phrase, which the parser attaches in more than one way."""
     head = noun.head
-    # The parser reads a name after "be" as an adjective's place now and then ("was not
-    # O'Driscoll").
-    attribute = noun.dep_ == "attr" or (noun.dep_ == "acomp" and noun.pos_ in {"NOUN", "PROPN"})
-    if attribute and head.lemma_ == "be":
+    if is_attribute(noun):
         # "is not just the price but also the quality" adds the price; it does not set it aside.
         return any(
             c.dep_ == "neg" and c.nbor(1).lower_ not in _NOT_ONLY

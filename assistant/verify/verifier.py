@@ -57,6 +57,7 @@ from assistant.verify.polarity import (
     excepted,
     governing_verb,
     hedged,
+    is_attribute,
     keeps_hedge,
     needs,
     negated,
@@ -1365,10 +1366,7 @@ def _attributes_of_its_subject(noun: Token, same: list[Token]) -> list[Token]:
 def _attributed_subject(noun: Token) -> set[str]:
     """The nouns of the subject of the "be" whose attribute ``noun`` is ("Patents are
     copyright": patent); none for a noun that is no attribute."""
-    attribute = noun.dep_ == "attr" or (noun.dep_ == "acomp" and noun.pos_ in {"NOUN", "PROPN"})
-    if not attribute or noun.head.lemma_.lower() != "be":
-        return set()
-    return _subject_nouns(noun.head)
+    return _subject_nouns(noun.head) if is_attribute(noun) else set()
 
 
 def _all_set_aside(tokens: list[Token]) -> bool:
