@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.text import is_year
 from assistant.verify.entities import LINKS, TITLES, canonical, entity_of, normalise
+from assistant.verify.shares import counted
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -77,6 +79,9 @@ class Event:
     # The roles whose argument is itself a name ("Mido, skipper for the night"), not a thing
     # a name qualifies ("its Baghdad embassy").
     proper: frozenset[str] = frozenset()
+    # Each role's years, its prepositional phrases included and its clauses left out: "2005"
+    # of "the Sound of 2005 poll, which seeks the most promising new act".
+    years: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def role(self, name: str) -> frozenset[str]:
         """The words of the argument in role ``name`` (empty when absent)."""
@@ -93,6 +98,10 @@ class Event:
     def referent(self, name: str) -> frozenset[str]:
         """The words of the name the described argument in role ``name`` points back to."""
         return next((words for role, words in self.referents if role == name), frozenset())
+
+    def year(self, name: str) -> frozenset[str]:
+        """The years of the argument in role ``name``."""
+        return next((words for role, words in self.years if role == name), frozenset())
 
     def joined(self, name: str) -> frozenset[str]:
         """The words of role ``name`` and of the arguments joined to it by "and"."""
@@ -124,6 +133,7 @@ def _event(token: Token, heads: dict[str, Token], *, least: int) -> Event | None
         described,
         tuple(sorted(referents.items())),
         frozenset(role for role in roles if heads[role].pos_ == "PROPN"),
+        tuple(sorted((role, _years(heads[role])) for role in roles)),
     )
 
 
@@ -200,6 +210,23 @@ def _extent(head: Token) -> frozenset[str]:
     tokens = list(head.subtree) + _named_after(head)
     words = {t.lower_ for t in tokens} | {canonical(t.text) for t in tokens}
     return frozenset(w for w in words if w)
+
+
+def _years(head: Token) -> frozenset[str]:
+    """The years of an argument's phrase and its prepositional phrases. (Other figures are the
+    number checks' to weigh, which say which figure the passage gives instead.)"""
+    found = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if is_year(token.text):
+            found.add(token.text)
+        stack.extend(c for c in token.children if c.dep_ not in _NOT_OF_THE_PHRASE)
+    return frozenset(found)
+
+
+# What hangs on a noun without naming it: its clauses, appositions and conjuncts.
+_NOT_OF_THE_PHRASE = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"})
 
 
 def _named_after(head: Token) -> list[Token]:
@@ -474,30 +501,13 @@ def _words(token: Token, *, proper: bool = False) -> frozenset[str]:
         if (t.pos_ in wanted or (t == token and not proper and _misread_noun(t)))
         and not (proper and t == token and _demonym(t))
     }
-    counted = _counted(token)
-    if counted is not None:
-        words |= _words(counted, proper=proper)
+    group = counted(token)
+    if group is not None:
+        words |= _words(group, proper=proper)
     # "the United States" is also named as a whole, as "USA" and "U.S." are.
     words |= {canonical(" ".join(t.text for t in run)) for run in _name_runs(phrase)}
     # A letter ("m" of "$54.9m") names nothing that two arguments could share.
     return frozenset(w for w in words if len(w) > 1)
-
-
-# Words that share out or count what their "of" names ("most of the staff", "36% of homes").
-_PARTITIVES = frozenset(
-    {"some", "many", "most", "all", "half", "none", "several", "both", "each", "majority"}
-    | {"minority", "proportion", "share", "%", "percent", "quarter", "third", "fifth"}
-)
-
-
-def _counted(head: Token) -> Token | None:
-    """What an argument that counts or shares out counts: "36% of Chinese homes have
-    telephones" and "most of the staff backed it" are said of homes and of staff."""
-    if not (head.like_num or head.pos_ == "NUM" or head.lower_ in _PARTITIVES):
-        return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = object_of(of) if of is not None else None
-    return counted if counted is not None and counted.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _misread_noun(token: Token) -> bool:
@@ -600,10 +610,20 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
     """The role in which the claim names someone else than the evidence does, while agreeing
     on another role: "Roddick beat Srichaphan" against "Roddick beat Ljubicic"."""
     shared = [name for name, _ in claim.roles if evidence.role(name)]
-    agreeing = [name for name in shared if claim.role(name) & evidence.joined(name)]
+    agreeing = [
+        name
+        for name in shared
+        if claim.role(name) & evidence.joined(name)
+        and not _other_years(claim.year(name), evidence.year(name))
+    ]
     if not agreeing:
         return None
     for name in shared:
+        # "50 Cent topped the Sound of 2005 poll" against "50 Cent topped Sound of 2003".
+        if claim.role(name) & evidence.joined(name) and _other_years(
+            claim.year(name), evidence.year(name)
+        ):
+            return name
         names, their_names = claim.named(name), evidence.named(name)
         # "Mido, skipper for the night, echoed" against "Robbie Keane, skipper for the night,
         # echoed": a description in common does not make another name the same one.
@@ -644,6 +664,12 @@ def conflicting(claim: Event, evidence: Event) -> str | None:
         ):
             return name
     return None
+
+
+def _other_years(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether both arguments hold years and none in common: "the Sound of 2005 poll" is not
+    the "Sound of 2003" that 50 Cent topped, whatever else they share."""
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _other_name(claim: Event, evidence: Event, role: str) -> bool:

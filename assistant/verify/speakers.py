@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from assistant.text import STOP_WORDS
 from assistant.verify.entities import canonical
+from assistant.verify.shares import counted, is_share
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,9 +37,6 @@ _PLACEHOLDERS = frozenset(
     | {"spokesman", "spokeswoman", "spokesperson", "official", "source", "company", "firm"}
     | {"group", "book", "report", "study", "paper", "newspaper", "statement", "survey"}
 )
-# Speakers that are a share of a group ("80% said", "four out of five said", "most said"): the
-# number is checked as a number, and the group is what the share is of, which may go unsaid.
-_SHARES = frozenset({"%", "percent", "cent", "half", "majority", "most", "many", "some"})
 # The share of a reported statement's words that a passage statement must hold to be the one
 # it restates: more than half, so that of two statements on one subject the closer is taken.
 _SAME_STATEMENT = 0.6
@@ -119,9 +117,9 @@ def _own_words(clause: Token) -> list[Token]:
 def _speaker(subject: Token) -> frozenset[str]:
     """What names a speaker: its content words, names by alias; nothing for a pronoun or a
     word that names no one of its own."""
-    if subject.lower_ in _SHARES or subject.pos_ == "NUM":
+    if is_share(subject):
         # "80% of Republicans said": the group speaks; a bare "80% said" names no one.
-        group = _group_of(subject)
+        group = counted(subject)
         return _speaker(group) if group is not None else frozenset()
     if subject.lower_ in _PLACEHOLDERS:
         return frozenset()
@@ -132,25 +130,9 @@ def _speaker(subject: Token) -> frozenset[str]:
     )
 
 
-def _group_of(share: Token) -> Token | None:
-    """The group a share is of: "Republicans" of "80% of Republicans", "retailers" of "four
-    out of five of the retailers"; None for a bare share."""
-    return next(
-        (
-            t
-            for t in share.subtree
-            if t.dep_ == "pobj"
-            and t.head.lower_ == "of"
-            and t.pos_ in {"NOUN", "PROPN"}
-            and t.lower_ not in _SHARES
-        ),
-        None,
-    )
-
-
 def _phrase(subject: Token) -> str:
     """The speaker's words up to its head noun ("The Independent", not what follows it), or up
     to the group a share is of ("80 % of Republicans")."""
-    group = _group_of(subject) if subject.lower_ in _SHARES or subject.pos_ == "NUM" else None
+    group = counted(subject)
     last = group.i if group is not None else subject.i
     return " ".join(t.text for t in subject.subtree if t.i <= last)

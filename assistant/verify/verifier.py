@@ -35,6 +35,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.attachment import misattached
 from assistant.verify.bindings import rebound
+from assistant.verify.crossed import crossed_clause
 from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
@@ -78,7 +79,7 @@ from assistant.verify.roles import Event, conflicting, events, moved, swapped
 from assistant.verify.speakers import misattributed
 from assistant.verify.substitutes import slotted, substituted_name, substituted_number
 from assistant.verify.traded import traded_names
-from assistant.verify.when import DateMention, date_mentions
+from assistant.verify.when import DateMention, date_mentions, years_counted_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -376,8 +377,15 @@ class _Reading:
 
     @cached_property
     def dates(self) -> list[tuple[DateMention, int]]:
-        """The dates stated, resolved against the publication date, each with its sentence."""
-        return [(d, i) for i in self.ordered for d in self._dates_by_sentence[i]]
+        """The dates stated, resolved against the publication date, each with its sentence;
+        with them the years told by counting from another ("two years later")."""
+        stated = [self._dates_by_sentence[i] for i in self.ordered]
+        counted = years_counted_on([self.sentences[i] for i in self.ordered], stated)
+        return [
+            (d, i)
+            for i, told, more in zip(self.ordered, stated, counted, strict=True)
+            for d in [*told, *more]
+        ]
 
     @cached_property
     def _dates_by_sentence(self) -> dict[int, list[DateMention]]:
@@ -517,6 +525,7 @@ class ClaimVerifier:
                     or _attachment(claim, reading)
                     or _places(claim, reading)
                     or _traded(claim, reading)
+                    or self._crossed(claim, reading)
                     or _speakers(claim, reading)
                 ),
             ),
@@ -726,6 +735,20 @@ class ClaimVerifier:
             if word == lemma or score >= least
             for index in reading.actions[word]
         }
+
+    def _crossed(self, claim: Doc, reading: _Reading) -> str | None:
+        # Two verbs are alike if one side of the same pairs of opposites holds both ("rise"
+        # and "grow"), or if their vectors are close enough to be the same action.
+        def alike(a: Token, b: Token) -> bool:
+            return b.lemma_.lower() in same_as(a.lemma_) or self._same_action(a, b)
+
+        found = crossed_clause(claim, reading.stated_sentences, alike)
+        if found is None:
+            return None
+        return (
+            f"the passage says {found.other_subject} {found.other_verb}, not {found.subject} "
+            f"(who {found.verb})"
+        )
 
     def _same_action(self, a: Token, b: Token) -> bool:
         if a.lemma_.lower() == b.lemma_.lower():
@@ -1899,13 +1922,20 @@ def _modifies_others(token: Token, other: str, sentences: set[int], reading: _Re
     """Whether ``token`` modifies a noun, or grades an adjective, and the passage says
     ``other``, its opposite, in ``sentences`` only as a modifier of other words: "weak
     business figures" is not contradicted by "they favour a strong currency", nor "least
-    vulnerable" by "the most isolated areas were less vulnerable"."""
+    vulnerable" by "the most isolated areas were less vulnerable". An adverb of a verb is not
+    contradicted by its opposite said of a noun: "those who later took their own lives" by
+    "whether earlier intervention would have helped". (Said of another verb, it may be said of
+    the same thing in other words: "weakly tied" against "strongly correlated".)"""
     grading = token.dep_ == "advmod" and token.head.pos_ in {"ADJ", "ADV"}
-    if token.dep_ != "amod" and not grading:
+    of_a_verb = token.dep_ == "advmod" and token.head.pos_ in {"VERB", "AUX"}
+    if token.dep_ != "amod" and not grading and not of_a_verb:
         return False
     mine = _keys(token.head)
-    said = [t for t in reading.said(other) if _sentence_of(t, reading) in sentences]
-    return bool(said) and all(t.dep_ == token.dep_ and not _keys(t.head) & mine for t in said)
+    deps = {"amod"} if of_a_verb else {token.dep_}
+    # "earlier" is its own word in the pairs ("earlier later"), though its lemma is "early".
+    told = reading.said(other) or (reading.written(other) if of_a_verb else [])
+    said = [t for t in told if _sentence_of(t, reading) in sentences]
+    return bool(said) and all(t.dep_ in deps and not _keys(t.head) & mine for t in said)
 
 
 def _modifies_other_things(

@@ -227,6 +227,38 @@ def _read(words: list[str], i: int, published: date | None) -> DateMention | Non
     return None
 
 
+# "two years later", "a year earlier": a year told from the one the text last named. ("two
+# years before the war" counts from the war, not from the year named last.)
+_YEARS_ON = {"later": 1, "afterwards": 1, "earlier": -1}
+_ONE = frozenset({"a", "one"})
+
+
+def years_counted_on(
+    sentences: Sequence[Span | Sequence[Token]], dated: Sequence[Sequence[DateMention]]
+) -> list[list[DateMention]]:
+    """For each of ``sentences`` (a text's, in order, with the dates ``date_mentions`` read in
+    each), the years it tells by counting from the last year named before: "a chart career
+    stretching back to 1997. They were the surprise winners ... two years later" tells 1999."""
+    found: list[list[DateMention]] = []
+    last: int | None = None
+    for tokens, mentions in zip(sentences, dated, strict=True):
+        words = [t.text.lower() for t in tokens]
+        here: list[DateMention] = []
+        years = {m.start: m.year for m in mentions if m.year is not None and m.month is None}
+        for i, word in enumerate(words):
+            if i in years:
+                last = years[i]
+            if last is None or i + 2 >= len(words) or words[i + 1] not in ("year", "years"):
+                continue
+            count = 1 if word in _ONE else _FEW.get(word)
+            step = _YEARS_ON.get(words[i + 2])
+            if count is not None and step is not None and (count == 1) == (words[i + 1] == "year"):
+                text = " ".join(words[i : i + 3])
+                here.append(DateMention(text, year=last + step * count, start=i, end=i + 3))
+        found.append(here)
+    return found
+
+
 _PERIODS = ("week", "month", "year")
 
 
@@ -260,7 +292,8 @@ def _month(words: list[str], i: int) -> DateMention:
         day, end = int(_DAY.match(words[end]).group(1)), end + 1  # type: ignore[union-attr]
     elif i >= 1 and _DAY.match(words[i - 1]):
         day, first = int(_DAY.match(words[i - 1]).group(1)), i - 1  # type: ignore[union-attr]
-    if end < len(words) and words[end] == ",":
+    # "June 27, 2021", and "August of 2010" as American news writes it.
+    if end < len(words) and words[end] in {",", "of"}:
         end += 1 if end + 1 < len(words) and is_year(words[end + 1]) else 0
     if end < len(words) and is_year(words[end]):
         year, end = int(words[end]), end + 1

@@ -3217,3 +3217,46 @@ def _assert_verdict(verdict: Verdict, supported: bool, kind: str) -> None:
     assert verdict.supported is supported, verdict.reason
     if not supported:
         assert verdict.kind == kind, verdict.reason
+
+
+def test_an_adverb_of_a_verb_is_contradicted_only_by_its_opposite_said_of_the_same(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = (
+        "Many of the men who ended up taking their own lives had been to the authorities. The "
+        "report asked whether earlier intervention would have helped."
+    )
+    claim = "Many of the men who later took their own lives had been to the authorities."
+    assert verifier.check(claim, passage).supported
+    verdict = verifier.check("Shares later fell.", "Shares fell earlier in the day.")
+    _assert_verdict(verdict, False, "polarity")
+
+
+def test_a_subject_given_the_verb_of_its_sibling_clause_is_rejected(
+    verifier: ClaimVerifier,
+) -> None:
+    passage = "Chelsea beat Arsenal, while Liverpool drew with Everton."
+    _assert_verdict(verifier.check("Chelsea drew with Arsenal.", passage), False, "roles")
+    assert verifier.check("Liverpool drew with Everton, while Chelsea won.", passage).supported
+
+
+def test_an_argument_with_another_figure_is_another_argument(verifier: ClaimVerifier) -> None:
+    passage = (
+        "The Bravery have come top of the Sound of 2005 poll. US rapper 50 Cent topped Sound of "
+        "2003."
+    )
+    assert verifier.check("The Bravery topped the Sound of 2005 poll.", passage).supported
+    verdict = verifier.check("50 Cent topped the Sound of 2005 poll.", passage)
+    _assert_verdict(verdict, False, "roles")
+
+
+@pytest.mark.parametrize(("year", "supported"), [(1999, True), (2000, False)])
+def test_a_year_counted_from_another_dates_what_it_dates(
+    verifier: ClaimVerifier, year: int, supported: bool
+) -> None:
+    passage = (
+        "Belle & Sebastian have enjoyed a chart career stretching back to 1997. They were the "
+        "surprise winners of the Brit Award for best breakthrough act two years later."
+    )
+    verdict = verifier.check(f"Belle & Sebastian won the Brit Award in {year}.", passage)
+    assert verdict.supported is supported, verdict.reason

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.verify.nlp import parse
 from assistant.verify.quantities import quantities
-from assistant.verify.when import DateMention, date_mentions
+from assistant.verify.when import DateMention, date_mentions, years_counted_on
 
 SUNDAY = date(2021, 6, 27)
 
@@ -192,3 +192,27 @@ def test_decades_in_a_list() -> None:
 def test_a_century_before_the_years_read_as_years_is_no_date() -> None:
     # "1788" is not read as a year, so "the 18th century" could agree with nothing.
     assert date_mentions(parse("Watt improved the engine in the 18th century.")) == []
+
+
+def test_a_month_of_a_year_is_that_month() -> None:
+    mention = _one("Cruz had been a Giants fixture since August of 2010.")
+    assert (mention.year, mention.month) == (2010, 8)
+
+
+@pytest.mark.parametrize(
+    ("passage", "years"),
+    [
+        ("The band formed in 1997. They won the award two years later.", [1999]),
+        ("The firm was founded in 2001. A year earlier, its founders met.", [2000]),
+        # Counted from the last year named before, not from one after.
+        ("They won two years later. The band formed in 1997.", []),
+        # "years later" with no count, and a count of another period, are not years.
+        ("The band formed in 1997. Years later, they split. Two months later, they met.", []),
+        # Counted from what "before" names, not from the year named last.
+        ("The band formed in 1997, two years before the war.", []),
+    ],
+)
+def test_a_year_counted_from_the_one_named_before(passage: str, years: list[int]) -> None:
+    sentences = list(parse(passage).sents)
+    counted = years_counted_on(sentences, [date_mentions(s, SUNDAY) for s in sentences])
+    assert [m.year for told in counted for m in told] == years

@@ -1,0 +1,75 @@
+"""Crossed clauses, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Token
+
+from assistant.verify.crossed import crossed_clause
+from assistant.verify.nlp import parse
+from assistant.verify.polarity import same_as
+
+
+def _alike(a: Token, b: Token) -> bool:
+    return a.lemma_ == b.lemma_ or b.lemma_ in same_as(a.lemma_)
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "subject", "other_subject"),
+    [
+        (
+            "Chelsea beat Arsenal, while Liverpool drew with Everton.",
+            "Chelsea drew with Arsenal.",
+            "Chelsea",
+            "Liverpool",
+        ),
+        (  # the subjects told apart only by their prepositional phrases
+            "Families of those killed will receive 100,000 AFN, while families of those "
+            "injured will get 50,000 AFN.",
+            "Families of those injured will receive 100,000 AFN.",
+            "families of those injured",
+            "Families of those killed",
+        ),
+        (  # one clause passive, the other not
+            "Jones resigned on Monday, while Smith was promoted.",
+            "Smith resigned on Monday.",
+            "Smith",
+            "Jones",
+        ),
+    ],
+)
+def test_a_subject_given_its_sibling_clause_s_verb_is_crossed(
+    passage: str, sentence: str, subject: str, other_subject: str
+) -> None:
+    found = crossed_clause(parse(sentence), list(parse(passage).sents), _alike)
+    assert found is not None
+    assert (found.subject, found.other_subject) == (subject, other_subject)
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        # Each subject with its own verb.
+        ("Chelsea beat Arsenal, while Liverpool drew with Everton.", "Liverpool drew."),
+        # A second verb without a subject of its own is its first's subject's.
+        ("Chelsea beat Arsenal and drew with Everton.", "Chelsea drew with Everton."),
+        # Said of the subject elsewhere in the passage as well.
+        (
+            "Jones resigned on Monday, while Smith was promoted. Smith resigned a week later.",
+            "Smith resigned.",
+        ),
+        # The passage varies its verbs: imports that grew rose.
+        (
+            "US exports rose 12.3% to $1.15 trillion, while imports grew 16.3% to $1.76 trillion.",
+            "Imports rose 16.3% to $1.76 trillion.",
+        ),
+        # Who released them is not the details that were released.
+        (
+            "The three firms have been working on the chip, and fuller details will be "
+            "released in February.",
+            "The three firms will release fuller details in February.",
+        ),
+    ],
+)
+def test_a_subject_with_its_own_verb_is_not_crossed(passage: str, sentence: str) -> None:
+    assert crossed_clause(parse(sentence), list(parse(passage).sents), _alike) is None
