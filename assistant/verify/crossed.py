@@ -51,8 +51,13 @@ class CrossedClause:
 @dataclass(frozen=True)
 class _Clause:
     verb: Token
+    # What the clause says of its subject: the verb, or what a "be" says the subject is
+    # ("Smith is the chairman": "chairman"), and its lemma ("be chairman" for the latter).
+    predicate: Token
     lemma: str
-    voice: str  # "nsubj" or "nsubjpass": who acts, or what is acted on
+    # The subject, or a passive's "by" phrase where it has one: "agent" when it is who acts
+    # ("the Tories" of "backed by the Tories"), "patient" when it is what is acted on.
+    role: str
     subject: Token
     words: frozenset[str]
 
@@ -68,9 +73,9 @@ def crossed_clause(
         if mine.lemma in _LIGHT:
             continue
         for first, second in _sibling_pairs(theirs):
-            if second.lemma != mine.lemma or alike(mine.verb, first.verb):
+            if second.lemma != mine.lemma or alike(mine.predicate, first.predicate):
                 continue
-            if second.voice != mine.voice:
+            if second.role != mine.role:
                 continue  # "details were released" is not who released them
             own = mine.words & (first.words - second.words)
             if not own or mine.words & (second.words - first.words):
@@ -79,9 +84,9 @@ def crossed_clause(
                 continue  # the passage says it of this subject as well
             return CrossedClause(
                 _phrase(first.subject),
-                _verb_phrase(first.verb),
+                _verb_phrase(first),
                 _phrase(second.subject),
-                _verb_phrase(second.verb),
+                _verb_phrase(second),
             )
     return None
 
@@ -89,14 +94,46 @@ def crossed_clause(
 def _clauses(tokens: Doc | Span) -> Iterator[_Clause]:
     """The clauses of ``tokens`` whose verb has a subject of its own that names something."""
     for verb in tokens:
-        if verb.pos_ != "VERB":
+        predicate = _predicate(verb)
+        if predicate is None:
             continue
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        subject, role = _actor(verb)
         if subject is None or subject.pos_ == "PRON":
             continue
         words = _subject_words(subject)
-        if words:
-            yield _Clause(verb, verb.lemma_.lower(), subject.dep_, subject, words)
+        if not words:
+            continue
+        lemma = predicate.lemma_.lower()
+        if predicate.i != verb.i:
+            lemma = f"be {lemma}"
+        yield _Clause(verb, predicate, lemma, role, subject, words)
+
+
+def _actor(verb: Token) -> tuple[Token | None, str]:
+    """Who acts in ``verb``'s clause, its subject or a passive's "by" phrase, with "agent";
+    else what is acted on, a passive's subject, with "patient"."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.dep_ == "nsubj":
+        return subject, "agent"
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    actor = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return (actor, "agent") if actor is not None else (subject, "patient")
+
+
+def _predicate(verb: Token) -> Token | None:
+    """What ``verb``'s clause says of its subject: the verb itself, or the noun or adjective a
+    "be" says its subject is ("Smith is the chairman", "Sales were strong"); None for a word
+    that is no verb, and for a "be" that says neither."""
+    if verb.lemma_.lower() == "be" and verb.dep_ not in {"aux", "auxpass"}:
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in {"attr", "acomp"} and c.pos_ in {"NOUN", "PROPN", "ADJ"}
+            ),
+            None,
+        )
+    return verb if verb.pos_ == "VERB" else None
 
 
 def _sibling_pairs(clauses: list[_Clause]) -> Iterator[tuple[_Clause, _Clause]]:
@@ -139,10 +176,16 @@ def _phrase(subject: Token) -> str:
     return " ".join(t.text for t in words if not t.is_punct)
 
 
-def _verb_phrase(verb: Token) -> str:
-    """A verb with its auxiliaries and negation: "will be aimed", "did not win"."""
-    before = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
-    return " ".join(t.text for t in [*before, verb])
+def _verb_phrase(clause: _Clause) -> str:
+    """A clause's verb with its auxiliaries and negation ("will be aimed", "did not"), and what
+    a "be" says ("is the chairman")."""
+    verb = clause.verb
+    # Told of who acts, "was backed by the Tories" is what the Tories "backed".
+    helpers = {"aux", "neg"} if clause.subject.dep_ == "pobj" else {"aux", "auxpass", "neg"}
+    words = [c for c in verb.children if c.dep_ in helpers] + [verb]
+    if clause.predicate.i != verb.i:
+        words += [t for t in clause.predicate.subtree if not t.is_punct]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
 def _path(token: Token, top: Token) -> Iterator[Token]:

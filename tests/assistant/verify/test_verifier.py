@@ -3238,6 +3238,10 @@ def test_a_subject_given_the_verb_of_its_sibling_clause_is_rejected(
     passage = "Chelsea beat Arsenal, while Liverpool drew with Everton."
     _assert_verdict(verifier.check("Chelsea drew with Arsenal.", passage), False, "roles")
     assert verifier.check("Liverpool drew with Everton, while Chelsea won.", passage).supported
+    passage = "Smith is the chairman of the club, while Jones is its treasurer."
+    verdict = verifier.check("Smith is the treasurer of the club.", passage)
+    _assert_verdict(verdict, False, "roles")
+    assert verifier.check("Jones is the club's treasurer.", passage).supported
 
 
 def test_an_argument_with_another_figure_is_another_argument(verifier: ClaimVerifier) -> None:
