@@ -63,6 +63,8 @@ shortage surplus|shortage glut|legalise criminalise|legalize criminalize|peacefu
 true false|correct wrong|right wrong|easy tough|cheap costly|cancel proceed|postpone proceed
 halt proceed|withdraw join|withdraw enter|retreat advance|establish abolish|send receive
 abandon retain|abandon keep|acceleration deceleration|birth death
+promote relegate|promote demote|freeze raise|freeze increase|freeze hike|freeze cut|freeze reduce
+collapse succeed|collapse success
 """
 # Verbs with a particle that say what one word says ("turned down the offer" rejects it), so
 # their opposites can be looked up: "turned down" against "accepted".
@@ -129,14 +131,21 @@ def _pairs(table: str) -> frozenset[tuple[str, str]]:
 # other's, "increase" against "decline" as "rise" against "fall". The pairs above were written
 # down as labelled pairs needed them, and missed "increased" against "declined from 75.8% in
 # 1970" (a paragraph of the SQuAD 2.0 tune half) and "applauded" against "denounced". Words of
-# another sense as well ("back" an adverb, "contract" a noun) stay in the pairs alone.
+# another sense as well ("back" an adverb, "contract" a noun) stay in the pairs alone. "Scrap",
+# "shelve" and "scupper" came with sentences written to probe the opposites on 2026-12-07 ("The
+# plan was scrapped" of "The plan was approved" had been accepted, the verbs' vectors close),
+# as did the last two lines of the pairs ("relegated" against "promoted", "raised taxes"
+# against "froze taxes", "the talks collapsed" against "were a success").
 _SIDES_OPPOSED = (
     (
         "rise climb increase grow gain jump surge soar leap boost raise hike expand swell rocket",
         "fall drop decline decrease slump plunge tumble dip sink slip shrink cut reduce lower "
         "slash slide plummet dwindle diminish",
     ),
-    ("approve accept endorse ratify adopt support", "reject block veto refuse oppose rebuff"),
+    (
+        "approve accept endorse ratify adopt support",
+        "reject block veto refuse oppose rebuff scrap shelve scupper",
+    ),
     (
         "praise welcome hail laud commend applaud",
         "criticise criticize condemn slam blast denounce lambast",

@@ -1864,6 +1864,11 @@ _PLAN = "Unions denounced the plan, which ministers had welcomed."
             "The council rebuffed the proposal.",
             False,
         ),
+        # Opposites whose vectors are close enough to be read as the same action.
+        ("The plan was scrapped on Monday.", "The plan was approved on Monday.", False),
+        ("The team was relegated.", "The team was promoted after a play-off.", False),
+        ("The council raised taxes.", "The council froze taxes for a third year.", False),
+        ("The talks collapsed.", "The talks were a success, both sides said.", False),
         # The same words said of what the passage says them of.
         ("The city began to increase spending on public buildings.", _GROUP_SHRANK, True),
         ("The largest ethnic group fell from 75.8% in 1970 to 55.1% by 2010.", _GROUP_SHRANK, True),
