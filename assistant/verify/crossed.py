@@ -146,20 +146,27 @@ def _sibling_pairs(clauses: list[_Clause]) -> Iterator[tuple[_Clause, _Clause]]:
 
 
 def _subject_words(subject: Token) -> frozenset[str]:
-    """The lemmas of the content words naming a subject, its prepositional phrases included
-    and its clauses left out (``_own_clause``)."""
+    """The lemmas of the content words naming a subject (``_phrase_tokens``)."""
     found = set()
-    stack = [subject]
-    while stack:
-        token = stack.pop()
-        if token.i != subject.i and _own_clause(token):
-            continue
+    for token in _phrase_tokens(subject):
         if token.like_num or token.pos_ == "NUM":
             found.add(token.lower_.replace(",", ""))
         elif token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and not token.is_stop:
             found.add(token.lemma_.lower())
-        stack.extend(token.children)
     return frozenset(found)
+
+
+def _phrase_tokens(subject: Token) -> list[Token]:
+    """A subject's words in order, its prepositional phrases included and its clauses left out
+    (``_own_clause``)."""
+    found, stack = [], [subject]
+    while stack:
+        token = stack.pop()
+        if token.i != subject.i and _own_clause(token):
+            continue
+        found.append(token)
+        stack.extend(token.children)
+    return sorted(found, key=lambda t: t.i)
 
 
 def _own_clause(token: Token) -> bool:
@@ -172,8 +179,7 @@ def _own_clause(token: Token) -> bool:
 
 def _phrase(subject: Token) -> str:
     """A subject as written, without its clauses: "Chelsea", "families of those killed"."""
-    words = [t for t in subject.subtree if not any(map(_own_clause, _path(t, subject)))]
-    return " ".join(t.text for t in words if not t.is_punct)
+    return " ".join(t.text for t in _phrase_tokens(subject) if not t.is_punct)
 
 
 def _verb_phrase(clause: _Clause) -> str:
@@ -186,10 +192,3 @@ def _verb_phrase(clause: _Clause) -> str:
     if clause.predicate.i != verb.i:
         words += [t for t in clause.predicate.subtree if not t.is_punct]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-
-
-def _path(token: Token, top: Token) -> Iterator[Token]:
-    """The tokens from ``token`` up to, not including, ``top``."""
-    while token.i != top.i:
-        yield token
-        token = token.head
