@@ -4,23 +4,30 @@
 exports rose 12.3% and imports 16.3%: both numbers and both things are in the passage, in one
 sentence, so a check that looks for each finds it. What tells the swap is what each number is
 said of, the subject of its clause: the passage says 12.3% of exports, and gives imports
-another number of the same kind.
+another number of the same kind (``rebound``). The same holds for the verb a number counts
+("The storm killed 40 people" of "killed 12 people and injured 40": ``reverbed``), the noun
+a number describes ("a 19-year-old man" of "a 24-year-old man and a 19-year-old woman":
+``redescribed``) and the stage of a change it gives ("rose by $50" of "rose to $50":
+``restaged``).
 
 Usage::
 
     found = rebound(claim_quantity, claim_doc, passage_quantities, passage_sentences)
     found.theirs, found.owner   # "16.3%", "US imports"
+    reverbed(quantity, claim_doc, passage_quantities, passage_sentences, alike).verb
+    # "killed"
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.text import STOP_WORDS
 from assistant.verify.entities import canonical
 from assistant.verify.quantities import Quantity
+from assistant.verify.shares import is_share
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,6 +89,194 @@ def rebound(
         if other_subject is not None and owner <= _words(other_subject):
             return Rebound(other.text, " ".join(t.text for t in subject.subtree))
     return None
+
+
+@dataclass(frozen=True)
+class Reverbed:
+    """The passage's number for what the claim's verb does (``theirs``, told with ``verb``),
+    where the passage tells the claim's number of another verb (``other_verb``)."""
+
+    theirs: str
+    verb: str
+    other_verb: str
+
+
+def reverbed(
+    mine: Quantity,
+    claim: Doc | Span,
+    stated: Sequence[tuple[Quantity, int]],
+    sentences: Sequence[Span],
+    alike: Callable[[Token, Token], bool],
+    claimed: Sequence[Quantity] = (),
+) -> Reverbed | None:
+    """The passage's own number for what ``mine``'s verb does in ``claim``, when every
+    passage number equal to ``mine`` is told with a verb not ``alike`` the claim's, and a
+    number of the same kind in the same sentence as one of them is told with one alike:
+    "The storm killed 40 people" of "The storm killed 12 people and injured 40". A number
+    the claim gives as well (one of ``claimed``) is no substitute: the claim tells both, and
+    it is the parse that joined them to one verb."""
+    verb = _verb_counting(claim[mine.end - 1])
+    if verb is None:
+        return None
+    same = [(q, i) for q, i in stated if mine.matches(q)]
+    if not same:
+        return None
+    others: list[Token] = []
+    for theirs, index in same:
+        their_verb = _verb_counting(sentences[index][theirs.end - 1])
+        if their_verb is None or alike(verb, their_verb):
+            return None
+        others.append(their_verb)
+    holding = {i for _, i in same}
+    for other, index in stated:
+        if other.kind != mine.kind or index not in holding or mine.matches(other):
+            continue
+        if any(q.matches(other) for q in claimed):
+            continue
+        their_verb = _verb_counting(sentences[index][other.end - 1])
+        if their_verb is not None and alike(verb, their_verb):
+            return Reverbed(other.text, their_verb.text, others[0].text)
+    return None
+
+
+@dataclass(frozen=True)
+class Restaged:
+    """A figure the claim gives as where a change went (``mine``: "to", "by", "from") and
+    the passage gives otherwise (``theirs``), with the verb of the change."""
+
+    mine: str
+    theirs: str
+    verb: str
+
+
+def restaged(
+    mine: Quantity,
+    claim: Doc | Span,
+    stated: Sequence[tuple[Quantity, int]],
+    sentences: Sequence[Span],
+) -> Restaged | None:
+    """How the passage tells ``mine`` of a change, when the claim tells it otherwise: "The
+    price rose by $50" of "The price rose to $50" (a rise of $50 against a price of $50)."""
+    role = _stage(claim[mine.end - 1])
+    if role is None:
+        return None
+    theirs = [_stage(sentences[index][q.end - 1]) for q, index in stated if mine.matches(q)]
+    told = [t for t in theirs if t is not None and t[0] != role[0]]
+    if not theirs or len(told) < len(theirs):
+        return None
+    return Restaged(role[0], *told[0])
+
+
+def _stage(token: Token) -> tuple[str, str] | None:
+    """The preposition that tells a figure (its last word, ``token``) as a change's start,
+    end or size ("from", "to", "by"), with the verb of the change; None for any other."""
+    while token.dep_ in _IN_A_FIGURE and token.head.i != token.i and _figure(token.head):
+        token = token.head
+    if token.dep_ in {"nummod", "quantmod"}:
+        token = token.head
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ not in _STAGES:
+        return None
+    verb = preposition.head
+    if verb.pos_ != "VERB":
+        return None
+    return preposition.lower_, verb.text
+
+
+_STAGES = frozenset({"from", "to", "by"})
+
+
+@dataclass(frozen=True)
+class Redescribed:
+    """The passage's figure for the noun the claim's figure describes (``theirs``, of
+    ``noun``), where the passage gives the claim's figure to ``other_noun``."""
+
+    theirs: str
+    noun: str
+    other_noun: str
+
+
+def redescribed(
+    mine: Quantity,
+    claim: Doc | Span,
+    stated: Sequence[tuple[Quantity, int]],
+    sentences: Sequence[Span],
+) -> Redescribed | None:
+    """The passage's own figure for the noun ``mine`` describes as an adjective ("a 19-year-
+    old man"), when the passage gives ``mine`` only to other nouns and another figure of the
+    same kind to that noun: "a 19-year-old man" of "a 24-year-old man and a 19-year-old
+    woman"."""
+    noun = _described(claim[mine.end - 1])
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    same = [(q, i) for q, i in stated if mine.matches(q)]
+    theirs = [t for q, i in same if (t := _described(sentences[i][q.end - 1])) is not None]
+    if not same or len(theirs) < len(same) or any(t.lemma_.lower() == lemma for t in theirs):
+        return None
+    holding = {i for _, i in same}
+    for other, index in stated:
+        if index not in holding or other.kind != mine.kind or other.noun != mine.noun:
+            continue
+        if mine.matches(other):
+            continue
+        described = _described(sentences[index][other.end - 1])
+        if described is not None and described.lemma_.lower() == lemma:
+            return Redescribed(other.text, described.text, theirs[0].text)
+    return None
+
+
+def _described(token: Token) -> Token | None:
+    """The noun a figure (its last word, ``token``) describes as an adjective: "man" of "a
+    19-year-old man"; None for a figure that is not part of an adjective."""
+    through_adjective = False
+    while token.dep_ in {"nummod", "npadvmod", "amod", "quantmod", "compound"}:
+        through_adjective |= token.dep_ == "amod"
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return None
+    return token if through_adjective and token.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _verb_counting(token: Token) -> Token | None:
+    """The verb a number (its last word, ``token``) is an argument of: "killed 12 people",
+    "injured 40", "rose 5%", "made a profit of £75m"; None for a number in an adjunct ("down
+    from £125m"), in a name ("50 Cent"), of another noun ("a magnitude 5.9 quake"), or of
+    a verb that says nothing by itself ("was 40")."""
+    while token.dep_ in _IN_A_FIGURE and token.head.i != token.i and _figure(token.head):
+        token = token.head
+    if token.dep_ in {"nummod", "quantmod"}:
+        # "a magnitude 5.9 quake": the figure is of the noun before it, not of the quake.
+        if any(c.dep_ in {"nmod", "compound"} and c.i < token.i for c in token.head.children):
+            return None
+        token = token.head
+    # "a pre-tax profit of £75m": the figure of a noun the verb takes.
+    head = token.head
+    # Not "a fifth of the 500 homes", where 500 is the whole a share is taken of.
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        if is_share(head.head):
+            return None
+        token = head.head
+    verb = token.head
+    if (
+        token.pos_ == "PROPN"
+        or token.dep_ not in _COUNTED_ARGUMENTS
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() in {"be", "have"}
+    ):
+        return None
+    return verb
+
+
+# What joins a figure's own words ("more than 1,000", "$24m", "5 %").
+_IN_A_FIGURE = frozenset({"nummod", "quantmod", "compound", "amod"})
+# What a number may be to its verb: who or what, how many or how much.
+_COUNTED_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod", "dative", "oprd"})
+
+
+def _figure(token: Token) -> bool:
+    """Whether ``token`` is a number or what writes one ("$", "%", "m", "million")."""
+    return token.pos_ in {"NUM", "SYM"} or token.like_num or token.lower_ in {"m", "bn", "%"}
 
 
 def _subject(token: Token) -> Token | None:

@@ -11,6 +11,9 @@ apart): the claim's clause is crossed when its subject has words only the first 
 subject has, none only the second's, and its verb is the second's and does not tell the first's
 action in other words, and no clause of the passage says that verb of that subject.
 
+A clause's phrase of where or when crosses the same way ("Thousands marched in Paris" of
+"Thousands marched in London, while hundreds gathered in Paris"): ``crossed_phrase``.
+
 Usage::
 
     found = crossed_clause(parse(sentence), list(parse(passage).sents), alike)
@@ -91,8 +94,100 @@ def crossed_clause(
     return None
 
 
+@dataclass(frozen=True)
+class CrossedPhrase:
+    """The passage's sibling clauses the claim crosses by a phrase: the passage says ``verb``
+    ``own`` ("marched in London") and ``other_verb`` ``phrase`` ("gathered in Paris"), where the
+    claim gives ``verb`` the place or time of ``phrase``."""
+
+    verb: str
+    own: str
+    phrase: str
+    other_verb: str
+
+
+def crossed_phrase(
+    claim: Doc | Span, passage: Sequence[Span], alike: Callable[[Token, Token], bool]
+) -> CrossedPhrase | None:
+    """The first phrase of a claim's verb that a ``passage`` sentence gives to the sibling
+    clause of that verb, while giving the verb another phrase of the same preposition:
+    "Thousands marched in Paris" of "Thousands marched in London, while hundreds gathered in
+    Paris"; "Sales fell 5% in the first quarter" of "Sales rose 5% in the first quarter but
+    fell in the second". What a "be" says its subject is counts as its verb: "The economy
+    is strong in Asia" of "The economy is strong in Europe but weak in Asia". None when some
+    verb ``alike`` the claim's has the phrase."""
+    verbs = [t for sentence in passage for t in sentence if _predicating(t)]
+    for verb in claim:
+        if not _predicating(verb) or verb.lemma_.lower() in _LIGHT:
+            continue
+        same = [v for v in verbs if v.pos_ == verb.pos_ and alike(verb, v)]
+        for preposition, _, words in _phrases(verb):
+            if any(p == preposition and words <= w for v in same for p, _, w in _phrases(v)):
+                continue  # the passage says it of this verb
+            for one in same:
+                own = [(t, w) for p, t, w in _phrases(one) if p == preposition]
+                if not own or any(words & w for _, w in own):
+                    continue
+                for other in _siblings(one):
+                    if alike(verb, other):
+                        continue
+                    # "born in London" of "born in Paris, moved to London": the sibling's
+                    # phrase may name the place by another preposition.
+                    given = [t for _, t, w in _phrases(other, _PLACES) if words <= w]
+                    if given:
+                        return CrossedPhrase(
+                            one.text, _phrase(own[0][0]), _phrase(given[0]), other.text
+                        )
+    return None
+
+
+# Prepositions of where and when: what a verb's phrase of them says is the verb's alone.
+_ADJUNCTS = frozenset({"in", "at", "on", "during", "across", "near", "outside", "inside"})
+_PLACES = _ADJUNCTS | {"to", "from", "into"}
+
+
+def _phrases(
+    verb: Token, prepositions: frozenset[str] = _ADJUNCTS
+) -> Iterator[tuple[str, Token, frozenset[str]]]:
+    """Each phrase of where or when that hangs on ``verb``, or on its object after it (the
+    parser hangs "opened a plant in Ohio" either way): its preposition, the phrase's head
+    (the preposition) and the words of what it names."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *(c for o in objects for c in o.children if c.i > o.i)]:
+        if child.dep_ != "prep" or child.lower_ not in prepositions:
+            continue
+        thing = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if thing is None:
+            continue
+        words = _subject_words(thing)
+        if words:
+            yield child.lower_, child, words
+
+
+def _predicating(token: Token) -> bool:
+    """Whether ``token`` says something of a subject: a verb, or an adjective a "be" says
+    ("is strong") or joined to one ("but weak")."""
+    return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.dep_ in {"acomp", "conj"})
+
+
+def _siblings(verb: Token) -> Iterator[Token]:
+    """The verbs of the clauses joined to ``verb``'s side by side, either way round, and of
+    a clause said of its subject ("Smith, who was born in Paris, moved to London")."""
+    head = verb.head
+    if verb.dep_ in _SIBLINGS and head.i != verb.i and _predicating(head):
+        yield head
+    if verb.dep_ == "relcl" and head.dep_ in _SUBJECTS and head.head.pos_ == "VERB":
+        yield head.head
+    for child in verb.children:
+        if child.dep_ in _SIBLINGS and _predicating(child):
+            yield child
+        if child.dep_ in _SUBJECTS:
+            yield from (c for c in child.children if c.dep_ == "relcl" and c.pos_ == "VERB")
+
+
 def _clauses(tokens: Doc | Span) -> Iterator[_Clause]:
-    """The clauses of ``tokens`` whose verb has a subject of its own that names something."""
+    """The clauses of ``tokens`` whose verb has a subject of its own that names something,
+    or a passive's "by" phrase (``_actor``)."""
     for verb in tokens:
         predicate = _predicate(verb)
         if predicate is None:
@@ -113,11 +208,15 @@ def _actor(verb: Token) -> tuple[Token | None, str]:
     """Who acts in ``verb``'s clause, its subject or a passive's "by" phrase, with "agent";
     else what is acted on, a passive's subject, with "patient"."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subject is None or subject.dep_ == "nsubj":
+    if subject is not None and subject.dep_ == "nsubj":
         return subject, "agent"
+    # A passive joined to another shares its subject and may have only its "by" phrase:
+    # "approved by the committee but rejected by parliament".
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     actor = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    return (actor, "agent") if actor is not None else (subject, "patient")
+    if actor is not None:
+        return actor, "agent"
+    return subject, "patient"
 
 
 def _predicate(verb: Token) -> Token | None:

@@ -311,6 +311,12 @@ def _path(start: Token, end: Token) -> tuple[Path, Token | None]:
 def _label(token: Token) -> str:
     if token.dep_ == "prep" and token.lower_ in _DIRECTIONS:
         return f"prep:{token.lower_}"
+    # "Jones left before Smith arrived" for "Smith arrived after Jones left": a clause's
+    # "before" or "after" orders it as a preposition does.
+    if token.dep_ == "advcl":
+        mark = next((c.lower_ for c in token.children if c.dep_ == "mark"), None)
+        if mark in _DIRECTIONS:
+            return f"advcl:{mark}"
     return token.dep_
 
 

@@ -242,6 +242,21 @@ def _rounded(value: float, precise: float) -> bool:
     return zeros >= _ROUNDED_ZEROS and len(digits) >= 2 and round(precise, -zeros) == value
 
 
+# Units of measure, by what they measure: a figure in one is not the figure in another ("5
+# kilometres" of "5 miles"). Keys are the lemmas a quantity's noun is read as.
+MEASURES = {
+    unit: measure
+    for measure, units in (
+        ("length", "mile metre meter kilometre kilometer km foot yard inch centimetre cm"),
+        ("weight", "kilogram kg tonne ton gram ounce lb"),
+        ("area", "acre hectare"),
+        ("volume", "litre liter gallon barrel"),
+        ("temperature", "celsius fahrenheit"),
+    )
+    for unit in units.split()
+}
+
+
 def quantities(tokens: Doc | Span | Sequence[Token]) -> list[Quantity]:
     """The quantities stated in ``tokens`` (a sentence or a passage), years left to dates."""
     found: list[Quantity] = []

@@ -34,8 +34,8 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.attachment import misattached
-from assistant.verify.bindings import rebound
-from assistant.verify.crossed import crossed_clause
+from assistant.verify.bindings import rebound, redescribed, restaged, reverbed
+from assistant.verify.crossed import crossed_clause, crossed_phrase
 from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
@@ -48,14 +48,17 @@ from assistant.verify.outcomes import (
     settled,
     standing_for,
 )
+from assistant.verify.owners import owner_for_owned
 from assistant.verify.places import swapped_places, traded_sides
 from assistant.verify.polarity import (
     CONVERSES,
     EXCLUDING,
+    approximation,
     attributed,
     believed,
     denied,
     excepted,
+    foretold,
     governing_verb,
     hedged,
     is_attribute,
@@ -71,11 +74,17 @@ from assistant.verify.polarity import (
     reversed_direction,
     same_as,
     says_no,
+    seeker,
     set_aside,
+    told_as_done,
 )
-from assistant.verify.quantities import DAYS_IN, Quantity, quantities
+from assistant.verify.privative import changed_affix, dropped_privative
+from assistant.verify.quantifiers import generalised
+from assistant.verify.quantities import DAYS_IN, MEASURES, Quantity, quantities
+from assistant.verify.ranks import promoted
 from assistant.verify.rewording import RewordingFeatures, RewordingModel
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
+from assistant.verify.sequence import reordered
 from assistant.verify.speakers import misattributed
 from assistant.verify.substitutes import slotted, substituted_name, substituted_number
 from assistant.verify.traded import traded_names
@@ -505,7 +514,12 @@ class ClaimVerifier:
             parse_all([sentence, passage])
         reading = self._read(passage, published)
         stated = quoted is not None and (not statement or _predicates(quoted, reading))
-        if quoted is not None and stated and _asserted(quoted, reading):
+        if (
+            quoted is not None
+            and stated
+            and _asserted(quoted, reading)
+            and not _cut(quoted, reading)
+        ):
             return Verdict(True, "quoted from the passage", *quoted, coverage=1.0, kind="quoted")
         claim = parsed if parsed is not None else parse(sentence)
         if statement and not _states(claim):
@@ -526,6 +540,8 @@ class ClaimVerifier:
                     or _places(claim, reading)
                     or _traded(claim, reading)
                     or self._crossed(claim, reading)
+                    or self._crossed_phrase(claim, reading)
+                    or _reason(owner_for_owned(claim, reading.stated_sentences))
                     or _speakers(claim, reading)
                 ),
             ),
@@ -536,15 +552,23 @@ class ClaimVerifier:
                 lambda: (
                     _outcome(claim, reading)
                     or _polarity(claim, reading, aligned)
+                    or _told_otherwise(claim, reading, statement)
+                    or _approximated(claim, reading)
                     or _excepted_otherwise(claim, reading)
                     or _denied_in_other_words(claim, reading)
                 ),
             ),
             ("denial", lambda: _denial(claim, reading)),
-            ("hedge", lambda: _hedge(claim, reading)),
+            (
+                "hedge",
+                lambda: _hedge(claim, reading, self._alike) or _sought_only(claim, reading),
+            ),
             # Another figure told first: it says more than a figure left out.
-            ("figure", lambda: _numbers(claim, reading, published, aligned, told_only=True)),
-            ("number", lambda: _numbers(claim, reading, published, aligned)),
+            (
+                "figure",
+                lambda: _numbers(claim, reading, published, aligned, self._alike, told_only=True),
+            ),
+            ("number", lambda: _numbers(claim, reading, published, aligned, self._alike)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
             ("name", lambda: _names(claim, reading)),
             ("substitute", lambda: _substituted_name(claim, reading, aligned)),
@@ -736,19 +760,25 @@ class ClaimVerifier:
             for index in reading.actions[word]
         }
 
-    def _crossed(self, claim: Doc, reading: _Reading) -> str | None:
-        # Two verbs are alike if one side of the same pairs of opposites holds both ("rise"
-        # and "grow"), or if their vectors are close enough to be the same action.
-        def alike(a: Token, b: Token) -> bool:
-            return b.lemma_.lower() in same_as(a.lemma_) or self._same_action(a, b)
+    def _alike(self, a: Token, b: Token) -> bool:
+        """Whether two verbs tell one action: one side of the same pairs of opposites holds
+        both ("rise" and "grow"), or their vectors are close enough (``_same_action``)."""
+        return b.lemma_.lower() in same_as(a.lemma_) or self._same_action(a, b)
 
-        found = crossed_clause(claim, reading.stated_sentences, alike)
+    def _crossed(self, claim: Doc, reading: _Reading) -> str | None:
+        found = crossed_clause(claim, reading.stated_sentences, self._alike)
         if found is None:
             return None
         return (
             f"the passage says {found.other_subject} {found.other_verb}, not {found.subject} "
             f"(who {found.verb})"
         )
+
+    def _crossed_phrase(self, claim: Doc, reading: _Reading) -> str | None:
+        found = crossed_phrase(claim, reading.stated_sentences, self._alike)
+        if found is None:
+            return None
+        return f"the passage says {found.verb} {found.own}, and {found.other_verb} {found.phrase}"
 
     def _same_action(self, a: Token, b: Token) -> bool:
         if a.lemma_.lower() == b.lemma_.lower():
@@ -757,6 +787,52 @@ class ClaimVerifier:
             return False
         first, second = self._embed([a.lemma_.lower(), b.lemma_.lower()])
         return float(first @ second) >= self.similarity
+
+
+class _Found(Protocol):
+    @property
+    def reason(self) -> str: ...
+
+
+# Checks of what a claim says otherwise than its passage's sentences, each giving a record
+# with its reason or None: a part told as all, a rank as the top, an order reversed, a word
+# that makes a noun name something else dropped or turned.
+_TOLD_OTHERWISE: tuple[Callable[[Doc, Sequence[Span]], _Found | None], ...] = (
+    generalised,
+    promoted,
+    reordered,
+    dropped_privative,
+    changed_affix,
+)
+
+
+def _reason(found: _Found | None) -> str | None:
+    return found.reason if found is not None else None
+
+
+def _told_otherwise(claim: Doc, reading: _Reading, statement: bool) -> str | None:
+    for check in _TOLD_OTHERWISE:
+        # What a question takes for granted names the ranking it asks about ("What rank for
+        # most populous city does Warsaw hold?"), not the top of it.
+        if check is promoted and not statement:
+            continue
+        found = check(claim, reading.stated_sentences)
+        if found is not None:
+            return found.reason
+    return None
+
+
+def _approximated(claim: Doc, reading: _Reading) -> str | None:
+    """A verb the passage tells only as nearly done: "Exports doubled" of "Exports nearly
+    doubled" (they did not double)."""
+    for verb in claim:
+        if verb.pos_ != "VERB" or approximation(verb) is not None:
+            continue
+        like = _with_its_arguments(verb, _verbs_like(verb, reading))
+        if like and all(approximation(t) is not None for t in like):
+            said = f"{approximation(like[0])} {like[0].text}"
+            return f"the passage says {said!r}, where the sentence says {verb.text!r}"
+    return None
 
 
 def _speakers(claim: Doc, reading: _Reading) -> str | None:
@@ -902,6 +978,21 @@ def _whole_sentences(span: tuple[int, int], reading: _Reading) -> bool:
         and not text[inside[0].start_char : start].strip()
         and not text[end : inside[-1].end_char].strip(" \n.!?\"'”’)")
     )
+
+
+def _cut(span: tuple[int, int], reading: _Reading) -> bool:
+    """Whether a quoted span begins inside a phrase, leaving out a word that modifies its
+    first words: "President Smith visited Paris" of "Vice President Smith visited Paris"
+    (what is left is no quotation of what the passage says)."""
+    found = reading.doc.char_span(*span, alignment_mode="expand")
+    if found is None or found.start == 0:
+        return False
+    before = reading.doc[found.start - 1]
+    return before.dep_ in _MODIFYING and found.start <= before.head.i < found.end
+
+
+# How a word modifies the phrase it stands in.
+_MODIFYING = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod", "neg", "det"})
 
 
 def _asserted(span: tuple[int, int], reading: _Reading) -> bool:
@@ -1064,7 +1155,9 @@ def _sentence_of(token: Token, reading: _Reading) -> int:
 
 
 def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> str | None:
-    restated = set(_evidence(aligned))
+    # A sentence with no word the passage accounts for ("He was guilty" of "He said he was
+    # innocent") restates no sentence in particular: any may contradict it.
+    restated = set(_evidence(aligned)) or set(reading.claims)
     for token in claim:
         lemma = phrasal(token) or token.lemma_.lower()
         # "as many as six", "above 5%" bound a number, checked with the number.
@@ -1095,6 +1188,17 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
         opposites = opposites_of(lemma, modifiers=modifier) | opposites_of(
             token.lower_, modifiers=modifier
         )
+        # "Shares gained 5% on Monday" of "Shares fell 3% on Tuesday after rising 5% on
+        # Monday": the passage says the word's own side in other words, of the same things,
+        # where it says the opposite.
+        about = [t for t in _about(token) if _is_content(t)]
+        keys = [_keys(t) for t in about]
+        if any(
+            _said_as(same, token.pos_, where, reading)
+            and (not about or _said_of(same, keys, where, reading))
+            for same in same_as(lemma)
+        ):
+            continue
         for other in sorted(opposites & reading.lemmas.keys()):
             if _said_conversely(token, lemma, other, reading):
                 continue
@@ -1114,8 +1218,6 @@ def _polarity(claim: Doc, reading: _Reading, aligned: dict[int, set[int]]) -> st
                 continue
             # "cut prices to boost demand" does not contradict "an 83% increase" that "boost"
             # accounts for: the opposite must be said of what the sentence's word is said of.
-            about = [t for t in _about(token) if _is_content(t)]
-            keys = [_keys(t) for t in about]
             if about and reading.said(other) and not _said_of(other, keys, where, reading):
                 continue
             return f"the sentence says {token.text!r} where the passage says {other!r}"
@@ -1600,15 +1702,20 @@ def _compared(verb: Token) -> bool:
     )
 
 
-def _hedge(claim: Doc, reading: _Reading) -> str | None:
+def _hedge(claim: Doc, reading: _Reading, alike: Callable[[Token, Token], bool]) -> str | None:
     """A certainty the passage gives only as a possibility: "could see" restated as "will
-    see", "may decide" as "has decided"."""
+    see", "may decide" as "has decided". A verb the passage tells only in other words is
+    held to those ("The drug reduces blood pressure" of "The drug may lower blood
+    pressure"): ``alike`` tells two verbs of one action. And what is yet to come told as
+    done (``foretold``)."""
     for verb in claim:
         # "There will not be enough iPod minis" for "there may not be enough": a "be" of
         # being there is a verb of its own, matched by the passage's.
         like = (
             [t for t in reading.said("be") if _there_is(t)] if _there_is(verb) else []
         ) or _verbs_like(verb, reading)
+        if not like and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT:
+            like = [t for t in reading.stated if t.pos_ == "VERB" and alike(verb, t)]
         matches = _with_its_arguments(verb, like)
         if (
             matches
@@ -1618,7 +1725,56 @@ def _hedge(claim: Doc, reading: _Reading) -> str | None:
         ):
             said = _existence(matches[0]) if _there_is(verb) else f"{matches[0].text!r} may happen"
             return f"the passage says only that {said}"
+        # "The museum reopened in May" of "The museum will reopen in May". A first or second
+        # person outside quotation marks is no one the claim could name: the parser's reading
+        # of a title ("A Fool Such As I would become the 1,001st number one").
+        matches = [t for t in matches if not _unquoted_speaker(t)]
+        if (
+            matches
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() not in _LIGHT
+            and _asserts_clause(verb)
+            and told_as_done(verb)
+            and all(foretold(t) for t in matches)
+            and not keeps_hedge(verb, reading.lemmas.keys())
+        ):
+            return (
+                f"the passage tells {matches[0].text!r} as not yet done "
+                f"({foretold(matches[0])!r}), where the sentence tells it as done"
+            )
     return None
+
+
+def _sought_only(claim: Doc, reading: _Reading) -> str | None:
+    """An action the passage names only as sought, weighed or turned down ("proposed a ban",
+    "called for a ban", "rejected a pay cut") told as done ("banned"), where no verb of the
+    passage tells it."""
+    for verb in claim:
+        if verb.pos_ != "VERB" or not told_as_done(verb) or _verbs_like(verb, reading):
+            continue
+        nouns = [t for t in reading.said(verb.lemma_.lower()) if t.pos_ == "NOUN"]
+        if not nouns or keeps_hedge(verb, reading.lemmas.keys()):
+            continue
+        seekers = [seeker(t) for t in nouns]
+        if all(seekers):
+            return f"the passage tells of {nouns[0].text!r} only as {seekers[0]}, not as done"
+    return None
+
+
+def _unquoted_speaker(verb: Token) -> bool:
+    """Whether ``verb``'s subject is "I", "we" or "you" outside quotation marks."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (
+        subject is not None
+        and subject.lower_ in {"i", "we", "you"}
+        and subject.i not in _quoted(subject.sent)
+    )
+
+
+def _asserts_clause(verb: Token) -> bool:
+    """Whether a sentence tells its ``verb`` as so, not as a condition or a time ("once it
+    has been merged", "if it reopened")."""
+    return not (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children))
 
 
 def _existence(be: Token) -> str:
@@ -1970,6 +2126,12 @@ def _said_of(lemma: str, keys: list[frozenset[str]], holding: set[int], reading:
     return False
 
 
+def _said_as(lemma: str, pos: str, holding: set[int], reading: _Reading) -> bool:
+    """Whether the passage says ``lemma`` as a word of part of speech ``pos`` in one of the
+    sentences ``holding``: "a rise in" is not what "increased resources" says."""
+    return any(t.pos_ == pos and _sentence_of(t, reading) in holding for t in reading.said(lemma))
+
+
 def _about(token: Token) -> list[Token]:
     """The nouns a word says something of: its subject or object, or the noun after its
     preposition ("rise in profits"), or the noun it modifies. Not how long it lasted:
@@ -1999,13 +2161,15 @@ def _numbers(
     reading: _Reading,
     published: date | None,
     aligned: dict[int, set[int]],
+    alike: Callable[[Token, Token], bool],
     *,
     told_only: bool = False,
 ) -> str | None:
     """What is wrong with the claim's numbers: the passage gives none of them, gives one for
     another noun, or tells another figure for the same thing (another count of the same noun,
-    a bound the other way, two figures swapped). With ``told_only``, only the last: a figure
-    the passage contradicts rather than leaves out."""
+    a bound the other way, two figures swapped, a figure of another verb: ``alike`` tells
+    two verbs of one action). With ``told_only``, only the last: a figure the passage
+    contradicts rather than leaves out."""
     claimed = _quantities_outside_dates(claim, published)
     if not claimed:
         return None  # the passage's figures are read only for a claim that gives one
@@ -2082,6 +2246,32 @@ def _numbers(
         moved = rebound(mine, claim, reading.quantities, reading.sentences)
         if moved is not None:
             return f"the passage gives {moved.owner} {moved.theirs}, not {mine.text}"
+        # "5 kilometres" of "5 miles": the figure in another unit of the same measure.
+        units = {q.noun for q in same if MEASURES.get(q.noun) == MEASURES.get(mine.noun, "")}
+        if units and mine.noun not in units and not told_only:
+            unit = sorted(units)[0]
+            return f"the passage gives {mine.text} in {unit}, not in {mine.noun}"
+        # "rose by $50" of "rose to $50".
+        staged = restaged(mine, claim, reading.quantities, reading.sentences)
+        if staged is not None:
+            return (
+                f"the passage says {staged.verb} {staged.theirs} {mine.text}, "
+                f"not {staged.mine} {mine.text}"
+            )
+        # "a 19-year-old man" of "a 24-year-old man and a 19-year-old woman".
+        described = redescribed(mine, claim, reading.quantities, reading.sentences)
+        if described is not None:
+            return (
+                f"the passage gives {described.theirs} for {described.noun!r}, and "
+                f"{mine.text} for {described.other_noun!r}"
+            )
+        # "The storm killed 40" of "The storm killed 12 people and injured 40".
+        verbed = reverbed(mine, claim, reading.quantities, reading.sentences, alike, claimed)
+        if verbed is not None:
+            return (
+                f"the passage gives {verbed.theirs} for {verbed.verb!r}, and {mine.text} for "
+                f"{verbed.other_verb!r}"
+            )
         # "in 23 cases ... a minor burn" where the sentence on burns says "in seven cases".
         found = substituted_number(
             claim, mine, claimed, reading.quantities, aligned, reading.claims
@@ -2438,10 +2628,35 @@ def _added(
                 continue
         elif _qualifies(token):
             pass
-        elif not arguments or any(c.i not in missing for c in arguments):
+        # A verb, adjective or adverb rewords the passage when it is said of what the passage
+        # accounts for: "He was guilty" says of no word the passage has what "He said he was
+        # innocent" says.
+        elif _said_of_accounted(token, arguments, missing, aligned):
             continue
         added.append(token)
     return added
+
+
+def _said_of_accounted(
+    token: Token, arguments: list[Token], missing: set[int], aligned: dict[int, set[int]]
+) -> bool:
+    """Whether what ``token`` is said of is accounted for: one of its own ``arguments``; with
+    none, a modifier always ("roughly", "the respectable results"), and a word that says
+    what its clause says by a word of that clause ("It is unclear whether the shareholders
+    would back a bid")."""
+    if arguments:
+        return any(c.i not in missing for c in arguments)
+    # A modifier ("roughly", "straight away") rewords what it modifies; only a word that
+    # says what the clause says ("was guilty", "admitted") is held to the clause.
+    if token.dep_ not in _PREDICATING:
+        return True
+    return any(
+        aligned.get(t.i) and t.i not in missing for t in token.head.subtree if t.i != token.i
+    )
+
+
+# How a word that says what its clause says stands: its verb, or what a "be" says.
+_PREDICATING = frozenset({"ROOT", "acomp", "attr", "ccomp", "conj", "xcomp"})
 
 
 def _bare_definite(noun: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Token
 
-from assistant.verify.crossed import crossed_clause
+from assistant.verify.crossed import crossed_clause, crossed_phrase
 from assistant.verify.nlp import parse
 from assistant.verify.polarity import same_as
 
@@ -94,3 +94,45 @@ def test_a_crossed_clause_is_told_with_its_auxiliaries_and_what_be_says() -> Non
 )
 def test_a_subject_with_its_own_verb_is_not_crossed(passage: str, sentence: str) -> None:
     assert crossed_clause(parse(sentence), list(parse(passage).sents), _alike) is None
+
+
+def test_a_passives_by_phrase_is_who_acts_when_it_shares_its_subject() -> None:
+    passage = list(
+        parse("The plan was approved by the committee but rejected by parliament.").sents
+    )
+    found = crossed_clause(parse("Parliament approved the plan."), passage, _alike)
+    assert found is not None
+    assert (found.subject, found.other_subject) == ("parliament", "the committee")
+    assert crossed_clause(parse("The committee approved the plan."), passage, _alike) is None
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "own", "other_verb"),
+    [
+        (
+            "Thousands marched in London, while hundreds gathered in Paris.",
+            "Thousands marched in Paris.",
+            "in London",
+            "gathered",
+        ),
+        (  # the phrase hung on the verb's object
+            "The company opened a plant in Ohio and closed one in Texas.",
+            "The company opened a plant in Texas.",
+            "in Ohio",
+            "closed",
+        ),
+    ],
+)
+def test_a_phrase_of_one_clause_given_to_its_sibling_is_crossed(
+    passage: str, sentence: str, own: str, other_verb: str
+) -> None:
+    found = crossed_phrase(parse(sentence), list(parse(passage).sents), _alike)
+    assert found is not None and (found.own, found.other_verb) == (own, other_verb)
+
+
+def test_a_phrase_the_passage_also_gives_the_verb_is_not_crossed() -> None:
+    passage = (
+        "Thousands marched in London, while hundreds gathered in Paris. Others marched in Paris."
+    )
+    found = crossed_phrase(parse("Thousands marched in Paris."), list(parse(passage).sents), _alike)
+    assert found is None

@@ -1869,6 +1869,35 @@ _PLAN = "Unions denounced the plan, which ministers had welcomed."
         ("The team was relegated.", "The team was promoted after a play-off.", False),
         ("The council raised taxes.", "The council froze taxes for a third year.", False),
         ("The talks collapsed.", "The talks were a success, both sides said.", False),
+        ("The company added 300 jobs in March.", "The company cut 300 jobs in March.", False),
+        ("Exports to China halved last year.", "Exports to China doubled last year.", False),
+        ("The chief was appointed in June.", "The chief stepped down in June.", False),
+        ("The ceasefire held.", "The ceasefire was violated within hours.", False),
+        ("The minister agreed to resign.", "The minister rejected calls to resign.", False),
+        ("Voters overwhelmingly rejected it.", "Voters narrowly rejected it.", False),
+        ("The council voted for the plan.", "The council voted against the plan.", False),
+        ("Few residents backed the plan.", "Most residents backed the plan.", False),
+        (
+            "Turnout was higher among younger voters.",
+            "Turnout was higher among older voters.",
+            False,
+        ),
+        ("The council opposed the plan.", "The council voted against the plan.", True),
+        ("The chief resigned in June.", "The chief stepped down in June.", True),
+        ("The firm's revenue fell 10%.", "The firm's profit fell 10%.", False),
+        # The word's own side said where the opposite is: not what the sentence contradicts.
+        ("Revenue rose 5%.", "Sales rose 5% while profit fell 10%.", True),
+        # ... said as the same part of speech: "increased funding" says nothing of "a rise".
+        (
+            "Increased funding and a rise in fees were needed.",
+            "Increased funding and a cut in fees were needed.",
+            False,
+        ),
+        (
+            "Shares gained 5% on Monday.",
+            "Shares fell 3% on Tuesday after rising 5% on Monday.",
+            True,
+        ),
         # The same words said of what the passage says them of.
         ("The city began to increase spending on public buildings.", _GROUP_SHRANK, True),
         ("The largest ethnic group fell from 75.8% in 1970 to 55.1% by 2010.", _GROUP_SHRANK, True),
@@ -3269,3 +3298,376 @@ def test_a_year_counted_from_another_dates_what_it_dates(
     )
     verdict = verifier.check(f"Belle & Sebastian won the Brit Award in {year}.", passage)
     assert verdict.supported is supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("The museum will reopen in May.", "The museum reopened in May.", False),
+        ("The museum will reopen in May.", "The museum has reopened.", False),
+        ("The museum will reopen in May.", "The museum is set to reopen in May.", True),
+        ("The airline plans to hire 500 pilots.", "The airline hired 500 pilots.", False),
+        ("The airline plans to hire 500 pilots.", "The airline intends to hire 500 pilots.", True),
+        (
+            "The company said it would close the plant and cut 300 jobs.",
+            "The company cut 300 jobs.",
+            False,
+        ),
+        (
+            "The company said it would close the plant and cut 300 jobs.",
+            "The company said it would cut 300 jobs.",
+            True,
+        ),
+        (
+            "Protesters urged the government to lift the ban.",
+            "The government lifted the ban.",
+            False,
+        ),
+        ("He said he would resign, and on Friday he resigned.", "He resigned on Friday.", True),
+        ("The minister is under pressure to resign.", "The minister resigned.", False),
+        ("The decision to close the plant was taken in May.", "The plant was closed.", False),
+        ("She is the first woman to lead the party.", "She led the party.", True),
+        ('"We will cut 300 jobs," the company said.', "The company cut 300 jobs.", False),
+        # A first person outside quotation marks is the parser's reading of a title, and a
+        # time the sentence does not tell as done.
+        (
+            "A Fool Such As I would become the 1,001st number one single in UK chart history "
+            "after One Night took the 1,000th place on Sunday.",
+            "One Night became the thousandth number one single in UK chart history on Sunday.",
+            True,
+        ),
+        (
+            "Millennium Alcobev will now be merged with United, which expects to have about "
+            "half of India's beer market.",
+            "Once Millennium Alcobev has been merged into it, United expects to hold about half "
+            "of the Indian beer market.",
+            True,
+        ),
+    ],
+)
+def test_what_is_yet_to_come_is_not_told_as_done(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, "hedge")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("The storm killed 40 people.", False),
+        ("The storm injured 40 people.", True),
+        ("Twelve people were killed and 40 injured in the storm.", True),
+    ],
+)
+def test_a_figure_is_held_to_the_verb_it_counts(
+    verifier: ClaimVerifier, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, "The storm killed 12 people and injured 40.")
+    _assert_verdict(verdict, supported, "figure")
+    if not supported:
+        assert "12 for 'killed'" in verdict.reason
+
+
+def test_figures_the_sentence_tells_both_of_are_not_swapped(verifier: ClaimVerifier) -> None:
+    # The parser joins "500,000 and total sales" to "were pushing" in the shorter sentence.
+    passage = (
+        "By September the album had sold 500,000 in the States and total sales were pushing "
+        "two million worldwide."
+    )
+    sentence = (
+        "By September the album had sold 500,000 and total sales were pushing two million "
+        "worldwide."
+    )
+    assert verifier.check(sentence, passage).supported
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("Some schools will close on Monday.", "All schools will close on Monday.", False),
+        ("Most of the residents backed the plan.", "All the residents backed the plan.", False),
+        ("Schools will close on Monday.", "All schools will close on Monday.", True),
+        ("Not all schools will close.", "All schools will close.", False),
+        ("Smith was the second-largest donor.", "Smith was the largest donor.", False),
+        ("It is the country's third biggest bank.", "It is the country's biggest bank.", False),
+        (
+            "Smith was the second-largest donor, after Jones, the largest.",
+            "Jones was the largest donor.",
+            True,
+        ),
+    ],
+)
+def test_a_part_is_not_told_as_all_nor_a_rank_as_the_top(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, "polarity")
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("The price rose to $50.", "The price rose by $50.", False),
+        ("Unemployment rose by 2 points to 7%.", "Unemployment rose by 7%.", False),
+        ("Unemployment rose by 2 points to 7%.", "Unemployment rose to 7%.", True),
+        ("The population grew from 2 million to 3 million.", "It grew to 2 million.", False),
+        ("The bill was passed by 300 votes to 200.", "MPs passed it by 300 votes to 200.", True),
+    ],
+)
+def test_a_figure_is_held_to_where_a_change_went(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, "figure")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("Smith arrived before Jones left.", False),
+        ("Jones left after Smith arrived.", False),
+        ("Jones left before Smith arrived.", True),
+        ("Smith arrived after Jones had left.", True),
+    ],
+)
+def test_which_came_first_is_held_to_the_passage(
+    verifier: ClaimVerifier, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, "Smith arrived after Jones left.")
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind in {"polarity", "roles"}, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        (
+            "Thousands marched in London, while hundreds gathered in Paris.",
+            "Thousands marched in Paris.",
+            False,
+        ),
+        (
+            "Thousands marched in London, while hundreds gathered in Paris.",
+            "Hundreds gathered in Paris.",
+            True,
+        ),
+        (
+            "The company opened a plant in Ohio and closed one in Texas.",
+            "The company opened a plant in Texas.",
+            False,
+        ),
+        (
+            "Sales rose 5% in the first quarter but fell in the second.",
+            "Sales fell 5% in the first quarter.",
+            False,
+        ),
+        ("Shares rose on Monday but fell on Tuesday.", "Shares gained on Tuesday.", False),
+        (
+            "Smith, who was born in Paris, moved to London in 2001.",
+            "Smith was born in London.",
+            False,
+        ),
+        ("Smith, who was born in Paris, moved to London in 2001.", "Smith moved to London.", True),
+        (
+            "The economy is strong in Europe but weak in Asia.",
+            "The economy is strong in Asia.",
+            False,
+        ),
+        ("The economy is strong in Europe but weak in Asia.", "The economy is weak in Asia.", True),
+        (
+            "The plan was approved by the committee but rejected by parliament.",
+            "Parliament approved the plan.",
+            False,
+        ),
+        (
+            "The plan was approved by the committee but rejected by parliament.",
+            "The committee approved the plan, but parliament rejected it.",
+            True,
+        ),
+    ],
+)
+def test_a_phrase_or_a_by_of_one_clause_is_not_given_to_its_sibling(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, "roles")
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported", "kind"),
+    [
+        (
+            "Smith, the former chief executive, criticised the deal.",
+            "Smith, the chief executive, criticised the deal.",
+            False,
+            "polarity",
+        ),
+        (
+            "Smith, the former chief executive, criticised the deal.",
+            "Former chief executive Smith criticised the deal.",
+            True,
+            "polarity",
+        ),
+        (
+            "Smith, the ex-minister, criticised the deal.",
+            "Smith, the minister, criticised the deal.",
+            False,
+            "polarity",
+        ),
+        # A noun that names whom it speaks of, not what they are, speaks of its own time.
+        (
+            "Apple sued a former contractor who leaked drawings.",
+            "Apple sued a contractor who leaked drawings.",
+            True,
+            "",
+        ),
+        (
+            "Vice President Smith visited Paris on Monday.",
+            "President Smith visited Paris on Monday.",
+            False,
+            "polarity",
+        ),
+        ("Exports nearly doubled last year.", "Exports doubled last year.", False, "polarity"),
+        (
+            "The U.S. struck Iran-backed militias.",
+            "The U.S. struck Iranian militias.",
+            False,
+            "polarity",
+        ),
+        ("Exports nearly doubled last year.", "Exports almost doubled last year.", True, ""),
+        ("The mayor's wife was arrested.", "The mayor was arrested.", False, "roles"),
+        ("The mayor's wife was arrested.", "The mayor's wife was detained.", True, ""),
+        (
+            "A spokesman for the mayor said the plan was dead.",
+            "The mayor's spokesman said the plan was dead.",
+            True,
+            "",
+        ),
+    ],
+)
+def test_a_word_that_makes_a_noun_name_another_is_kept(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool, kind: str
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, kind)
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported", "kind"),
+    [
+        ("He denied that he had resigned.", "He said he had resigned.", False, "denial"),
+        ("He denied that he had resigned.", "He said he had not resigned.", True, ""),
+        (
+            "The company denied reports that it would cut jobs.",
+            "The company will cut jobs.",
+            False,
+            "denial",
+        ),
+        (
+            "The company denied reports that it would cut jobs.",
+            "The company denied it would cut jobs.",
+            True,
+            "",
+        ),
+        ("If the bill passes, taxes will rise.", "Taxes will rise.", False, "hedge"),
+        ("If the bill passes, taxes will rise.", "Taxes will rise if the bill passes.", True, ""),
+    ],
+)
+def test_what_is_denied_or_said_on_a_condition_is_not_told_as_so(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool, kind: str
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, kind)
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported", "kind"),
+    [
+        (
+            "The suspect was arrested on Monday.",
+            "The suspect was convicted on Monday.",
+            False,
+            "polarity",
+        ),
+        ("He was charged with murder.", "He was convicted of murder.", False, "polarity"),
+        (
+            "At least 12 people died in the fire.",
+            "At least 12 people were injured.",
+            False,
+            "polarity",
+        ),
+        (
+            "The company is considering layoffs.",
+            "The company announced layoffs.",
+            False,
+            "polarity",
+        ),
+        ("The suspect was arrested on Monday.", "Police detained the suspect on Monday.", True, ""),
+        ("The mayor proposed a ban on cars.", "The mayor banned cars.", False, "hedge"),
+        ("Campaigners called for a ban on cars.", "Cars were banned.", False, "hedge"),
+        ("The union rejected a pay cut.", "The union cut pay.", False, "hedge"),
+        ("The mayor proposed a ban on cars.", "The mayor wants to ban cars.", True, ""),
+    ],
+)
+def test_another_step_of_a_course_is_not_the_step_told(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool, kind: str
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, kind)
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("The drug may lower blood pressure.", "The drug reduces blood pressure.", False),
+        ("Prices could climb next year.", "Prices will rise next year.", False),
+        ("The drug may lower blood pressure.", "The drug could reduce blood pressure.", True),
+    ],
+)
+def test_a_hedge_told_in_other_words_is_still_a_hedge(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    _assert_verdict(verifier.check(sentence, passage), supported, "hedge")
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("The storm moved 5 miles inland.", "The storm moved 5 kilometres inland.", False),
+        ("The fire burned 500 acres.", "The fire burned 500 hectares.", False),
+        ("The storm moved 5 miles inland.", "The storm moved five miles inland.", True),
+        (
+            "Police arrested a 24-year-old man and a 19-year-old woman.",
+            "Police arrested a 19-year-old man.",
+            False,
+        ),
+        (
+            "Police arrested a 24-year-old man and a 19-year-old woman.",
+            "Police arrested a 19-year-old woman.",
+            True,
+        ),
+    ],
+)
+def test_a_figure_is_held_to_its_unit_and_to_the_noun_it_describes(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind in {"number", "figure"}, verdict.reason
+
+
+def test_a_sentence_that_accounts_for_none_of_its_words_is_held_to_the_whole_passage(
+    verifier: ClaimVerifier,
+) -> None:
+    # Nothing in "He was guilty" is a word of the passage: the adjective is said of no word
+    # the passage accounts for, so it is no rewording, and any sentence may contradict it.
+    verdict = verifier.check("He was guilty.", "He said he was innocent.")
+    _assert_verdict(verdict, False, "polarity")
+    verdict = verifier.check("He admitted he was guilty.", "He said he was innocent.")
+    assert not verdict.supported, verdict.reason
+
+
+def test_a_question_names_the_ranking_it_asks_about_not_its_top(verifier: ClaimVerifier) -> None:
+    passage = "Warsaw is the 9th most-populous capital city in the European Union."
+    presupposed = "most populous city in the European Union"
+    assert verifier.check(presupposed, passage, statement=False).supported
+    verdict = verifier.check(
+        "Warsaw is the most populous capital city in the European Union.", passage
+    )
+    _assert_verdict(verdict, False, "polarity")
