@@ -4,9 +4,8 @@
 exports rose 12.3% and imports 16.3%: both numbers and both things are in the passage, in one
 sentence, so a check that looks for each finds it. What tells the swap is what each number is
 said of, the subject of its clause: the passage says 12.3% of exports, and gives imports
-another number of the same kind (``rebound``). The same holds for the verb a number counts
-("The storm killed 40 people" of "killed 12 people and injured 40": ``reverbed``), the noun
-a number describes ("a 19-year-old man" of "a 24-year-old man and a 19-year-old woman":
+another number of the same kind (``rebound``). The same holds for the noun a number
+describes ("a 19-year-old man" of "a 24-year-old man and a 19-year-old woman":
 ``redescribed``) and the stage of a change it gives ("rose by $50" of "rose to $50":
 ``restaged``).
 
@@ -14,20 +13,17 @@ Usage::
 
     found = rebound(claim_quantity, claim_doc, passage_quantities, passage_sentences)
     found.theirs, found.owner   # "16.3%", "US imports"
-    reverbed(quantity, claim_doc, passage_quantities, passage_sentences, alike).verb
-    # "killed"
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.text import STOP_WORDS
 from assistant.verify.entities import canonical
 from assistant.verify.quantities import Quantity
-from assistant.verify.shares import is_share
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -88,54 +84,6 @@ def rebound(
         other_subject = _subject(sentences[index][other.end - 1])
         if other_subject is not None and owner <= _words(other_subject):
             return Rebound(other.text, " ".join(t.text for t in subject.subtree))
-    return None
-
-
-@dataclass(frozen=True)
-class Reverbed:
-    """The passage's number for what the claim's verb does (``theirs``, told with ``verb``),
-    where the passage tells the claim's number of another verb (``other_verb``)."""
-
-    theirs: str
-    verb: str
-    other_verb: str
-
-
-def reverbed(
-    mine: Quantity,
-    claim: Doc | Span,
-    stated: Sequence[tuple[Quantity, int]],
-    sentences: Sequence[Span],
-    alike: Callable[[Token, Token], bool],
-    claimed: Sequence[Quantity] = (),
-) -> Reverbed | None:
-    """The passage's own number for what ``mine``'s verb does in ``claim``, when every
-    passage number equal to ``mine`` is told with a verb not ``alike`` the claim's, and a
-    number of the same kind in the same sentence as one of them is told with one alike:
-    "The storm killed 40 people" of "The storm killed 12 people and injured 40". A number
-    the claim gives as well (one of ``claimed``) is no substitute: the claim tells both, and
-    it is the parse that joined them to one verb."""
-    verb = _verb_counting(claim[mine.end - 1])
-    if verb is None:
-        return None
-    same = [(q, i) for q, i in stated if mine.matches(q)]
-    if not same:
-        return None
-    others: list[Token] = []
-    for theirs, index in same:
-        their_verb = _verb_counting(sentences[index][theirs.end - 1])
-        if their_verb is None or alike(verb, their_verb):
-            return None
-        others.append(their_verb)
-    holding = {i for _, i in same}
-    for other, index in stated:
-        if other.kind != mine.kind or index not in holding or mine.matches(other):
-            continue
-        if any(q.matches(other) for q in claimed):
-            continue
-        their_verb = _verb_counting(sentences[index][other.end - 1])
-        if their_verb is not None and alike(verb, their_verb):
-            return Reverbed(other.text, their_verb.text, others[0].text)
     return None
 
 
@@ -238,40 +186,8 @@ def _described(token: Token) -> Token | None:
     return token if through_adjective and token.pos_ in {"NOUN", "PROPN"} else None
 
 
-def _verb_counting(token: Token) -> Token | None:
-    """The verb a number (its last word, ``token``) is an argument of: "killed 12 people",
-    "injured 40", "rose 5%", "made a profit of £75m"; None for a number in an adjunct ("down
-    from £125m"), in a name ("50 Cent"), of another noun ("a magnitude 5.9 quake"), or of
-    a verb that says nothing by itself ("was 40")."""
-    while token.dep_ in _IN_A_FIGURE and token.head.i != token.i and _figure(token.head):
-        token = token.head
-    if token.dep_ in {"nummod", "quantmod"}:
-        # "a magnitude 5.9 quake": the figure is of the noun before it, not of the quake.
-        if any(c.dep_ in {"nmod", "compound"} and c.i < token.i for c in token.head.children):
-            return None
-        token = token.head
-    # "a pre-tax profit of £75m": the figure of a noun the verb takes.
-    head = token.head
-    # Not "a fifth of the 500 homes", where 500 is the whole a share is taken of.
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        if is_share(head.head):
-            return None
-        token = head.head
-    verb = token.head
-    if (
-        token.pos_ == "PROPN"
-        or token.dep_ not in _COUNTED_ARGUMENTS
-        or verb.pos_ != "VERB"
-        or verb.lemma_.lower() in {"be", "have"}
-    ):
-        return None
-    return verb
-
-
 # What joins a figure's own words ("more than 1,000", "$24m", "5 %").
 _IN_A_FIGURE = frozenset({"nummod", "quantmod", "compound", "amod"})
-# What a number may be to its verb: who or what, how many or how much.
-_COUNTED_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod", "dative", "oprd"})
 
 
 def _figure(token: Token) -> bool:

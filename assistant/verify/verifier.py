@@ -34,7 +34,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.text import STOP_WORDS, stem
 from assistant.verify.attachment import misattached
-from assistant.verify.bindings import rebound, redescribed, restaged, reverbed
+from assistant.verify.bindings import rebound, redescribed, restaged
 from assistant.verify.crossed import crossed_clause, crossed_phrase
 from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
@@ -559,16 +559,10 @@ class ClaimVerifier:
                 ),
             ),
             ("denial", lambda: _denial(claim, reading)),
-            (
-                "hedge",
-                lambda: _hedge(claim, reading, self._alike) or _sought_only(claim, reading),
-            ),
+            ("hedge", lambda: _hedge(claim, reading) or _sought_only(claim, reading)),
             # Another figure told first: it says more than a figure left out.
-            (
-                "figure",
-                lambda: _numbers(claim, reading, published, aligned, self._alike, told_only=True),
-            ),
-            ("number", lambda: _numbers(claim, reading, published, aligned, self._alike)),
+            ("figure", lambda: _numbers(claim, reading, published, aligned, told_only=True)),
+            ("number", lambda: _numbers(claim, reading, published, aligned)),
             ("date", lambda: _dates(claim, reading, published, aligned)),
             ("name", lambda: _names(claim, reading)),
             ("substitute", lambda: _substituted_name(claim, reading, aligned)),
@@ -1702,20 +1696,16 @@ def _compared(verb: Token) -> bool:
     )
 
 
-def _hedge(claim: Doc, reading: _Reading, alike: Callable[[Token, Token], bool]) -> str | None:
+def _hedge(claim: Doc, reading: _Reading) -> str | None:
     """A certainty the passage gives only as a possibility: "could see" restated as "will
-    see", "may decide" as "has decided". A verb the passage tells only in other words is
-    held to those ("The drug reduces blood pressure" of "The drug may lower blood
-    pressure"): ``alike`` tells two verbs of one action. And what is yet to come told as
-    done (``foretold``)."""
+    see", "may decide" as "has decided"; and what is yet to come told as done
+    (``foretold``)."""
     for verb in claim:
         # "There will not be enough iPod minis" for "there may not be enough": a "be" of
         # being there is a verb of its own, matched by the passage's.
         like = (
             [t for t in reading.said("be") if _there_is(t)] if _there_is(verb) else []
         ) or _verbs_like(verb, reading)
-        if not like and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT:
-            like = [t for t in reading.stated if t.pos_ == "VERB" and alike(verb, t)]
         matches = _with_its_arguments(verb, like)
         if (
             matches
@@ -2161,15 +2151,14 @@ def _numbers(
     reading: _Reading,
     published: date | None,
     aligned: dict[int, set[int]],
-    alike: Callable[[Token, Token], bool],
     *,
     told_only: bool = False,
 ) -> str | None:
     """What is wrong with the claim's numbers: the passage gives none of them, gives one for
     another noun, or tells another figure for the same thing (another count of the same noun,
-    a bound the other way, two figures swapped, a figure of another verb: ``alike`` tells
-    two verbs of one action). With ``told_only``, only the last: a figure the passage
-    contradicts rather than leaves out."""
+    a bound the other way, two figures swapped, another unit, another stage of a change).
+    With ``told_only``, only the last: a figure the passage contradicts rather than leaves
+    out."""
     claimed = _quantities_outside_dates(claim, published)
     if not claimed:
         return None  # the passage's figures are read only for a claim that gives one
@@ -2264,13 +2253,6 @@ def _numbers(
             return (
                 f"the passage gives {described.theirs} for {described.noun!r}, and "
                 f"{mine.text} for {described.other_noun!r}"
-            )
-        # "The storm killed 40" of "The storm killed 12 people and injured 40".
-        verbed = reverbed(mine, claim, reading.quantities, reading.sentences, alike, claimed)
-        if verbed is not None:
-            return (
-                f"the passage gives {verbed.theirs} for {verbed.verb!r}, and {mine.text} for "
-                f"{verbed.other_verb!r}"
             )
         # "in 23 cases ... a minor burn" where the sentence on burns says "in seven cases".
         found = substituted_number(

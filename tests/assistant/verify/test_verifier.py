@@ -3352,36 +3352,6 @@ def test_what_is_yet_to_come_is_not_told_as_done(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "supported"),
-    [
-        ("The storm killed 40 people.", False),
-        ("The storm injured 40 people.", True),
-        ("Twelve people were killed and 40 injured in the storm.", True),
-    ],
-)
-def test_a_figure_is_held_to_the_verb_it_counts(
-    verifier: ClaimVerifier, sentence: str, supported: bool
-) -> None:
-    verdict = verifier.check(sentence, "The storm killed 12 people and injured 40.")
-    _assert_verdict(verdict, supported, "figure")
-    if not supported:
-        assert "12 for 'killed'" in verdict.reason
-
-
-def test_figures_the_sentence_tells_both_of_are_not_swapped(verifier: ClaimVerifier) -> None:
-    # The parser joins "500,000 and total sales" to "were pushing" in the shorter sentence.
-    passage = (
-        "By September the album had sold 500,000 in the States and total sales were pushing "
-        "two million worldwide."
-    )
-    sentence = (
-        "By September the album had sold 500,000 and total sales were pushing two million "
-        "worldwide."
-    )
-    assert verifier.check(sentence, passage).supported
-
-
-@pytest.mark.parametrize(
     ("passage", "sentence", "supported"),
     [
         ("Some schools will close on Monday.", "All schools will close on Monday.", False),
@@ -3609,20 +3579,6 @@ def test_another_step_of_a_course_is_not_the_step_told(
     verifier: ClaimVerifier, passage: str, sentence: str, supported: bool, kind: str
 ) -> None:
     _assert_verdict(verifier.check(sentence, passage), supported, kind)
-
-
-@pytest.mark.parametrize(
-    ("passage", "sentence", "supported"),
-    [
-        ("The drug may lower blood pressure.", "The drug reduces blood pressure.", False),
-        ("Prices could climb next year.", "Prices will rise next year.", False),
-        ("The drug may lower blood pressure.", "The drug could reduce blood pressure.", True),
-    ],
-)
-def test_a_hedge_told_in_other_words_is_still_a_hedge(
-    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
-) -> None:
-    _assert_verdict(verifier.check(sentence, passage), supported, "hedge")
 
 
 @pytest.mark.parametrize(
