@@ -13,9 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.text import FRACTIONS, MONTHS, ORDINALS, WEEKDAYS, number_value, stem, tokens
 from assistant.verify.entities import ALIASES, canonical
+from assistant.verify.nlp import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _WORD = r"[a-z][a-z'-]*"
 # Where the counted noun phrase ends: "how many [American troops] are...".
@@ -198,7 +203,7 @@ def holds(
         # What the Iraqi government said is told by a sentence about the government: one
         # about the U.S. military answers what the U.S. did, not how Iran's ministry reacted.
         head = stem(want.focus[-1].removesuffix("'s"))
-        return head in {stem(w) for w in words}
+        return head in {stem(w) for w in words} and _speaks_or_acts(sentence, head)
     if want.kind == "named":
         # A name the question does not say: "Which country...?" is not answered by a sentence
         # naming only what the question names, and with ``kind_of``, not by one naming no
@@ -252,6 +257,43 @@ def holds(
             )
         )
     return bool({stem(w) for w in want.focus} & {stem(w) for w in words})
+
+
+def _speaks_or_acts(sentence: str, head: str) -> bool:
+    """Whether a word of stem ``head`` is in the subject of a clause of ``sentence`` ("Iran's
+    foreign ministry said"), after a passive's "by" or an "according to": what Iran said or
+    how it reacted is not told by a sentence in which a drone strike killed Iran's general."""
+    for token in parse(sentence):
+        if stem(token.lower_) != head:
+            continue
+        node = token
+        while node.head is not node and node.pos_ not in _CLAUSE_HEADS:
+            if node.dep_ in _SUBJECTS:
+                # "The PMF is an umbrella organisation" tells what the PMF is, not what it did.
+                if not _tells_what_it_is(node.head):
+                    return True
+                break
+            if node.dep_ == "pobj" and _names_a_source(node.head):
+                return True
+            node = node.head
+    return False
+
+
+def _names_a_source(preposition: Token) -> bool:
+    """Whether ``preposition`` is the "by" of a passive or the "to" of "according to"."""
+    return preposition.dep_ == "agent" or (
+        preposition.lower_ == "to" and preposition.head.lower_ == "according"
+    )
+
+
+def _tells_what_it_is(verb: Token) -> bool:
+    return verb.lemma_ == "be" and any(child.dep_ == "attr" for child in verb.children)
+
+
+# A passive's subject too: "Joseph Haas was arrested for sending an email stating ..." tells
+# what he said.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 
 
 def _spans_time(following: list[str], lasting: bool) -> bool:

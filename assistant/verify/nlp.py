@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from index.parser import parse_texts, spacy_pipeline
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["parse", "parse_all", "spacy_pipeline"]
+__all__ = ["hyphened_before", "parse", "parse_all", "spacy_pipeline"]
 
 # Texts whose parse is kept: questions, what they take for granted, and answer sentences.
 _KEPT = 4096
@@ -44,3 +44,10 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
         while len(_parsed) > _KEPT:
             _parsed.popitem(last=False)
     return [found[t] for t in texts]
+
+
+def hyphened_before(token: Token) -> Token | None:
+    """The word joined to ``token`` by a hyphen before it ("second" of "second-largest", "ex"
+    of "ex-minister"), which the parser may hang anywhere."""
+    doc, at = token.doc, token.i
+    return doc[at - 2] if at >= 2 and doc[at - 1].text == "-" else None

@@ -69,6 +69,10 @@ add cut|add shed|create cut|create shed|double halve|appoint resign|appoint dism
 appoint fire|hold violate|hold breach|agree reject|most few
 profit revenue|profit sale|profit sales|profit turnover|earnings revenue|earnings sale
 earnings sales|earnings turnover
+sign veto|pass veto|meet miss|beat miss
+exceed miss|hit miss|surpass miss|top miss|survive lose|clear convict|acquit guilty|clear guilty
+introduce scrap|introduce abolish|introduce repeal|impose scrap|impose abolish|pass repeal
+adopt repeal|create abolish|exclude suspect|admit discharge
 """
 # Verbs with a particle that say what one word says ("turned down the offer" rejects it), so
 # their opposites can be looked up: "turned down" against "accepted".
@@ -165,6 +169,10 @@ _SIDES_OPPOSED = (
         "criticise criticize condemn slam blast denounce lambast",
     ),
 )
+# The words that tell an amount went up, and those that tell it went down: a claim's "up 5%"
+# or "down from the year before" needs one of its side in the passage.
+RISING = frozenset(_SIDES_OPPOSED[0][0].split()) | {"up", "higher", "high", "record", "more"}
+FALLING = frozenset(_SIDES_OPPOSED[0][1].split()) | {"down", "lower", "low", "less", "fewer"}
 # Verbs that tell different steps of one course, which a rewriter's word for one often
 # passes for the other (their vectors are close): an arrest is no conviction, an injury no
 # death, a plan under consideration not one announced. Each was accepted for the other in
@@ -176,6 +184,7 @@ arrest convict|charge convict|arrest charge|arrest sentence|charge sentence|susp
 injure kill|injure die|wound kill|wound die|hurt kill|hurt die|consider announce|treat cure
 consider approve|propose approve|propose adopt|free kill|release kill|rescue kill|land crash
 evacuate destroy|double triple|double quadruple|triple quadruple|triple halve
+postpone cancel|delay cancel|suspend cancel|postpone scrap|delay scrap|suspend scrap
 """
 _LISTED = _pairs(_OPPOSITES) | _pairs(_OTHER_STEPS)
 OPPOSITES = _LISTED | _pairs(
@@ -252,6 +261,7 @@ _PREVENTING_VERBS = frozenset(["prevent", "stop", "bar", "ban", "block", "prohib
 # Verbs that set something aside themselves: negated ("not ruled out"), they keep it in play.
 EXCLUDING = frozenset(["exclude", "rule", "dismiss", "deny", "reject", "discount"])
 _NEGATING_NOUNS = frozenset(["refusal", "failure", "inability", "reluctance", "unwillingness"])
+_INTENTIONS = frozenset(["plan", "intention", "intent", "desire", "wish"])
 # Verbs and adjectives whose negation is that of what they govern ("not able to pay" is "not
 # pay"); "not willing to pay" or "not expected to pay" say less, and are not here.
 _IMPLICATIVE = frozenset({"succeed", "manage", "able", "capable"})
@@ -591,6 +601,27 @@ def negated(verb: Token) -> bool:
         flips += 1
     if verb.dep_ in {"acl", "xcomp"} and head.lemma_.lower() in _NEGATING_NOUNS:
         flips += 1
+    # "stopped short of calling for a ban", "fell short of recommending it": not done.
+    if verb.dep_ == "pcomp" and head.lower_ == "of":
+        governor = head.head if head.head.lower_ != "short" else head.head.head
+        if governor.lemma_.lower() in {"stop", "fall"} and any(
+            c.lower_ == "short" for c in [head.head, *governor.children]
+        ):
+            flips += 1
+    # "has no plans to sell", "had no intention of resigning", "does not intend to use": what
+    # no one intends is said not to happen, as what someone refuses to do is.
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in {"intend", "plan"} and negated(head):
+        flips += 1
+    intention = head if verb.dep_ == "acl" else None
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
+        intention = head.head
+    if (
+        intention is not None
+        and intention.lemma_.lower() in _INTENTIONS
+        and intention.i != verb.i
+        and (denied(intention) or (intention.dep_ == "dobj" and negated(intention.head)))
+    ):
+        flips += 1
     # "denied that he had resigned", "dismissed reports that it would cut jobs": what is
     # denied is said not to be so.
     # The parser may hang a later clause on "denied" as well ("denied his club was suffering a
@@ -679,6 +710,8 @@ _HEDGING_HEADS = frozenset({"seem", "appear", "likely", "possible", "expect", "r
 _CHARGING_HEADS = frozenset({"accuse", "suspect", "charge"})
 # "Police believe the fire was started deliberately": a belief, not a finding.
 _BELIEVING_HEADS = frozenset({"believe", "suspect", "fear", "allege", "think"})
+# Passives of belief and report that raise their clause's subject: "is believed to have fled".
+_HELD_BY_OTHERS = _BELIEVING_HEADS | {"say", "report", "understand", "presume", "rumour", "rumor"}
 # "There are rumours that two banks have abandoned plans": hearsay, not a finding.
 _HEARSAY_NOUNS = frozenset({"rumour", "rumor", "speculation"})
 _HEDGING_ADVERBS = frozenset(
@@ -745,6 +778,13 @@ def hedged(verb: Token) -> bool:
     ):
         return True
     if verb.dep_ == "ccomp" and head.lemma_.lower() in _BELIEVING_HEADS:
+        return True
+    # "is believed to have fled", "is said to be in Spain": what others hold, not a finding.
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _HELD_BY_OTHERS
+        and any(c.dep_ == "auxpass" for c in head.children)
+    ):
         return True
     if verb.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in _HEARSAY_NOUNS:
         return True

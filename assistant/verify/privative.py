@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.verify.entities import canonical
+from assistant.verify.nlp import hyphened_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -97,9 +98,8 @@ def _own_words_before(noun: Token) -> list[Token]:
     """The words before ``noun`` that its own phrase holds, and a word hyphened to it."""
     doc = noun.doc
     found = [t for t in doc[noun.left_edge.i : noun.i] if t.dep_ not in {"appos", "punct"}]
-    if noun.i >= 2 and doc[noun.i - 1].text == "-":
-        found.append(doc[noun.i - 2])
-    return found
+    joined = hyphened_before(noun)
+    return found if joined is None else [*found, joined]
 
 
 def _phrase_of(noun: Token) -> list[Token]:

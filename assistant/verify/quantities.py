@@ -35,6 +35,7 @@ _CURRENCY_WORDS = {
     "rupee": "inr",
 }
 _APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some"}
+_SHORT_OF = {"nearly", "almost"}
 # Words before a number that make it a bound: "more than 10", "under 5", "at least 3".
 _LOWER_BOUNDS = {("more", "than"), ("greater", "than"), ("at", "least"), ("over",), ("above",)}
 _LOWER_BOUNDS |= {("minimum", "of")}  # "a minimum of 40": at least 40
@@ -91,6 +92,9 @@ class Quantity:
     end: int = 0
     # ">" for "more than 10", "<" for "fewer than 10", "" for a number stated as it is.
     bound: str = ""
+    # "nearly" of "nearly 100", "almost" of "almost 100": just short of the figure, which
+    # "more than 100" is not; else "".
+    short: str = ""
     # A span of time in days ("six months", "half a year", "a fortnight"), else None.
     days: float | None = None
     # "a year", "a fortnight": one unit of time said without a number. It states a span, and
@@ -120,6 +124,12 @@ class Quantity:
             return (self.value, self.whole) == (other.value, other.whole) and (
                 not spans or self._same_span(other)
             )
+        # "a quarter of a percentage point" is "0.25 percentage points".
+        if {self.kind, other.kind} == {"percent", "count"} and "percentage" in {
+            self.noun,
+            other.noun,
+        }:
+            return self.value == other.value
         mine, theirs = self._as_share(), other._as_share()
         # Two percentages compare as any two numbers do: 12% is not 13%.
         both_percent = self.kind == other.kind == "percent"
@@ -420,8 +430,11 @@ def _read(
     if i < len(words) and words[i] in _PERCENT:
         kind = "percent"
         i += 2 if words[i] == "per" and i + 1 < len(words) and words[i + 1] == "cent" else 1
-    # "a 0.5-percentage-point hike", "a 10-mile walk": the unit joined by hyphens is counted.
+    # "a 0.5-percentage-point hike", "a 10-mile walk": the unit joined by hyphens is counted,
+    # and so are points of a percentage ("0.25 percentage points").
     unit = ""
+    if kind == "count" and words[i : i + 2] in (["percentage", "point"], ["percentage", "points"]):
+        unit, i = "percentage", i + 2
     while kind == "count" and i + 1 < len(words) and words[i] == "-" and words[i + 1] in _UNITS:
         unit, i = words[i + 1], i + 2
     return _finish(tokens, words, start, i, value, kind, unit)
@@ -528,6 +541,7 @@ def _finish(
     # "more than a dozen", "about a dozen": the article is no part of the bound.
     lead = start - 1 if start > 0 and words[start - 1] in {"a", "an"} else start
     approximate = lead > 0 and words[lead - 1] in _APPROXIMATE
+    short = words[lead - 1] if lead > 0 and words[lead - 1] in _SHORT_OF else ""
     before = tuple(words[max(lead - 2, 0) : lead])
     bound = next(
         (
@@ -553,6 +567,7 @@ def _finish(
             start=start,
             end=end,
             bound=bound,
+            short=short,
             days=days,
         ),
         end,

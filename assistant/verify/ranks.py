@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.verify.nlp import hyphened_before
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -60,8 +62,8 @@ def rank(superlative: Token) -> str | None:
     hung on it, or the word before it, which the parser may hang on the noun ("the 21st
     largest fire")."""
     doc, at = superlative.doc, superlative.i
-    # The word before, across a hyphen ("second-largest").
-    before = [doc[at - 2]] if at >= 2 and doc[at - 1].text == "-" else doc[max(at - 1, 0) : at]
+    joined = hyphened_before(superlative)
+    before = [joined] if joined is not None else doc[max(at - 1, 0) : at]
     for word in [*(c for c in superlative.children if c.i < at), *before]:
         if word.lower_ in _ORDINALS or _NUMBERED.fullmatch(word.lower_):
             return word.lower_

@@ -55,22 +55,41 @@ def misattributed(claim: Doc | Span, sentences: Sequence[Span]) -> Misattributio
     ``sentences`` has another speaker, while the claim's speaker says something else there."""
     theirs = [s for sentence in sentences for s in _statements(sentence)]
     for speaker, words in _statements(claim):
-        mine = _speaker(speaker)
+        mine = _speaker(speaker, placeholder=True)
         # A statement inside another ("the book claims the prime minister told him that")
         # is the outer speaker's report; the outer one is checked.
         if not mine or not words or _reported(speaker.head):
             continue
-        best = max(theirs, key=lambda s: len(words & s[1]), default=None)
+        # Of statements as close, the narrowest: "Analysts expect profits to fall, the company
+        # said" has the analysts, not the company, expect it.
+        best = max(theirs, key=lambda s: (len(words & s[1]), -len(s[1])), default=None)
         if best is None or len(words & best[1]) < _SAME_STATEMENT * len(words):
             continue
         their_speaker = _speaker(best[0])
         if not their_speaker or mine & their_speaker:
             continue
-        own = [said for other, said in theirs if mine & _speaker(other)]
-        # The sentence's speaker says something else in the passage, and nothing as close.
+        own = [said for other, said in theirs if mine & _speaker(other, placeholder=True)]
+        # The sentence's speaker says something else in the passage, and nothing as close, or
+        # disputes what another says ("The mayor said ... The treasurer disagreed").
         if own and all(len(words & said) < _SAME_STATEMENT * len(words) for said in own):
             return Misattribution(_phrase(speaker), _phrase(best[0]))
+        if not own and _disputes(mine, sentences):
+            return Misattribution(_phrase(speaker), _phrase(best[0]))
     return None
+
+
+def _disputes(speaker: frozenset[str], sentences: Sequence[Span]) -> bool:
+    """Whether ``speaker`` is the subject of a verb of disputing in ``sentences``."""
+    return any(
+        t.lemma_.lower() in _DISPUTING
+        and any(c.dep_ in _SUBJECTS and speaker & _speaker(c, placeholder=True) for c in t.children)
+        for sentence in sentences
+        for t in sentence
+    )
+
+
+# Verbs of taking the other side of what someone says.
+_DISPUTING = frozenset({"disagree", "dispute", "contest", "deny", "reject", "challenge"})
 
 
 def _reported(verb: Token) -> bool:
@@ -109,20 +128,31 @@ def _own_words(clause: Token) -> list[Token]:
         stack.extend(
             c
             for c in word.children
-            if not (c.dep_ in _OTHER_CLAUSES and any(g.dep_ in _SUBJECTS for g in c.children))
+            if not (
+                (c.dep_ in _OTHER_CLAUSES or c.dep_ in _STATEMENTS)
+                and any(g.dep_ in _SUBJECTS for g in c.children)
+            )
         )
     return words
 
 
-def _speaker(subject: Token) -> frozenset[str]:
+def _speaker(subject: Token, *, placeholder: bool = False) -> frozenset[str]:
     """What names a speaker: its content words, names by alias; nothing for a pronoun or a
-    word that names no one of its own."""
+    word that names no one of its own, unless ``placeholder``: then such a noun names what the
+    same noun names ("the company" of a sentence is the passage's "the company", which may
+    also be the Nintendo it names)."""
     if is_share(subject):
         # "80% of Republicans said": the group speaks; a bare "80% said" names no one.
         group = counted(subject)
-        return _speaker(group) if group is not None else frozenset()
+        return _speaker(group, placeholder=placeholder) if group is not None else frozenset()
     if subject.lower_ in _PLACEHOLDERS:
-        return frozenset()
+        alone = not any(
+            t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in STOP_WORDS | _PLACEHOLDERS
+            for t in subject.subtree
+        )
+        if not (placeholder and alone and subject.pos_ == "NOUN"):
+            return frozenset()
+        return frozenset({subject.lemma_.lower()})
     return frozenset(
         canonical(t.lower_) if t.pos_ == "PROPN" else t.lemma_.lower()
         for t in subject.subtree

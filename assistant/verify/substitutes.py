@@ -111,7 +111,7 @@ def substituted_name(
         name = entity_name(entity)
 
         def holds(index: int, name: str = name) -> bool:
-            text = sentences[index].text
+            text = _outside_relative_clauses(sentences[index])
             return named_in(name, known_names(text), acronyms(text))
 
         index = _restated(support, stated, {t.i for t in entity}, _clause(token), holds)
@@ -540,6 +540,14 @@ def _restated(
     if any(holds(i) for i in stated if cover[i] >= cover[best]):
         return None
     return best
+
+
+def _outside_relative_clauses(sentence: Span) -> str:
+    """``sentence``'s text without its relative clauses: "Johnson, who replaced Smith, was
+    sacked" does not hold the Smith of "Smith was sacked" where the claim has him, though it
+    names him (a claim that restates the clause itself finds Smith there in his place)."""
+    inside = {t.i for clause in sentence if clause.dep_ == "relcl" for t in clause.subtree}
+    return "".join(t.text_with_ws for t in sentence if t.i not in inside)
 
 
 def _clause(token: Token) -> set[int]:

@@ -53,6 +53,8 @@ from assistant.verify.places import swapped_places, traded_sides
 from assistant.verify.polarity import (
     CONVERSES,
     EXCLUDING,
+    FALLING,
+    RISING,
     approximation,
     attributed,
     believed,
@@ -380,7 +382,7 @@ class _Reading:
             (q, i)
             for i in self.ordered
             for q in _quantities_outside_dates(
-                self.sentences[i], self.published, self._dates_by_sentence[i]
+                self.sentences[i], self.published, self.dates_by_sentence[i]
             )
         ]
 
@@ -388,7 +390,7 @@ class _Reading:
     def dates(self) -> list[tuple[DateMention, int]]:
         """The dates stated, resolved against the publication date, each with its sentence;
         with them the years told by counting from another ("two years later")."""
-        stated = [self._dates_by_sentence[i] for i in self.ordered]
+        stated = [self.dates_by_sentence[i] for i in self.ordered]
         counted = years_counted_on([self.sentences[i] for i in self.ordered], stated)
         return [
             (d, i)
@@ -397,8 +399,9 @@ class _Reading:
         ]
 
     @cached_property
-    def _dates_by_sentence(self) -> dict[int, list[DateMention]]:
-        # Read once for both the dates and the figures outside them.
+    def dates_by_sentence(self) -> dict[int, list[DateMention]]:
+        """The dates each stated sentence states, by sentence: read once for the dates, the
+        figures outside them, and which event of a sentence each date dates."""
         return {i: date_mentions(self.sentences[i], self.published) for i in self.ordered}
 
     @cached_property
@@ -576,6 +579,10 @@ class ClaimVerifier:
         condition = _added_condition(claim, reading)
         if condition is not None:
             reason = f"the passage sets no condition {condition!r}"
+            return Verdict(False, reason, start, end, coverage, "unaccounted")
+        way = _added_direction(claim, reading)
+        if way is not None:
+            reason = f"the passage does not say it went {way}"
             return Verdict(False, reason, start, end, coverage, "unaccounted")
         bare = _bare_clause(claim, reading)
         if bare is not None:
@@ -977,9 +984,22 @@ def _whole_sentences(span: tuple[int, int], reading: _Reading) -> bool:
 def _cut(span: tuple[int, int], reading: _Reading) -> bool:
     """Whether a quoted span begins inside a phrase, leaving out a word that modifies its
     first words: "President Smith visited Paris" of "Vice President Smith visited Paris"
-    (what is left is no quotation of what the passage says)."""
+    (what is left is no quotation of what the passage says), or leaves out a condition."""
     found = reading.doc.char_span(*span, alignment_mode="expand")
-    if found is None or found.start == 0:
+    if found is None:
+        return False
+    # Nor is one that leaves out the condition its verb is said on: "The strike will go
+    # ahead" of "The strike will go ahead unless a deal is reached".
+    if any(
+        t.dep_ == "mark"
+        and t.lower_ in {"if", "unless"}
+        and t.head.dep_ == "advcl"
+        and found.start <= t.head.head.i < found.end
+        and not found.start <= t.i < found.end
+        for t in found.sent
+    ):
+        return True
+    if found.start == 0:
         return False
     before = reading.doc[found.start - 1]
     return before.dep_ in _MODIFYING and found.start <= before.head.i < found.end
@@ -2165,7 +2185,12 @@ def _numbers(
     stated = [q for q, _ in reading.quantities]
     for mine in claimed:
         same = [q for q in stated if mine.matches(q)] or [q for q in stated if _within(mine, q)]
-        if same and mine.bound and all(q.bound and q.bound != mine.bound for q in same):
+        if same and (
+            (mine.bound and all(q.bound and q.bound != mine.bound for q in same))
+            # "more than 100" of "nearly 100", and the reverse.
+            or (mine.bound == ">" and all(q.short for q in same))
+            or (mine.short and all(q.bound == ">" for q in same))
+        ):
             return f"the passage says {_bounded(same[0])}, not {_bounded(mine)}"
         if mine.implicit and mine.text.startswith(_LOOKING_BACK) and not same:
             # Unmatched, its words are checked, unless the passage gives the span otherwise:
@@ -2408,7 +2433,8 @@ def _rescaled(mine: Quantity, other: Quantity) -> bool:
 
 
 def _bounded(quantity: Quantity) -> str:
-    return {">": "more than ", "<": "less than "}.get(quantity.bound, "") + quantity.text
+    short = f"{quantity.short} " if quantity.short else ""
+    return short + {">": "more than ", "<": "less than "}.get(quantity.bound, "") + quantity.text
 
 
 # How a span of time that looks back from now opens ("over the past year").
@@ -2450,7 +2476,11 @@ def _dates(
         if event is None or not aligned.get(event.i):
             continue
         sentences = _naming_most(event, aligned[event.i], reading)
-        if any(i in sentences for _, i in agreeing):
+        held = [(d, i) for d, i in agreeing if i in sentences]
+        if held:
+            crossed = _dated_in_its_sentence(event, mine, held, reading)
+            if crossed is not None:
+                return crossed
             continue
         # The passage dates the same event otherwise, and the date is given to another one.
         other = [d for d, i in reading.dates if i in sentences and _comparable(mine, d)]
@@ -2505,7 +2535,40 @@ def _comparable(mine: DateMention, other: DateMention) -> bool:
     )
 
 
-def _dated_event(claim: Doc, mention: DateMention) -> Token | None:
+def _dated_in_its_sentence(
+    event: Token, mine: DateMention, held: list[tuple[DateMention, int]], reading: _Reading
+) -> str | None:
+    """Why the claim's date for ``event`` belongs to another event of the sentences that tell
+    both (``held``: the passage's agreeing dates and their sentences), or None: "The company,
+    founded in 1998, was bought in 2006" gives 2006 to the buying and 1998 to the founding,
+    so "founded in 2006" dates something else. Only where every such sentence says so."""
+    lemma = event.lemma_.lower()
+    reasons = []
+    for theirs, index in held:
+        sentence = reading.sentences[index]
+        if theirs not in reading.dates_by_sentence.get(index, []):
+            return None  # a year counted from another ("two years later") has no place
+        dated = _dated_event(sentence, theirs)
+        if dated is None or dated.lemma_.lower() == lemma:
+            return None
+        own = [
+            d
+            for d in reading.dates_by_sentence[index]
+            if not mine.agrees(d)
+            and _comparable(mine, d)
+            and (their_event := _dated_event(sentence, d)) is not None
+            and their_event.lemma_.lower() == lemma
+        ]
+        if not own:
+            return None
+        reasons.append(
+            f"the passage gives {own[0].text!r} for {event.text!r}; "
+            f"{mine.text!r} dates {dated.text!r}"
+        )
+    return reasons[0] if reasons else None
+
+
+def _dated_event(claim: Doc | Span, mention: DateMention) -> Token | None:
     """The word a date is attached to: the verb or noun above it in the parse, or what a
     light verb above it takes ("get a preview in May" dates the preview)."""
     token = claim[mention.start].head
@@ -2677,6 +2740,25 @@ def _added_condition(claim: Doc, reading: _Reading) -> str | None:
         return None
     clause = marks[0].head
     return claim[clause.left_edge.i : clause.right_edge.i + 1].text
+
+
+def _added_direction(claim: Doc, reading: _Reading) -> str | None:
+    """The "up" or "down" of a claim that tells which way an amount went ("2 million visitors,
+    down from the year before", "shares closed up") where the passage has no word of that
+    side, or None. Both are stop words, so no word check reads them; an "up from 1.5
+    million" is left to the figures, which hold the claim to both."""
+    for token in claim:
+        side = {"up": RISING, "down": FALLING}.get(token.lower_)
+        if side is None or token.dep_ not in {"advmod", "npadvmod"}:
+            continue
+        if any(
+            c.lower_ in {"from", "on"} and any(g.like_num for g in c.subtree)
+            for c in token.children
+        ):
+            continue
+        if not any(t.lemma_.lower() in side or t.lower_ in side for t in reading.stated):
+            return token.lower_
+    return None
 
 
 # Words that open a clause saying when, why or despite what ("when I was there", "as it

@@ -220,6 +220,30 @@ def test_what_someone_said_is_told_by_a_sentence_about_them() -> None:
 @pytest.mark.parametrize(
     ("sentence", "held"),
     [
+        ("Iran's foreign ministry condemned the strikes.", True),
+        ("The strikes were condemned by Iran.", True),
+        ("According to Iran, the strikes broke international law.", True),
+        ('"This is illegal," said Iran.', True),
+        # Iran named, but not as who speaks or acts.
+        ("A U.S. drone strike in Baghdad killed Iran's top general.", False),
+        ("The U.S. struck targets in Iran.", False),
+        ("Iran is the main backer of the militias.", False),
+    ],
+)
+def test_how_someone_reacted_is_told_by_what_they_said_or_did(sentence: str, held: bool) -> None:
+    assert holds(sentence, Wanted("speaker", ("iran",))) is held
+
+
+def test_a_reaction_the_articles_do_not_report_is_declined(sample_assistant: Assistant) -> None:
+    # The sample tells of Iran's general killed in 2020, never of how Iran met these strikes.
+    answer = sample_assistant.ask("How did Iran react to the strikes?")
+    assert answer.refused
+    assert answer.citations == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
         ("Rumors of its plans to file for bankruptcy began circulating in August.", False),
         ("Rite Aid filed for bankruptcy on Sunday.", True),
         ("Rite-Aid filed for bankruptcy on Sunday.", True),

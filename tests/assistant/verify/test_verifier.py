@@ -3627,3 +3627,215 @@ def test_a_question_names_the_ranking_it_asks_about_not_its_top(verifier: ClaimV
         "Warsaw is the most populous capital city in the European Union.", passage
     )
     _assert_verdict(verdict, False, "polarity")
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        # What no one intends is said not to happen.
+        (
+            "The company said it has no plans to sell its stake in the airline.",
+            "The company plans to sell its stake in the airline.",
+            False,
+        ),
+        (
+            "The company said it does not have any plans to sell its stake.",
+            "The company will sell its stake.",
+            False,
+        ),
+        ("The minister said there were no plans to raise taxes.", "Taxes will be raised.", False),
+        ("He said he had no intention of resigning.", "He said he would resign.", False),
+        # Said the same way, or denied in other words, it stands.
+        (
+            "The company said it has no plans to sell its stake in the airline.",
+            "The company said it would not sell its stake in the airline.",
+            True,
+        ),
+        (
+            "The company has plans to sell its stake in the airline.",
+            "The company plans to sell its stake in the airline.",
+            True,
+        ),
+        (
+            "The company does not plan to sell its stake.",
+            "The company has no plans to sell its stake.",
+            True,
+        ),
+        ("The company does not plan to sell its stake.", "The company will sell its stake.", False),
+    ],
+)
+def test_an_intention_denied_denies_what_it_intends(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    assert verifier.check(sentence, passage).supported is supported
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        # Verbs of news that say the opposite of one another, each accepted for the other in
+        # sentences written to probe the verifier on 2026-12-07 (session 32).
+        ("The bill was passed but vetoed by the president.", "The president signed the bill."),
+        ("The mayor survived a no-confidence vote.", "The mayor lost a no-confidence vote."),
+        ("The firm missed its profit target.", "The firm met its profit target."),
+        ("The firm beat its profit target.", "The firm missed its profit target."),
+        ("Smith was cleared of all charges on Monday.", "Smith was found guilty on Monday."),
+        ("The government scrapped the tax in 2019.", "The government introduced the tax."),
+        ("Police have ruled out foul play.", "Police suspect foul play."),
+        ("The patient was discharged on Monday.", "The patient was admitted on Monday."),
+        # Put off is not called off.
+        ("The vote was postponed until next week.", "The vote was cancelled."),
+    ],
+)
+def test_opposite_verbs_of_news(verifier: ClaimVerifier, passage: str, sentence: str) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert (verdict.supported, verdict.kind) == (False, "polarity"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        # Just short of a figure is not past it, and the reverse.
+        ("Nearly 100 people attended the rally.", "More than 100 people attended.", False),
+        ("More than 100 people attended the rally.", "Almost 100 people attended.", False),
+        ("Nearly 100 people attended the rally.", "About 100 people attended the rally.", True),
+        ("Nearly 100 people attended the rally.", "Fewer than 100 people attended.", True),
+        # Points of a percentage, however written.
+        (
+            "The bank raised interest rates by a quarter of a percentage point.",
+            "The bank raised interest rates by 0.25 percentage points.",
+            True,
+        ),
+        (
+            "The bank raised interest rates by half a percentage point.",
+            "The bank raised interest rates by 0.25 percentage points.",
+            False,
+        ),
+        # What others believe or report is no finding.
+        ("The suspect is believed to have fled to Spain.", "The suspect fled to Spain.", False),
+        ("The suspect is said to have fled to Spain.", "The suspect fled to Spain.", False),
+        (
+            "The suspect is believed to have fled to Spain.",
+            "The suspect is thought to have fled to Spain.",
+            True,
+        ),
+        # Which way an amount went, where the passage says none or the other.
+        (
+            "The museum attracted a record 2 million visitors last year.",
+            "The museum attracted 2 million visitors last year, down from the year before.",
+            False,
+        ),
+        (
+            "The museum attracted 2 million visitors last year, up from 1.5 million.",
+            "The museum attracted 2 million visitors last year, up from the year before.",
+            True,
+        ),
+    ],
+)
+def test_bounds_points_beliefs_and_directions(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    assert verifier.check(sentence, passage).supported is supported
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        # The name a relative clause holds is not the one its sentence tells of.
+        ("Smith was sacked on Monday.", False),
+        ("Johnson was sacked on Monday.", True),
+        ("Johnson replaced Smith as coach in 2019.", True),
+    ],
+)
+def test_a_name_in_a_relative_clause_is_not_its_sentences_subject(
+    verifier: ClaimVerifier, sentence: str, supported: bool
+) -> None:
+    passage = "Johnson, who replaced Smith as coach in 2019, was sacked on Monday."
+    assert verifier.check(sentence, passage).supported is supported
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        # A date of the sentence that tells the event, given to the other event it tells.
+        (
+            "The company, founded in 1998, was bought by Google in 2006.",
+            "The company was founded in 2006.",
+            False,
+        ),
+        (
+            "The company, founded in 1998, was bought by Google in 2006.",
+            "Google bought the company in 1998.",
+            False,
+        ),
+        (
+            "The law, passed in 2010, came into force in 2012.",
+            "The law came into force in 2010.",
+            False,
+        ),
+        (
+            "The company, founded in 1998, was bought by Google in 2006.",
+            "Google bought the company in 2006.",
+            True,
+        ),
+        (
+            "The company, founded in 1998, was bought by Google in 2006.",
+            "The company was founded in 1998.",
+            True,
+        ),
+    ],
+)
+def test_a_date_is_held_to_the_event_it_dates_within_a_sentence(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    assert verifier.check(sentence, passage).supported is supported
+
+
+def test_a_statement_is_given_to_who_makes_it_inside_another(verifier: ClaimVerifier) -> None:
+    passage = "Analysts expect profits to fall, the company said."
+    verdict = verifier.check("The company expects profits to fall.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
+    assert verifier.check("The company said analysts expect profits to fall.", passage).supported
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        # Stopping short of a thing is not doing it.
+        (
+            "The minister stopped short of calling for a ban.",
+            "The minister called for a ban.",
+            False,
+        ),
+        ("The report fell short of recommending a ban.", "The report recommended a ban.", False),
+        (
+            "The minister stopped short of calling for a ban.",
+            "The minister did not call for a ban.",
+            True,
+        ),
+        # A quotation that leaves out the condition its verb is said on quotes nothing.
+        ("The strike will go ahead unless a deal is reached.", "The strike will go ahead.", False),
+        (
+            "The strike will go ahead unless a deal is reached.",
+            "The strike will go ahead unless a deal is reached.",
+            True,
+        ),
+    ],
+)
+def test_what_falls_short_or_hangs_on_a_condition_is_not_done(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    assert verifier.check(sentence, passage).supported is supported
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The mayor said the budget was balanced. The treasurer disagreed.",
+        "The mayor said the budget was balanced, a claim the treasurer disputed.",
+    ],
+)
+def test_a_statement_is_not_given_to_who_disputes_it(verifier: ClaimVerifier, passage: str) -> None:
+    verdict = verifier.check("The treasurer said the budget was balanced.", passage)
+    assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
+    assert verifier.check("The mayor said the budget was balanced.", passage).supported
