@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.verify.quantities import Quantity, quantities
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -70,3 +72,70 @@ def quantifier(noun: Token) -> str | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _WHOLE | _PART:
         return head.head.lower_
     return None
+
+
+@dataclass(frozen=True)
+class Outnumbered:
+    """The claim's ``noun``, told of most (``mine``), where the passage counts a share of it
+    on the other side of half (``theirs``: "two of the 10")."""
+
+    noun: str
+    theirs: str
+    mine: str
+
+    @property
+    def reason(self) -> str:
+        """What the passage says instead, in words a person can read."""
+        return f"the passage says {self.theirs} {self.noun}, not {self.mine}"
+
+
+# Quantifiers that say more than half of a group, and those that say less.
+_OVER_HALF = frozenset({"most"})
+_UNDER_HALF = frozenset({"few"})
+
+
+def outnumbered(claim: Iterable[Token], passage: Sequence[Span]) -> Outnumbered | None:
+    """The first noun ``claim`` tells of most (or few) of, doing what the passage counts a
+    share of it doing on the other side of half: "Most of the candidates passed" of "Only
+    two of the 10 candidates passed", "few voters backed it" of "70% of voters backed it";
+    None otherwise. Only a share of the same noun with the same verb counts ("Most
+    candidates failed" is what "two of the 10 passed" says)."""
+    for noun in claim:
+        mine = quantifier(noun)
+        over = mine in _OVER_HALF
+        if noun.pos_ != "NOUN" or not (over or mine in _UNDER_HALF):
+            continue
+        lemma, verb = noun.lemma_.lower(), _verb_of(noun)
+        if verb is None:
+            continue
+        shares = [
+            (q, share)
+            for sentence in passage
+            for q in quantities(sentence)
+            if q.noun == lemma
+            and (share := _share(q)) is not None
+            and (theirs := _verb_of(sentence[q.start])) is not None
+            and theirs.lemma_.lower() == verb.lemma_.lower()
+        ]
+        if shares and all((share < _HALF) if over else (share > _HALF) for _, share in shares):
+            return Outnumbered(noun.text, shares[0][0].text, str(mine))
+    return None
+
+
+_HALF = 50.0
+
+
+def _share(quantity: Quantity) -> float | None:
+    """The percentage of its group a figure counts: 20 of "two of the 10", 30 of "30%"."""
+    if quantity.whole:
+        return quantity.value / quantity.whole * 100
+    if quantity.kind == "percent":
+        return quantity.value
+    if quantity.kind == "fraction":
+        return quantity.value * 100
+    return None
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb whose clause ``token`` stands in."""
+    return next((t for t in [token, *token.ancestors] if t.pos_ == "VERB"), None)

@@ -81,7 +81,7 @@ from assistant.verify.polarity import (
     told_as_done,
 )
 from assistant.verify.privative import changed_affix, dropped_privative
-from assistant.verify.quantifiers import generalised
+from assistant.verify.quantifiers import generalised, outnumbered
 from assistant.verify.quantities import DAYS_IN, MEASURES, Quantity, quantities
 from assistant.verify.ranks import promoted
 from assistant.verify.rewording import RewordingFeatures, RewordingModel
@@ -800,6 +800,7 @@ class _Found(Protocol):
 # that makes a noun name something else dropped or turned.
 _TOLD_OTHERWISE: tuple[Callable[[Doc, Sequence[Span]], _Found | None], ...] = (
     generalised,
+    outnumbered,
     promoted,
     reordered,
     dropped_privative,
