@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.verify.polarity import governing_verb
 from assistant.verify.quantities import Quantity, quantities
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def outnumbered(claim: Iterable[Token], passage: Sequence[Span]) -> Outnumbered 
         over = mine in _OVER_HALF
         if noun.pos_ != "NOUN" or not (over or mine in _UNDER_HALF):
             continue
-        lemma, verb = noun.lemma_.lower(), _verb_of(noun)
+        lemma, verb = noun.lemma_.lower(), governing_verb(noun)
         if verb is None:
             continue
         shares = [
@@ -114,7 +115,7 @@ def outnumbered(claim: Iterable[Token], passage: Sequence[Span]) -> Outnumbered 
             for q in quantities(sentence)
             if q.noun == lemma
             and (share := _share(q)) is not None
-            and (theirs := _verb_of(sentence[q.start])) is not None
+            and (theirs := governing_verb(sentence[q.start])) is not None
             and theirs.lemma_.lower() == verb.lemma_.lower()
         ]
         if shares and all((share < _HALF) if over else (share > _HALF) for _, share in shares):
@@ -134,8 +135,3 @@ def _share(quantity: Quantity) -> float | None:
     if quantity.kind == "fraction":
         return quantity.value * 100
     return None
-
-
-def _verb_of(token: Token) -> Token | None:
-    """The verb whose clause ``token`` stands in."""
-    return next((t for t in [token, *token.ancestors] if t.pos_ == "VERB"), None)
