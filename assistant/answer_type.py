@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.text import FRACTIONS, MONTHS, ORDINALS, WEEKDAYS, number_value, stem, tokens
 from assistant.verify.entities import ALIASES, canonical
 from assistant.verify.nlp import parse
+from assistant.verify.polarity import is_attribute
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -270,7 +271,7 @@ def _speaks_or_acts(sentence: str, head: str) -> bool:
         while node.head is not node and node.pos_ not in _CLAUSE_HEADS:
             if node.dep_ in _SUBJECTS:
                 # "The PMF is an umbrella organisation" tells what the PMF is, not what it did.
-                if not _tells_what_it_is(node.head):
+                if not any(is_attribute(child) for child in node.head.children):
                     return True
                 break
             if node.dep_ == "pobj" and _names_a_source(node.head):
@@ -284,10 +285,6 @@ def _names_a_source(preposition: Token) -> bool:
     return preposition.dep_ == "agent" or (
         preposition.lower_ == "to" and preposition.head.lower_ == "according"
     )
-
-
-def _tells_what_it_is(verb: Token) -> bool:
-    return verb.lemma_ == "be" and any(child.dep_ == "attr" for child in verb.children)
 
 
 # A passive's subject too: "Joseph Haas was arrested for sending an email stating ..." tells

@@ -2544,7 +2544,7 @@ def _dated_in_its_sentence(
     founded in 1998, was bought in 2006" gives 2006 to the buying and 1998 to the founding,
     so "founded in 2006" dates something else. Only where every such sentence says so."""
     lemma = event.lemma_.lower()
-    reasons = []
+    reason = None
     for theirs, index in held:
         sentence = reading.sentences[index]
         if theirs not in reading.dates_by_sentence.get(index, []):
@@ -2562,11 +2562,11 @@ def _dated_in_its_sentence(
         ]
         if not own:
             return None
-        reasons.append(
+        reason = reason or (
             f"the passage gives {own[0].text!r} for {event.text!r}; "
             f"{mine.text!r} dates {dated.text!r}"
         )
-    return reasons[0] if reasons else None
+    return reason
 
 
 def _dated_event(claim: Doc | Span, mention: DateMention) -> Token | None:
@@ -2745,9 +2745,9 @@ def _added_condition(claim: Doc, reading: _Reading) -> str | None:
 
 def _added_direction(claim: Doc, reading: _Reading) -> str | None:
     """The "up" or "down" of a claim that tells which way an amount went ("2 million visitors,
-    down from the year before", "shares closed up") where the passage has no word of that
-    side, or None. Both are stop words, so no word check reads them; an "up from 1.5
-    million" is left to the figures, which hold the claim to both."""
+    down from the year before") where the passage has no word of that side, or None; a
+    particle ("closed up") is the verb's. Both are stop words, so no word check reads them;
+    an "up from 1.5 million" is left to the figures, which hold the claim to both."""
     for token in claim:
         side = {"up": RISING, "down": FALLING}.get(token.lower_)
         if side is None or token.dep_ not in {"advmod", "npadvmod"}:
