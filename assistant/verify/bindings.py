@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.text import STOP_WORDS
+from assistant.text import CLAIM_STOP_WORDS
 from assistant.verify.entities import canonical
 from assistant.verify.quantities import Quantity
 
@@ -229,5 +229,5 @@ def _words(subject: Token) -> frozenset[str]:
     return frozenset(
         canonical(t.lower_) if t.pos_ == "PROPN" else t.lemma_.lower()
         for t in subject.doc[subject.left_edge.i : max(end, subject.right_edge.i + 1)]
-        if t.pos_ in _OWNER_POS and t.lower_ not in STOP_WORDS
+        if t.pos_ in _OWNER_POS and t.lower_ not in CLAIM_STOP_WORDS
     )

@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from assistant.text import MONTHS, STOP_WORDS, WEEKDAYS, stem
+from assistant.text import CLAIM_STOP_WORDS, MONTHS, WEEKDAYS, stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -287,7 +287,7 @@ def _capitalised_runs(text: str) -> list[str]:
     for word in text.split():
         bare = word.strip("\"'“”‘’()[]")
         if bare[:1].isupper() and not (
-            not runs[-1] and (bare.lower() in STOP_WORDS or _calendar(bare))
+            not runs[-1] and (bare.lower() in CLAIM_STOP_WORDS or _calendar(bare))
         ):
             runs[-1].append(bare)
         elif runs[-1]:
@@ -458,7 +458,7 @@ def _given_names(surname: str, names: AbstractSet[str]) -> set[str]:
         for run in [name[len(CAPITALISED) :].split()]
         if len(run) > 1 and run[-1] == surname
         for word in run[:-1]
-        if word not in TITLES and word not in STOP_WORDS
+        if word not in TITLES and word not in CLAIM_STOP_WORDS
     }
 
 
@@ -470,7 +470,7 @@ def _first_names(surname: str, names: AbstractSet[str]) -> set[str]:
         run = name[len(CAPITALISED) :].split() if name.startswith(CAPITALISED) else []
         if len(run) > 1 and run[-1] == surname:
             before = run[-2]
-            if before not in TITLES and before not in STOP_WORDS:
+            if before not in TITLES and before not in CLAIM_STOP_WORDS:
                 found.add(before)
     return found
 
@@ -501,7 +501,7 @@ def names_of(doc: Doc) -> list[str]:
         for t in doc
         if t.pos_ == "PROPN"
         and t.i not in covered
-        and t.lower_ not in STOP_WORDS
+        and t.lower_ not in CLAIM_STOP_WORDS
         and t.text[:1].isupper()
         and not _scale(t)
     ]
@@ -560,7 +560,7 @@ def _with_alias_before(entity: Span, name: str) -> str:
         return name
     before = entity.doc[entity.start - 1]
     joined = f"{before.text} {name}"
-    known = normalise(joined) in ALIASES and before.lower_ not in STOP_WORDS
+    known = normalise(joined) in ALIASES and before.lower_ not in CLAIM_STOP_WORDS
     return joined if before.text[:1].isupper() and known else name
 
 

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.text import STOP_WORDS, stem
+from assistant.text import CLAIM_STOP_WORDS, stem
 from assistant.verify.entities import canonical, entity_name, entity_of
 from assistant.verify.roles import symmetric
 
@@ -178,7 +178,11 @@ def _sides(first: Token, second: Token, keys: tuple[str, str]) -> tuple[set[str]
     own = set().union(*(_word_keys(t) for t in (*_phrase(first), *_phrase(second))))
     sides: tuple[set[str], set[str]] = (set(), set())
     for word in first.sent:
-        if word.pos_ not in _SAID_POS or word.lower_ in STOP_WORDS or not word.text[0].isalnum():
+        if (
+            word.pos_ not in _SAID_POS
+            or word.lower_ in CLAIM_STOP_WORDS
+            or not word.text[0].isalnum()
+        ):
             continue
         if canonical(word.text) in keys or word.i not in near_first:
             continue

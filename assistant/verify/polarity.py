@@ -126,6 +126,8 @@ wet dry|ancient modern|old new|long short
 narrowly overwhelmingly|narrow overwhelming|narrowly comfortably|narrow comfortable
 minor serious|minor seriously|minor critical|minor severe|slightly seriously|slightly badly
 young old|younger older|youngest oldest
+daily weekly|daily monthly|daily annually|daily yearly|weekly monthly|weekly annually
+weekly yearly|monthly annually|monthly yearly|hourly daily
 """
 
 
@@ -178,13 +180,21 @@ FALLING = frozenset(_SIDES_OPPOSED[0][1].split()) | {"down", "lower", "low", "le
 # death, a plan under consideration not one announced. Each was accepted for the other in
 # sentences written to probe the verifier on 2026-12-07 ("The suspect was convicted" of "The
 # suspect was arrested"; "12 people were injured" of "12 people died"; "the hostages were
-# killed" of "were freed"; "the plane crashed" of "landed safely"; "tripled" of "doubled").
+# killed" of "were freed"; "the plane crashed" of "landed safely"; "tripled" of "doubled"),
+# and in session 33's ("Police arrested the suspect" of "are searching for the suspect";
+# "Talks collapsed" of "Talks stalled"; "blocked the merger" of "are investigating it"; "shot
+# dead" of "shot and wounded"; not "face" against "sentence": "He will be sentenced" restates
+# "He faces sentencing"). Few pairs each: two words that share two listed opposites are read
+# as the same (``_SAME``), and "capture" paired with "search" and "hunt" as "arrest" is made
+# "capture" account for a passage's "arrest".
 _OTHER_STEPS = """
 arrest convict|charge convict|arrest charge|arrest sentence|charge sentence|suspect convict
 injure kill|injure die|wound kill|wound die|hurt kill|hurt die|consider announce|treat cure
 consider approve|propose approve|propose adopt|free kill|release kill|rescue kill|land crash
 evacuate destroy|double triple|double quadruple|triple quadruple|triple halve
 postpone cancel|delay cancel|suspend cancel|postpone scrap|delay scrap|suspend scrap
+search arrest|hunt arrest|search find|stall collapse|investigate block|investigate charge
+investigate convict|dead wound|dead injure
 """
 _LISTED = _pairs(_OPPOSITES) | _pairs(_OTHER_STEPS)
 OPPOSITES = _LISTED | _pairs(
@@ -722,6 +732,8 @@ _HEDGING_ADVERBS = frozenset(
 _INTENDING_HEADS = frozenset(
     {"plan", "intend", "aim", "hope", "want", "seek", "propose", "vow", "pledge", "promise"}
     | {"threaten", "try", "attempt", "prepare", "schedule", "set", "due", "poise", "urge", "ask"}
+    # What is only offered or weighed: "offered to resign", "is considering closing".
+    | {"offer", "consider", "contemplate", "mull", "weigh"}
 )
 # What keeps a hedge in a restated sentence (see ``keeps_hedge``): a generous list, because a
 # sentence that keeps the passage's doubt in other words ("would", "is expected to", "plans

@@ -70,6 +70,8 @@ DAYS_IN = {
 DURATION_TOLERANCE = 0.01
 # Units a fraction may be taken of, making an amount of them ("two hundredths of a second").
 # Adjectives of size after which an "m" is metres ("a 300m long ship", "5m tall").
+# Adverbs that count times ("once" is left out: it is as often "formerly" or "as soon as").
+_MULTIPLES = {"twice": 2.0, "thrice": 3.0}
 _DIMENSIONS = frozenset({"long", "tall", "high", "wide", "deep"})
 _UNITS = frozenset(
     {"second", "mile", "kilometre", "kilometer", "metre", "meter", "inch", "foot", "yard"}
@@ -106,11 +108,22 @@ class Quantity:
     # Where a vague figure ends: "dozens" runs from 24 up to 100, "hundreds" from 200 up to
     # 1,000, "a majority" from just over 50% up to 100%; else None.
     upto: float | None = None
+    # What it is counted per: "year" of "£2m a year" or "annually", "dose" of "$500 per dose",
+    # "total" of "£10m in total"; else "".
+    per: str = ""
+
+    @property
+    def told(self) -> str:
+        """How a reason names it: its words and the noun it counts ("27 minute", "twice")."""
+        return self.text if self.text in _MULTIPLES or not self.noun else f"{self.text} {self.noun}"
 
     def matches(self, other: Quantity) -> bool:
         """Whether ``other`` states the same amount (fractions against percentages too, and
         spans of time in any unit: "half a year" is "six months")."""
         spans = self.days is not None and other.days is not None
+        # "£3bn a year" is not "£3bn a month", nor "£2m a year" "£2m in total".
+        if self.per and other.per and self.per != other.per:
+            return False
         if self.upto is not None and other.upto is not None:
             # Two ranges say the same when they overlap: "several hundred million dollars"
             # and "hundreds of millions of dollars".
@@ -369,6 +382,9 @@ def _read(
         if adverb or idiom:
             return None
         return _finish(tokens, words, start, i + 1, float(ORDINALS[word]), "ordinal")
+    elif word in _MULTIPLES:
+        # "twice" is two times: "raised rates twice" is not "three times".
+        return _finish(tokens, words, i, i + 1, _MULTIPLES[word], "count", "time")
     elif word in FRACTIONS and (word in {"half", "halves"} or _numerator(words, i)):
         numerator = _numerator(words, i) or 1
         value = numerator / FRACTIONS[word]
@@ -427,7 +443,9 @@ def _read(
             break
         value *= SCALES[words[i + 1] if joined else words[i]]
         i += 2 if joined else 1
-    if i < len(words) and words[i] in _PERCENT:
+    # "per cent" is a percentage; "per dose" a rate (``_per``).
+    rate = words[i : i + 1] == ["per"] and words[i + 1 : i + 2] != ["cent"]
+    if i < len(words) and words[i] in _PERCENT and not rate:
         kind = "percent"
         i += 2 if words[i] == "per" and i + 1 < len(words) and words[i + 1] == "cent" else 1
     # "a 0.5-percentage-point hike", "a 10-mile walk": the unit joined by hyphens is counted,
@@ -555,6 +573,7 @@ def _finish(
         bound = _TURNED[before]
     text = " ".join(words[start:end])
     noun = unit or _counted_noun(tokens, start, end)
+    per = _per(words, end)
     days = value * DAYS_IN[noun] if noun in DAYS_IN and kind in {"count", "fraction"} else None
     return (
         Quantity(
@@ -569,9 +588,48 @@ def _finish(
             bound=bound,
             short=short,
             days=days,
+            per=per,
         ),
         end,
     )
+
+
+def _per(words: list[str], end: int) -> str:
+    """What a figure ending before ``end`` is counted per: "a year", "per dose", "annually",
+    "in total", right after it or after the noun it counts ("2,000 jobs a year"); not a time
+    it is measured from ("5% on a year earlier")."""
+    for at in (end, end + 1):
+        if at >= len(words) or (at > end and not words[end].isalpha()):
+            break
+        word = words[at]
+        if word in _RATE_ADVERBS:
+            return _RATE_ADVERBS[word]
+        if words[at : at + 2] in (["in", "total"], ["in", "all"]) or word == "altogether":
+            return "total"
+        unit = words[at + 1] if at + 1 < len(words) else ""
+        after = words[at + 2] if at + 2 < len(words) else ""
+        if after in _MEASURED_FROM or not unit.isalpha():
+            continue
+        if word == "per" or (word in {"a", "an", "each", "every"} and unit in _RATE_UNITS):
+            return unit
+    return ""
+
+
+# Adverbs of a rate, by the unit they count per.
+_RATE_ADVERBS = {
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "hourly": "hour",
+}
+# Units "a" or "each" counts per ("£2m a year", "two pills each day"); "per" counts per any noun.
+_RATE_UNITS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "head", "person", "dose"}
+)
+# Words after "a year" that make it a time measured from, not a rate.
+_MEASURED_FROM = frozenset({"earlier", "ago", "later", "before", "after", "on", "previously"})
 
 
 def _number_words(words: list[str], i: int) -> tuple[float | None, int]:

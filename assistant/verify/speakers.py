@@ -5,7 +5,8 @@ ministers insist it and critics fear something else: every word is in the passag
 verb is too, but the statement is given to the wrong side. Each statement the sentence reports
 (the clause a verb of saying or thinking governs) is matched with the passage's statement that
 shares most of its words; when that one is said by someone else, and the sentence's speaker is
-in the passage saying something else, the statement has changed speakers.
+in the passage saying something else, the statement has changed speakers. So has one a
+person's spokesman or lawyer made ("The president said" of "the president's spokesman said").
 
 Usage::
 
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.text import STOP_WORDS
+from assistant.text import CLAIM_STOP_WORDS
 from assistant.verify.entities import canonical
 from assistant.verify.shares import counted, is_share
 
@@ -65,10 +66,24 @@ def misattributed(claim: Doc | Span, sentences: Sequence[Span]) -> Misattributio
         best = max(theirs, key=lambda s: (len(words & s[1]), -len(s[1])), default=None)
         if best is None or len(words & best[1]) < _SAME_STATEMENT * len(words):
             continue
+        own = [said for other, said in theirs if mine & _speaker(other, placeholder=True)]
+        # "The president said" of "The president's spokesman said": the president's words
+        # came from someone else, unless the passage has the president say as much too.
+        principal = _principal(best[0])
+        if (
+            principal is not None
+            and speaker.lemma_.lower() not in _MOUTHPIECES
+            and mine & _speaker(principal)
+            and all(
+                len(words & said) < _SAME_STATEMENT * len(words)
+                for other, said in theirs
+                if _principal(other) is None and mine & _speaker(other, placeholder=True)
+            )
+        ):
+            return Misattribution(_phrase(speaker), _phrase(best[0]))
         their_speaker = _speaker(best[0])
         if not their_speaker or mine & their_speaker:
             continue
-        own = [said for other, said in theirs if mine & _speaker(other, placeholder=True)]
         # The sentence's speaker says something else in the passage, and nothing as close, or
         # disputes what another says ("The mayor said ... The treasurer disagreed").
         if own and all(len(words & said) < _SAME_STATEMENT * len(words) for said in own):
@@ -76,6 +91,42 @@ def misattributed(claim: Doc | Span, sentences: Sequence[Span]) -> Misattributio
         if not own and _disputes(mine, sentences):
             return Misattribution(_phrase(speaker), _phrase(best[0]))
     return None
+
+
+def _principal(speaker: Token) -> Token | None:
+    """The person ``speaker`` speaks for when it is a mouthpiece of theirs ("the president's
+    spokesman", "a lawyer for Smith"), else None. A group's spokesman speaks as the group
+    ("Microsoft said" of "a Microsoft spokesman said" is how news reports it), a person's does
+    not."""
+    if speaker.lemma_.lower() not in _MOUTHPIECES:
+        return None
+    for child in speaker.children:
+        owner = child if child.dep_ == "poss" else None
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "to"}:
+            owner = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if owner is not None and (speaker.lemma_.lower() in _COUNSEL or _is_person(owner)):
+            return owner
+    return None
+
+
+def _is_person(token: Token) -> bool:
+    """Whether ``token`` names a person: by the parser's entity, or a role only a person holds."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in _PERSONAL_ROLES
+
+
+# Who speaks for a person, whoever it is ("Smith's lawyer"; the small parser often takes a
+# surname for a company).
+_COUNSEL = frozenset({"lawyer", "attorney", "aide", "adviser", "advisor", "agent", "solicitor"})
+# Who speaks for another: what they say is not the other's own words.
+_MOUTHPIECES = _COUNSEL | frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "deputy", "secretary"}
+)
+# Offices held by one person, whose mouthpiece is not themselves ("the president's spokesman").
+_PERSONAL_ROLES = frozenset(
+    {"president", "minister", "chancellor", "king", "queen", "prince", "pope", "governor"}
+    | {"mayor", "senator", "premier", "leader", "chairman", "chief", "coach", "manager"}
+    | {"ceo", "founder", "star", "singer", "actor", "player", "owner"}
+)
 
 
 def _disputes(speaker: frozenset[str], sentences: Sequence[Span]) -> bool:
@@ -112,7 +163,7 @@ def _statements(tokens: Doc | Span) -> list[tuple[Token, frozenset[str]]]:
             t.lemma_.lower()
             for clause in said
             for t in _own_words(clause)
-            if t.pos_ in _CONTENT_POS and t.lower_ not in STOP_WORDS
+            if t.pos_ in _CONTENT_POS and t.lower_ not in CLAIM_STOP_WORDS
         )
         found.append((speaker, words))
     return found
@@ -147,7 +198,7 @@ def _speaker(subject: Token, *, placeholder: bool = False) -> frozenset[str]:
         return _speaker(group, placeholder=placeholder) if group is not None else frozenset()
     if subject.lower_ in _PLACEHOLDERS:
         alone = not any(
-            t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in STOP_WORDS | _PLACEHOLDERS
+            t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in CLAIM_STOP_WORDS | _PLACEHOLDERS
             for t in subject.subtree
         )
         if not (placeholder and alone and subject.pos_ == "NOUN"):
@@ -156,7 +207,7 @@ def _speaker(subject: Token, *, placeholder: bool = False) -> frozenset[str]:
     return frozenset(
         canonical(t.lower_) if t.pos_ == "PROPN" else t.lemma_.lower()
         for t in subject.subtree
-        if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in STOP_WORDS | _PLACEHOLDERS
+        if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in CLAIM_STOP_WORDS | _PLACEHOLDERS
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.text import STOP_WORDS
+from assistant.text import CLAIM_STOP_WORDS
 from assistant.verify.entities import TITLES, entity_name, entity_of, without_titles
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def _placed(mine: list[Frame], theirs: list[Frame]) -> bool:
         for their_left, their_right in theirs:
             for side, their_side in ((left, their_left), (right, their_right)):
                 if side == their_side and any(
-                    w not in STOP_WORDS and w not in (_EDGE, _OTHER) for w in side
+                    w not in CLAIM_STOP_WORDS and w not in (_EDGE, _OTHER) for w in side
                 ):
                     return True
     return False

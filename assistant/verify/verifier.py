@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.text import STOP_WORDS, stem
+from assistant.text import CLAIM_STOP_WORDS, stem
 from assistant.verify.attachment import misattached
 from assistant.verify.bindings import rebound, redescribed, restaged
 from assistant.verify.crossed import crossed_clause, crossed_phrase
 from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
+from assistant.verify.firsts import repeated
 from assistant.verify.nlp import parse, parse_all
 from assistant.verify.outcomes import (
     BEATING,
@@ -557,6 +558,8 @@ class ClaimVerifier:
                     or _polarity(claim, reading, aligned)
                     or _told_otherwise(claim, reading, statement)
                     or _approximated(claim, reading)
+                    or _unanimous(claim, reading)
+                    or _steepened(claim, reading)
                     or _excepted_otherwise(claim, reading)
                     or _denied_in_other_words(claim, reading)
                 ),
@@ -796,13 +799,14 @@ class _Found(Protocol):
 
 
 # Checks of what a claim says otherwise than its passage's sentences, each giving a record
-# with its reason or None: a part told as all, a rank as the top, an order reversed, a word
-# that makes a noun name something else dropped or turned.
+# with its reason or None: a part told as all, a rank as the top, an order reversed, a first
+# told as done again, a word that makes a noun name something else dropped or turned.
 _TOLD_OTHERWISE: tuple[Callable[[Doc, Sequence[Span]], _Found | None], ...] = (
     generalised,
     outnumbered,
     promoted,
     reordered,
+    repeated,
     dropped_privative,
     changed_affix,
 )
@@ -835,6 +839,69 @@ def _approximated(claim: Doc, reading: _Reading) -> str | None:
             said = f"{approximation(like[0])} {like[0].text}"
             return f"the passage says {said!r}, where the sentence says {verb.text!r}"
     return None
+
+
+def _steepened(claim: Doc, reading: _Reading) -> str | None:
+    """A steep move ("soared", "plunged") of a passage that tells the same move as slight
+    ("rose slightly", "edged down"): the words' direction agrees, their size does not."""
+    for verb in claim:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in _STEEP:
+            continue
+        side = RISING if lemma in RISING else FALLING
+        moves = [
+            t
+            for t in reading.stated
+            if t.pos_ == "VERB" and (t.lemma_.lower() in side or t.lemma_.lower() in _GENTLE)
+        ]
+        like = _with_its_arguments(verb, moves)
+        if like and all(_slight(t) for t in like):
+            move = like[0]
+            told = [move] + [
+                t
+                for c in move.children
+                if c.lower_ in _SLIGHT or c.dep_ == "prt"
+                for t in c.subtree
+            ]
+            said = " ".join(t.text for t in sorted(told, key=lambda t: t.i))
+            return f"the passage says {said!r}, where the sentence says {verb.text!r}"
+    return None
+
+
+def _slight(move: Token) -> bool:
+    """Whether a verb of moving is told as a small move: "edged up", "rose slightly"."""
+    return move.lemma_.lower() in _GENTLE or any(c.lower_ in _SLIGHT for c in move.children)
+
+
+# Moves told as steep, on either side, and the words that tell a move as small.
+_STEEP = frozenset(
+    {"soar", "surge", "rocket", "skyrocket", "plunge", "plummet", "tumble", "slump", "crash"}
+    | {"nosedive"}
+)
+_GENTLE = frozenset({"edge", "inch", "creep", "tick", "nudge"})
+_SLIGHT = frozenset({"slightly", "marginally", "modestly", "fractionally", "little", "somewhat"})
+
+
+def _per_told(per: str) -> str:
+    """A rate in words: "a year", "per dose", "in total"."""
+    return "in total" if per == "total" else f"per {per}"
+
+
+def _unanimous(claim: Doc, reading: _Reading) -> str | None:
+    """ "Passed unanimously" of a passage whose tally has votes on the other side ("passed by
+    300 votes to 20"), unless the passage calls it unanimous too."""
+    if not any(t.lemma_.lower() in _UNANIMOUS for t in claim):
+        return None
+    if any(t.lemma_.lower() in _UNANIMOUS for t in reading.stated):
+        return None
+    for quantity, _ in reading.quantities:
+        # A score keeps the other side's figure in thousandths (``quantities._score``).
+        if quantity.kind == "score" and round(quantity.value % 1 * 1000) > 0:
+            return f"the passage gives the vote as {quantity.text!r}, not as unanimous"
+    return None
+
+
+_UNANIMOUS = frozenset({"unanimous", "unanimously"})
 
 
 def _speakers(claim: Doc, reading: _Reading) -> str | None:
@@ -1041,7 +1108,7 @@ def _is_content(token: Token) -> bool:
     return (
         token.pos_ in _CONTENT_POS
         and token.lemma_.lower() not in _LIGHT
-        and token.lower_ not in STOP_WORDS
+        and token.lower_ not in CLAIM_STOP_WORDS
         and token.dep_ not in {"aux", "auxpass"}
         and _LETTER.search(token.text) is not None
         and not token.like_num
@@ -2220,9 +2287,15 @@ def _numbers(
         if not same and _implied_by(mine, aligned, reading):
             continue
         if not same:
-            near = [q.text for q in stated if q.noun and q.noun == mine.noun]
+            rated = next(
+                (q for q in stated if replace(q, per="").matches(replace(mine, per=""))), None
+            )
+            if rated is not None and rated.per and mine.per:
+                theirs, ours = _per_told(rated.per), _per_told(mine.per)
+                return f"the passage counts {mine.text!r} {theirs}, not {ours}"
+            near = [q.told for q in stated if q.noun and q.noun == mine.noun]
             if near and mine.noun:
-                return f"the passage gives no figure of {mine.text}; it says {near[0]} {mine.noun}"
+                return f"the passage gives no figure of {mine.text}; it says {near[0]}"
             # "$20 million in damage" where the passage says "$20 billion": the same figure on
             # another scale is told otherwise, not left out.
             rescaled = [q for q in stated if _rescaled(mine, q)]

@@ -10,7 +10,14 @@ import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as SKLEARN_STOP_WORDS
 from snowballstemmer.english_stemmer import EnglishStemmer
 
-from assistant.text import ENGLISH_STOP_WORDS, STOP_WORDS, content_terms, multi_part, stem
+from assistant.text import (
+    CLAIM_STOP_WORDS,
+    ENGLISH_STOP_WORDS,
+    STOP_WORDS,
+    content_terms,
+    multi_part,
+    stem,
+)
 from index.parser import verb_bases
 
 
@@ -20,6 +27,9 @@ def test_the_kept_stop_words_are_scikit_learns_list() -> None:
 
 def test_words_a_claim_rests_on_are_never_stop_words() -> None:
     assert {"sixty", "three", "first", "no", "not"}.isdisjoint(STOP_WORDS)
+    # Nor, for the claim verifier, words that name things in the news.
+    assert {"fire", "interest", "system", "empty", "full"}.isdisjoint(CLAIM_STOP_WORDS)
+    assert {"fire", "interest"} <= STOP_WORDS
     assert {"the", "of", "and"} <= STOP_WORDS
 
 

@@ -233,3 +233,43 @@ def test_a_unit_joined_by_a_hyphen_is_counted(one: str, other: str, same: bool) 
     [theirs] = quantities(parse(other))
     assert (mine.kind, mine.noun) == (theirs.kind, theirs.noun) == ("count", "point")
     assert mine.matches(theirs) is same
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Rates were raised twice this year.", "Rates were raised two times this year.", True),
+        ("Rates were raised twice this year.", "Rates were raised three times this year.", False),
+        ("The team won the cup thrice.", "The team won the cup three times.", True),
+    ],
+)
+def test_twice_is_two_times(one: str, other: str, same: bool) -> None:
+    [mine] = quantities(parse(one))
+    [theirs] = quantities(parse(other))
+    assert (mine.noun, theirs.noun) == ("time", "time")
+    assert mine.matches(theirs) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("The company will pay £2m a year for five years.", "year"),
+        ("It creates 2,000 jobs every year.", "year"),
+        ("The drug costs $500 per dose.", "dose"),
+        ("The fund pays out £3bn annually.", "year"),
+        ("The company will pay £10m in total.", "total"),
+        # A year measured from is no rate, nor is "per cent" one.
+        ("Sales rose 5% on a year earlier.", ""),
+        ("Prices rose 5 per cent.", ""),
+    ],
+)
+def test_a_figure_keeps_what_it_is_counted_per(text: str, per: str) -> None:
+    assert quantities(parse(text))[0].per == per
+
+
+def test_figures_counted_per_different_things_differ() -> None:
+    yearly = quantities(parse("The tax raises £3bn a year."))[0]
+    monthly = quantities(parse("The tax raises £3bn a month."))[0]
+    [unsaid] = quantities(parse("The tax raises £3bn."))
+    assert not yearly.matches(monthly)
+    assert yearly.matches(unsaid)

@@ -3685,6 +3685,15 @@ def test_an_intention_denied_denies_what_it_intends(
         ("The patient was discharged on Monday.", "The patient was admitted on Monday."),
         # Put off is not called off.
         ("The vote was postponed until next week.", "The vote was cancelled."),
+        # Other steps of one course, probed in session 33: a search is no arrest, a stall no
+        # collapse.
+        ("Police are searching for the suspect.", "Police arrested the suspect."),
+        ("Talks stalled on Tuesday.", "Talks collapsed on Tuesday."),
+        ("Regulators are investigating the merger.", "Regulators blocked the merger."),
+        (
+            "The man was shot and wounded outside his home.",
+            "The man was shot dead outside his home.",
+        ),
     ],
 )
 def test_opposite_verbs_of_news(verifier: ClaimVerifier, passage: str, sentence: str) -> None:
@@ -3839,3 +3848,167 @@ def test_a_statement_is_not_given_to_who_disputes_it(verifier: ClaimVerifier, pa
     verdict = verifier.check("The treasurer said the budget was balanced.", passage)
     assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
     assert verifier.check("The mayor said the budget was balanced.", passage).supported
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (
+            "The president's spokesman said the talks had failed.",
+            "The president said the talks had failed.",
+        ),
+        (
+            "A spokesman for the president said the talks had failed.",
+            "The president said the talks had failed.",
+        ),
+        (
+            "Smith's lawyer said he would appeal against the verdict.",
+            "Smith said he would appeal against the verdict.",
+        ),
+    ],
+)
+def test_a_person_s_mouthpiece_does_not_speak_as_the_person(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert (verdict.supported, verdict.kind) == (False, "roles"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        # A group speaks through its spokesman, as news reports it.
+        ("A Microsoft spokesman said the company would appeal.", "Microsoft said it would appeal."),
+        (
+            "The ministry's spokesman said the talks had failed.",
+            "The ministry said the talks had failed.",
+        ),
+        (
+            "The president said the talks had failed, and his spokesman said the same.",
+            "The president said the talks had failed.",
+        ),
+        (
+            "The president's spokesman said the talks had failed.",
+            "A spokesman for the president said the talks had failed.",
+        ),
+    ],
+)
+def test_a_group_s_spokesman_or_the_person_in_their_own_words_speaks_for_them(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    assert verifier.check(sentence, passage).supported
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        (
+            "The minister offered to resign over the affair.",
+            "The minister resigned over the affair.",
+        ),
+        ("The company is considering closing the plant.", "The company closed the plant."),
+    ],
+)
+def test_what_is_only_offered_or_weighed_is_not_done(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert (verdict.supported, verdict.kind) == (False, "hedge"), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        ("The bill passed by 300 votes to 20.", "The bill passed unanimously.", False),
+        ("The motion was carried 83-62.", "The motion was carried unanimously.", False),
+        ("The bill passed by 300 votes to 0.", "The bill passed unanimously.", True),
+        (
+            "The board unanimously approved the deal, by 9 votes to 0.",
+            "The board unanimously approved the deal.",
+            True,
+        ),
+    ],
+)
+def test_a_vote_with_votes_against_is_not_unanimous(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind == "polarity"
+        assert "not as unanimous" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        (
+            "The firm's shares rose slightly on Monday.",
+            "The firm's shares soared on Monday.",
+            False,
+        ),
+        ("The firm's shares edged up on Monday.", "The firm's shares soared on Monday.", False),
+        (
+            "Oil prices fell marginally after the report.",
+            "Oil prices plunged after the report.",
+            False,
+        ),
+        (
+            "The pound rose a little against the dollar.",
+            "The pound surged against the dollar.",
+            False,
+        ),
+        ("Exports rose slightly, while imports soared.", "Exports soared.", False),
+        # The steep move is the one the passage tells, or is told in other words.
+        ("Exports rose slightly, while imports soared.", "Imports soared.", True),
+        ("The firm's shares rose 40% on Monday.", "The firm's shares soared on Monday.", True),
+    ],
+)
+def test_a_slight_move_is_not_a_steep_one(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    verdict = verifier.check(sentence, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert verdict.kind == "polarity"
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        # Words of the stop list that name things: each had counted for nothing.
+        ("The flood destroyed 50 homes on Monday.", "The fire destroyed 50 homes on Monday."),
+        ("The company sold its health business.", "The company sold its system business."),
+        ("The minister called for calm.", "The minister called for a fire inquiry."),
+    ],
+)
+def test_a_noun_of_the_stop_list_that_names_a_thing_must_be_borne_out(
+    verifier: ClaimVerifier, passage: str, sentence: str
+) -> None:
+    assert not verifier.check(sentence, passage).supported
+    assert verifier.check(passage, passage).supported
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence", "supported"),
+    [
+        (
+            "The company will pay £2m a year for five years.",
+            "The company will pay £2m in total.",
+            False,
+        ),
+        ("The tax raises £3bn a year.", "The tax raises £3bn a month.", False),
+        ("The drug costs $500 per dose.", "The drug costs $500 per year.", False),
+        ("The meeting is held weekly.", "The meeting is held daily.", False),
+        (
+            "The company will pay £2m a year for five years.",
+            "The company will pay £2m annually.",
+            True,
+        ),
+        ("The meeting is held weekly.", "The meeting is held every week.", True),
+    ],
+)
+def test_a_rate_is_held_to_what_it_is_counted_per(
+    verifier: ClaimVerifier, passage: str, sentence: str, supported: bool
+) -> None:
+    assert verifier.check(sentence, passage).supported is supported
