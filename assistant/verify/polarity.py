@@ -184,7 +184,8 @@ FALLING = frozenset(_SIDES_OPPOSED[0][1].split()) | {"down", "lower", "low", "le
 # and in session 33's ("Police arrested the suspect" of "are searching for the suspect";
 # "Talks collapsed" of "Talks stalled"; "blocked the merger" of "are investigating it"; "shot
 # dead" of "shot and wounded"; not "face" against "sentence": "He will be sentenced" restates
-# "He faces sentencing"). Few pairs each: two words that share two listed opposites are read
+# "He faces sentencing"; nor "search" against "find", which read the "Search" of "the Great
+# Internet Mersenne Prime Search" as a verb opposed to "finding", a SQuAD 2.0 answer lost). Few pairs each: two words that share two listed opposites are read
 # as the same (``_SAME``), and "capture" paired with "search" and "hunt" as "arrest" is made
 # "capture" account for a passage's "arrest".
 _OTHER_STEPS = """
@@ -193,7 +194,7 @@ injure kill|injure die|wound kill|wound die|hurt kill|hurt die|consider announce
 consider approve|propose approve|propose adopt|free kill|release kill|rescue kill|land crash
 evacuate destroy|double triple|double quadruple|triple quadruple|triple halve
 postpone cancel|delay cancel|suspend cancel|postpone scrap|delay scrap|suspend scrap
-search arrest|hunt arrest|search find|stall collapse|investigate block|investigate charge
+search arrest|hunt arrest|stall collapse|investigate block|investigate charge
 investigate convict|dead wound|dead injure
 """
 _LISTED = _pairs(_OPPOSITES) | _pairs(_OTHER_STEPS)
