@@ -185,9 +185,10 @@ FALLING = frozenset(_SIDES_OPPOSED[0][1].split()) | {"down", "lower", "low", "le
 # "Talks collapsed" of "Talks stalled"; "blocked the merger" of "are investigating it"; "shot
 # dead" of "shot and wounded"; not "face" against "sentence": "He will be sentenced" restates
 # "He faces sentencing"; nor "search" against "find", which read the "Search" of "the Great
-# Internet Mersenne Prime Search" as a verb opposed to "finding", a SQuAD 2.0 answer lost). Few pairs each: two words that share two listed opposites are read
-# as the same (``_SAME``), and "capture" paired with "search" and "hunt" as "arrest" is made
-# "capture" account for a passage's "arrest".
+# Internet Mersenne Prime Search" as a verb opposed to "finding", a SQuAD 2.0 answer lost).
+# Few pairs each: two words that share two listed opposites are read as the same (``_SAME``),
+# and "capture" paired with "search" and "hunt" as "arrest" is made "capture" account for a
+# passage's "arrest".
 _OTHER_STEPS = """
 arrest convict|charge convict|arrest charge|arrest sentence|charge sentence|suspect convict
 injure kill|injure die|wound kill|wound die|hurt kill|hurt die|consider announce|treat cure
