@@ -66,7 +66,10 @@ def misattributed(claim: Doc | Span, sentences: Sequence[Span]) -> Misattributio
         best = max(theirs, key=lambda s: (len(words & s[1]), -len(s[1])), default=None)
         if best is None or len(words & best[1]) < _SAME_STATEMENT * len(words):
             continue
-        own = [said for other, said in theirs if mine & _speaker(other, placeholder=True)]
+        said_by_mine = [
+            (other, said) for other, said in theirs if mine & _speaker(other, placeholder=True)
+        ]
+        own = [said for _, said in said_by_mine]
         # "The president said" of "The president's spokesman said": the president's words
         # came from someone else, unless the passage has the president say as much too.
         principal = _principal(best[0])
@@ -76,8 +79,8 @@ def misattributed(claim: Doc | Span, sentences: Sequence[Span]) -> Misattributio
             and mine & _speaker(principal)
             and all(
                 len(words & said) < _SAME_STATEMENT * len(words)
-                for other, said in theirs
-                if _principal(other) is None and mine & _speaker(other, placeholder=True)
+                for other, said in said_by_mine
+                if _principal(other) is None
             )
         ):
             return Misattribution(_phrase(speaker), _phrase(best[0]))
