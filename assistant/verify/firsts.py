@@ -49,13 +49,17 @@ def repeated(claim: Iterable[Token], passage: Sequence[Span]) -> Repeated | None
     ``passage`` says happened for the first time, and nowhere again; None when there is none.
     ("Won the title for the first time in 2019 and won it again in 2023" bears out "won the
     title again".)"""
+    # Most claims say nothing is done again: the passage is read only for one that does.
+    told = list(_repetitions(claim))
+    if not told:
+        return None
     firsts = {verb.lemma_: sentence for sentence in passage for verb in _firsts(sentence)}
     if not firsts:
         return None
     for sentence in passage:
         for verb, _ in _repetitions(sentence):
             firsts.pop(verb.lemma_, None)
-    for verb, word in _repetitions(claim):
+    for verb, word in told:
         first = firsts.get(verb.lemma_)
         if first is not None:
             return Repeated(f"{verb.text} ... {word}", first.text.strip())

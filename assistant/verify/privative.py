@@ -22,7 +22,7 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -64,13 +64,15 @@ def dropped_privative(claim: Iterable[Token], passage: Sequence[Span]) -> Droppe
     "former" and "ex" are held only to a noun the claim tells as what someone is
     (``_asserts_a_role``): "President Donald Trump" of a passage that calls him the former
     president tells of his time in office. A rank ("Vice President") holds for all time."""
+    by_text: dict[str, list[Token]] | None = None
     for noun in claim:
         if noun.pos_ not in {"NOUN", "PROPN"} or _in_the_past(noun):
             continue
         if privatives(noun, _phrase_of(noun)):
             continue
-        lower = noun.lower_
-        mentions = [t for s in passage for t in s if t.lower_ == lower]
+        if by_text is None:
+            by_text = _words_by(passage, lambda t: t.lower_)
+        mentions = by_text.get(noun.lower_, [])
         found = [privatives(t, _own_words_before(t)) for t in mentions]
         if not mentions or not all(found):
             continue
@@ -156,11 +158,13 @@ def changed_affix(claim: Iterable[Token], passage: Sequence[Span]) -> ChangedAff
     "Iran-backed", "final" for "semi-final", "re-elected" for "elected"; None when none is."""
     claim = list(claim)
     said = {t.lower_ for t in claim}
+    by_key: dict[str, list[Token]] | None = None
     for word in claim:
         if word.pos_ not in _AFFIXED_POS or _is_affix(word):
             continue
-        key = canonical(word.lower_)
-        mentions = [t for s in passage for t in s if canonical(t.lower_) == key]
+        if by_key is None:
+            by_key = _words_by(passage, lambda t: canonical(t.lower_))
+        mentions = by_key.get(canonical(word.lower_), [])
         if not mentions:
             continue
         mine = _affix(word)
@@ -171,7 +175,9 @@ def changed_affix(claim: Iterable[Token], passage: Sequence[Span]) -> ChangedAff
         # "militias backed by Iran" says what "Iran-backed militias" says, either way round.
         if mine is None and (words <= _DROPPABLE or words & said):
             continue
-        if mine is not None and any(t.lower_ == mine[1] for s in passage for t in s):
+        if mine is not None and any(
+            t.lower_ == mine[1] for t in by_key.get(canonical(mine[1]), [])
+        ):
             continue
         found = theirs[0]
         return ChangedAffix(
@@ -179,6 +185,16 @@ def changed_affix(claim: Iterable[Token], passage: Sequence[Span]) -> ChangedAff
             found[0] if found is not None else mentions[0].text,
         )
     return None
+
+
+def _words_by(passage: Sequence[Span], key: Callable[[Token], str]) -> dict[str, list[Token]]:
+    """The words of ``passage`` by ``key``, each list in the passage's order: read once for all
+    of a claim's words, where a passage has hundreds."""
+    found: dict[str, list[Token]] = {}
+    for sentence in passage:
+        for token in sentence:
+            found.setdefault(key(token), []).append(token)
+    return found
 
 
 def _affix(word: Token) -> tuple[str, str] | None:
