@@ -57,5 +57,6 @@ def present_days(question: str, window_days: int) -> int | None:
 def of_the_time(published: date | None, as_of: date, days: int) -> bool:
     """Whether an article published on ``published`` can speak of a time reaching ``days``
     back from ``as_of``: an article from years before cannot say who became prime minister
-    "this week". An undated article may."""
-    return published is None or (as_of - published).days <= days
+    "this week", nor one from months after, whose "this morning" is its own day. An article
+    up to ``days`` after may: a later report of the week. An undated article may."""
+    return published is None or abs((as_of - published).days) <= days

@@ -646,10 +646,14 @@ def _opposed(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if parsed is None:
         return ()
     verbs = {t.lemma_.lower() for t in parsed if t.pos_ == "VERB"} - _CONVERSES
+    # What the question says itself is no opposite of it: "an earthquake that killed more than
+    # 1,000 people and injured many others" is told by "killing more than 1,000 people and
+    # wounding many more", though killing is the opposite of injuring.
+    said = {stem(t.lower_) for t in parsed} | {stem(t.lemma_.lower()) for t in parsed}
     return tuple(
         (stem(verb), against)
         for verb in sorted(verbs)
-        if (against := frozenset(stem(o) for o in opposites_of(verb) if o not in _CONVERSES))
+        if (against := frozenset(stem(o) for o in opposites_of(verb) if o not in _CONVERSES) - said)
     )
 
 

@@ -239,6 +239,28 @@ def test_what_says_the_opposite_or_dates_itself_years_back_does_not_answer_this_
     assert [s.text for s in draft.sentences] == [MARYLAND]
 
 
+QUAKE = (
+    "Afghanistan was rocked by its deadliest earthquake in decades on Wednesday when a magnitude "
+    "5.9 earthquake struck the country's east, killing more than 1,000 people and wounding many "
+    "more, according to a regional official."
+)
+
+
+def test_a_sentence_telling_what_the_question_itself_says_is_not_its_opposite(
+    embedder: MiniLMEmbeddings,
+) -> None:
+    # Killing is the opposite of injuring, but the question tells both: a sentence that
+    # says "killing" where the question's other verb, "injured", stands is no contradiction.
+    answerer = GroundedAnswerer(embedder, max_sentences=1)
+    question = (
+        "Afghanistan was rocked by a powerful earthquake this week that killed more than 1,000 "
+        "people and injured many others. What was the magnitude of the quake?"
+    )
+    passages = [passage_of(QUAKE, title="Deadly earthquake", published=date(2022, 6, 22))]
+    draft = answerer.draft(question, passages)
+    assert [s.text for s in draft.sentences] == [QUAKE]
+
+
 BLINK_LEAD = (
     "CNN —\n\nBlink-182 is coming to a city near you.\n\n"
     "The band posted a funny video on Tuesday, filled with jokes."

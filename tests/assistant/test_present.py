@@ -38,6 +38,7 @@ def test_an_article_is_of_the_time_when_published_within_it_or_undated() -> None
     assert of_the_time(date(2022, 10, 13), asked, 14)
     assert not of_the_time(date(2022, 10, 12), asked, 14)
     assert of_the_time(date(2022, 10, 30), asked, 14), "a later report may still answer"
+    assert not of_the_time(date(2022, 12, 22), asked, 14), "its 'this week' is another week"
     assert of_the_time(None, asked, 14)
 
 
