@@ -97,6 +97,12 @@ _PHRASAL = {
     ("vote", "for"): "support",
     ("vote", "against"): "oppose",
 }
+# A verb, its particle and the preposition after it: "came out against" the plan opposes it.
+_PHRASAL_WITH = {
+    ("come", "out", "against"): "oppose",
+    ("come", "out", "for"): "support",
+    ("speak", "out", "against"): "oppose",
+}
 
 
 def phrasal(token: Token) -> str | None:
@@ -106,7 +112,10 @@ def phrasal(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in {"prt", "advmod", "prep"} and child.i == token.i + 1:
-            found = _PHRASAL.get((lemma, child.lower_))
+            following = token.doc[child.i + 1].lower_ if child.i + 1 < len(token.doc) else ""
+            found = _PHRASAL_WITH.get((lemma, child.lower_, following)) or _PHRASAL.get(
+                (lemma, child.lower_)
+            )
             if found is not None:
                 return found
     return None

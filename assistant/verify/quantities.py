@@ -611,8 +611,17 @@ def _per(words: list[str], end: int) -> str:
         if after in _MEASURED_FROM or not unit.isalpha():
             continue
         if word == "per" or (word in {"a", "an", "each", "every"} and unit in _RATE_UNITS):
-            return unit
+            return rate_unit(unit)
     return ""
+
+
+# Units that count per the same thing: "per capita" and "a head" are per person.
+_SAME_UNITS = {"capita": "person", "head": "person"}
+
+
+def rate_unit(word: str) -> str:
+    """The unit a rate's word counts per, one word for units alike ("capita" -> "person")."""
+    return _SAME_UNITS.get(word, word)
 
 
 # Adverbs of a rate, by the unit they count per.

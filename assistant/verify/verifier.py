@@ -40,6 +40,7 @@ from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.firsts import repeated
+from assistant.verify.nearing import neared
 from assistant.verify.nlp import parse, parse_all
 from assistant.verify.outcomes import (
     BEATING,
@@ -83,7 +84,7 @@ from assistant.verify.polarity import (
 )
 from assistant.verify.privative import changed_affix, dropped_privative
 from assistant.verify.quantifiers import generalised, outnumbered
-from assistant.verify.quantities import DAYS_IN, MEASURES, Quantity, quantities
+from assistant.verify.quantities import DAYS_IN, MEASURES, Quantity, quantities, rate_unit
 from assistant.verify.ranks import promoted
 from assistant.verify.rewording import RewordingFeatures, RewordingModel
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
@@ -226,6 +227,9 @@ _READINGS_KEPT = 256
 # Pairs of verbs (by lemma) whose likeness is kept: a RealTimeQA-2022 question's presupposition
 # compares about 35 pairs a passage; the bound keeps a long-running server's memory flat.
 _ACTION_PAIRS_KEPT = 100_000
+# How far after a figure the unit it is counted per stands: "0.22 litres per person", the
+# figure's noun and "per" between (``quantities._per``).
+_RATE_REACH = 3
 # Words whose vectors the verifier keeps for comparing verbs pair by pair.
 _WORDS_KEPT = 20_000
 
@@ -827,13 +831,15 @@ class _Found(Protocol):
 
 # Checks of what a claim says otherwise than its passage's sentences, each giving a record
 # with its reason or None: a part told as all, a rank as the top, an order reversed, a first
-# told as done again, a word that makes a noun name something else dropped or turned.
+# told as done again, a mark only neared told as reached, a word that makes a noun name
+# something else dropped or turned.
 _TOLD_OTHERWISE: tuple[Callable[[Doc, Sequence[Span]], _Found | None], ...] = (
     generalised,
     outnumbered,
     promoted,
     reordered,
     repeated,
+    neared,
     dropped_privative,
     changed_affix,
 )
@@ -2745,6 +2751,15 @@ def _added(
         for q in numbers
         if claim[q.end - 1].lower_ != q.noun
         for position in (claim[q.end - 1].head.i, q.end)
+    }
+    # "0.22 litres per person" of "per capita": the unit a figure the passage states is
+    # counted per was checked with it.
+    counted |= {
+        t.i
+        for q in numbers
+        if q.per and any(q.matches(other) for other, _ in reading.quantities)
+        for t in claim[q.end : q.end + _RATE_REACH]
+        if rate_unit(t.lower_) == q.per
     }
     missing -= counted
     # "a minimum of 40 people": the bound's own noun is checked with the number.

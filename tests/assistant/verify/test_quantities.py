@@ -256,6 +256,8 @@ def test_twice_is_two_times(one: str, other: str, same: bool) -> None:
         ("The company will pay £2m a year for five years.", "year"),
         ("It creates 2,000 jobs every year.", "year"),
         ("The drug costs $500 per dose.", "dose"),
+        ("Drinkers get through 0.22 litres per capita.", "person"),
+        ("Each resident pays £40 a head.", "person"),
         ("The fund pays out £3bn annually.", "year"),
         ("The company will pay £10m in total.", "total"),
         # A year measured from is no rate, nor is "per cent" one.

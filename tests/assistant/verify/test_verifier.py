@@ -1884,6 +1884,15 @@ _PLAN = "Unions denounced the plan, which ministers had welcomed."
         ),
         ("The council opposed the plan.", "The council voted against the plan.", True),
         ("The chief resigned in June.", "The chief stepped down in June.", True),
+        # A verb, its particle and a preposition: "came out against" opposes.
+        ("The mayor came out against the plan.", "The mayor backed the plan.", False),
+        ("The mayor came out against the plan.", "The mayor came out for the plan.", False),
+        ("The senator opposed the war.", "The senator spoke out against the war.", True),
+        (
+            "The band came out on stage at nine o'clock.",
+            "The band came out on stage at nine.",
+            True,
+        ),
         ("The firm's revenue fell 10%.", "The firm's profit fell 10%.", False),
         # The word's own side said where the opposite is: not what the sentence contradicts.
         ("Revenue rose 5%.", "Sales rose 5% while profit fell 10%.", True),
@@ -4006,6 +4015,11 @@ def test_a_noun_of_the_stop_list_that_names_a_thing_must_be_borne_out(
             True,
         ),
         ("The meeting is held weekly.", "The meeting is held every week.", True),
+        (
+            "The consumption of wine in China is still low, at just 0.22 litres per capita.",
+            "Wine consumption in China is just 0.22 litres per person.",
+            True,
+        ),
     ],
 )
 def test_a_rate_is_held_to_what_it_is_counted_per(
