@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.verify.polarity import negated
+from assistant.verify.polarity import approximation, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,17 +56,21 @@ def neared(claim: Iterable[Token], passage: Sequence[Span]) -> Neared | None:
     """The first verb of ``claim`` that tells something reached a mark which ``passage`` only
     brings it near, and nowhere brings it to; None when there is none. Who comes near must
     share a word with who arrives in the claim, or be unnamed ("it")."""
+    words: list[Token] | None = None
+    nearings: list[tuple[Token, Token]] = []
     for verb in claim:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ARRIVING or not _told_done(verb):
             continue
         mark = _arrived_at(verb)
         if mark is None or mark.lower_ in _PRONOUNS:
             continue
+        if words is None:  # read once, for the first claim verb that tells an arrival
+            words = [t for sentence in passage for t in sentence]
+            nearings = list(_nearings(words))
         who = _subject_words(verb)
-        words = [t for sentence in passage for t in sentence]
         near = [
             (said, their_mark)
-            for said, their_mark in _nearings(words)
+            for said, their_mark in nearings
             if _same_mark(mark, their_mark) and _same_subject(who, said)
         ]
         if not near:
@@ -97,9 +101,14 @@ _UNDONE_AUX = frozenset({"could", "may", "might", "would", "will", "should", "ca
 
 
 def _told_done(verb: Token) -> bool:
-    """Whether the claim tells ``verb`` as having happened: not denied, not in a clause of
-    time before it ("before it reached"), of condition, of a modal or an infinitive."""
-    return not negated(verb) and not any(
+    """Whether the claim tells ``verb`` as having happened: not denied, not only nearly
+    ("nearly reached", "came close to reaching"), not in a clause of time before it ("before it
+    reached"), of condition, of a modal or an infinitive."""
+    if negated(verb) or approximation(verb) is not None:
+        return False
+    if any(t.lemma_.lower() in _NEAR_TO | _NEARING for t in verb.ancestors):
+        return False
+    return not any(
         (c.dep_ == "mark" and c.lower_ in _UNDONE_MARKS)
         or (c.dep_ in {"aux", "auxpass"} and c.lower_ in _UNDONE_AUX)
         for c in verb.children
@@ -125,7 +134,7 @@ def _nearings(words: list[Token]) -> Iterator[tuple[Token, Token]]:
         if word.pos_ == "VERB" and lemma in _NEARING and not negated(word):
             # The parser may hang "10%" on "approaching" as an adverbial noun.
             mark = next((c for c in word.children if c.dep_ in {"dobj", "npadvmod"}), None)
-        elif lemma in _NEAR_TO:
+        elif lemma in _NEAR_TO and word.pos_ in {"ADJ", "ADV", "ADP"}:
             mark = _object_of(word, "to")
             if mark is None and word.pos_ == "ADP":
                 mark = next((c for c in word.children if c.dep_ == "pobj"), None)
@@ -146,13 +155,21 @@ def _object_of(word: Token, preposition: str) -> Token | None:
 
 
 def _same_mark(mine: Token, theirs: Token) -> bool:
-    """Whether two marks are one: the same word with the same figures ("10%", not "12%")."""
-    return _mark_key(mine) == _mark_key(theirs)
+    """Whether two marks are one: the same word, with the same figures where both give any
+    ("10%" is not "12%", nor "its record of $5" "the record of $4.84"; "the record" is either)."""
+    if mine.lemma_.lower() != theirs.lemma_.lower() and mine.lower_ != theirs.lower_:
+        return False
+    figures, others = _figures(mine), _figures(theirs)
+    return not figures or not others or figures == others
 
 
-def _mark_key(mark: Token) -> tuple[str, tuple[str, ...]]:
-    figures = tuple(c.lower_ for c in mark.children if c.dep_ == "nummod")
-    return mark.lemma_.lower(), figures
+def _figures(mark: Token) -> tuple[str, ...]:
+    """The numbers a mark is told with: "10" of "10%", "4.84" of "the record of $4.84"; not
+    those of a clause about it ("which was set in 2008")."""
+    own = [
+        c for c in mark.children if c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of")
+    ]
+    return tuple(t.lower_ for c in own for t in c.subtree if t.like_num)
 
 
 def _subject_words(verb: Token) -> tuple[frozenset[str], frozenset[str]]:

@@ -100,7 +100,6 @@ _PHRASAL = {
 # A verb, its particle and the preposition after it: "came out against" the plan opposes it.
 _PHRASAL_WITH = {
     ("come", "out", "against"): "oppose",
-    ("come", "out", "for"): "support",
     ("speak", "out", "against"): "oppose",
 }
 

@@ -594,11 +594,16 @@ def _finish(
     )
 
 
+# How many words from a figure's end its rate's unit may stand: "0.22 litres per person" has
+# the figure's noun and "per" before the unit.
+RATE_REACH = 3
+
+
 def _per(words: list[str], end: int) -> str:
     """What a figure ending before ``end`` is counted per: "a year", "per dose", "annually",
     "in total", right after it or after the noun it counts ("2,000 jobs a year"); not a time
     it is measured from ("5% on a year earlier")."""
-    for at in (end, end + 1):
+    for at in range(end, end + RATE_REACH - 1):
         if at >= len(words) or (at > end and not words[end].isalpha()):
             break
         word = words[at]

@@ -84,7 +84,14 @@ from assistant.verify.polarity import (
 )
 from assistant.verify.privative import changed_affix, dropped_privative
 from assistant.verify.quantifiers import generalised, outnumbered
-from assistant.verify.quantities import DAYS_IN, MEASURES, Quantity, quantities, rate_unit
+from assistant.verify.quantities import (
+    DAYS_IN,
+    MEASURES,
+    RATE_REACH,
+    Quantity,
+    quantities,
+    rate_unit,
+)
 from assistant.verify.ranks import promoted
 from assistant.verify.rewording import RewordingFeatures, RewordingModel
 from assistant.verify.roles import Event, conflicting, events, moved, swapped
@@ -227,11 +234,6 @@ _READINGS_KEPT = 256
 # Pairs of verbs (by lemma) whose likeness is kept: a RealTimeQA-2022 question's presupposition
 # compares about 35 pairs a passage; the bound keeps a long-running server's memory flat.
 _ACTION_PAIRS_KEPT = 100_000
-# How far after a figure the unit it is counted per stands: "0.22 litres per person", the
-# figure's noun and "per" between (``quantities._per``).
-_RATE_REACH = 3
-# Words whose vectors the verifier keeps for comparing verbs pair by pair.
-_WORDS_KEPT = 20_000
 
 
 @runtime_checkable
@@ -703,10 +705,12 @@ class ClaimVerifier:
             return np.zeros((0, 0), dtype=np.float32)
         if self._static_words is not None:
             return np.asarray(self._static_words.embed_words(words), dtype=np.float32)
-        missing = sorted({w for w in words if w not in self._vectors})
+        # Read into ``found``: another thread may add to the kept vectors meanwhile.
+        found = {w: v for w in set(words) if (v := self._vectors.get(w)) is not None}
+        missing = sorted(set(words) - found.keys())
         for word, vector in zip(missing, self.embedder.embed_documents(missing), strict=True):
-            self._vectors[word] = np.asarray(vector, dtype=np.float32)
-        return np.stack([self._vectors[w] for w in words])
+            found[word] = self._vectors[word] = np.asarray(vector, dtype=np.float32)
+        return np.stack([found[w] for w in words])
 
     def _unread(self, passage: str, published: date | None) -> bool:
         """Whether ``passage`` is not read yet, by a verifier with no parses kept at ingest."""
@@ -810,18 +814,8 @@ class ClaimVerifier:
         return same
 
     def _close_enough(self, a: str, b: str) -> bool:
-        return float(self._vector(a.lower()) @ self._vector(b.lower())) >= self.similarity
-
-    def _vector(self, word: str) -> np.ndarray:
-        """``word``'s normalised vector, kept (up to ``_WORDS_KEPT``): verbs are compared pair
-        by pair, a word with many others."""
-        found = self._vectors.get(word)
-        if found is None:
-            found = self._embed([word])[0]
-            if len(self._vectors) >= _WORDS_KEPT:
-                self._vectors.clear()
-            self._vectors[word] = found
-        return found
+        first, second = self._embed([a.lower(), b.lower()])
+        return float(first @ second) >= self.similarity
 
 
 class _Found(Protocol):
@@ -1129,8 +1123,6 @@ def _keys(token: Token) -> frozenset[str]:
 
 # Every word of every passage read is looked up by its keys: the same words recur.
 @lru_cache(maxsize=100_000)
-# Every word of every passage read is looked up so, and words recur from passage to passage.
-@lru_cache(maxsize=65_536)
 def _keys_of(lower: str, lemma: str) -> frozenset[str]:
     keys = {lemma, stem(lower), canonical(lower)}
     if "-" in lower:
@@ -2757,8 +2749,8 @@ def _added(
     counted |= {
         t.i
         for q in numbers
-        if q.per and any(q.matches(other) for other, _ in reading.quantities)
-        for t in claim[q.end : q.end + _RATE_REACH]
+        if q.per and any(q.matches(other) and other.per == q.per for other, _ in reading.quantities)
+        for t in claim[q.end : q.end + RATE_REACH]
         if rate_unit(t.lower_) == q.per
     }
     missing -= counted

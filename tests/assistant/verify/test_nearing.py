@@ -52,6 +52,9 @@ def test_a_mark_only_neared_is_not_reached(passage: str, sentence: str, theirs: 
         ),
         ("The storm is approaching the coast.", "The storm is expected to reach the coast."),
         ("The storm is approaching the coast.", "The storm has not reached the coast."),
+        # Only nearly there, as the passage says.
+        ("Unemployment is approaching 10%.", "Unemployment nearly reached 10%."),
+        ("Unemployment is approaching 10%.", "Unemployment came close to reaching 10%."),
         # Nearing told as nearing.
         ("Inflation is nearing 10%.", "Inflation is approaching 10%."),
     ],

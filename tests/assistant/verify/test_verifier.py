@@ -1886,7 +1886,13 @@ _PLAN = "Unions denounced the plan, which ministers had welcomed."
         ("The chief resigned in June.", "The chief stepped down in June.", True),
         # A verb, its particle and a preposition: "came out against" opposes.
         ("The mayor came out against the plan.", "The mayor backed the plan.", False),
-        ("The mayor came out against the plan.", "The mayor came out for the plan.", False),
+        ("The mayor came out against the plan.", "The mayor supported the plan.", False),
+        # "came out for" is said of a parade as much as of a plan: not read as one word.
+        (
+            "Thousands of fans came out for the parade.",
+            "Thousands of fans came out for the parade on Sunday, backing the team.",
+            True,
+        ),
         ("The senator opposed the war.", "The senator spoke out against the war.", True),
         (
             "The band came out on stage at nine o'clock.",
@@ -4020,6 +4026,9 @@ def test_a_noun_of_the_stop_list_that_names_a_thing_must_be_borne_out(
             "Wine consumption in China is just 0.22 litres per person.",
             True,
         ),
+        # A rate the passage never gives is added, whatever the figure.
+        ("The drug costs $500.", "The drug costs $500 per dose.", False),
+        ("Each ticket costs £40.", "Each ticket costs £40 a head.", False),
     ],
 )
 def test_a_rate_is_held_to_what_it_is_counted_per(
