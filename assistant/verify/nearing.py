@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.verify.polarity import approximation, negated
+from assistant.verify.roles import object_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -122,7 +123,7 @@ def _arrived_at(verb: Token) -> Token | None:
             return child
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _ARRIVING_AT:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return object_of(child)
     return None
 
 
@@ -137,7 +138,7 @@ def _nearings(words: list[Token]) -> Iterator[tuple[Token, Token]]:
         elif lemma in _NEAR_TO and word.pos_ in {"ADJ", "ADV", "ADP"}:
             mark = _object_of(word, "to")
             if mark is None and word.pos_ == "ADP":
-                mark = next((c for c in word.children if c.dep_ == "pobj"), None)
+                mark = object_of(word)
         elif lemma == "far" and (negated(word) or negated(word.head)):
             mark = _object_of(word, "from")
         else:
@@ -150,7 +151,7 @@ def _object_of(word: Token, preposition: str) -> Token | None:
     """What ``word``'s ``preposition`` takes: "to" of "close to its record" -> "record"."""
     for child in word.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return object_of(child)
     return None
 
 
