@@ -22,6 +22,7 @@ Usage::
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -52,15 +53,22 @@ def denied(question: str) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in _asked(doc) if negated(t))
 
 
-def denies(sentence: str, verbs: frozenset[str], about: AbstractSet[str] = frozenset()) -> bool:
+def denies(
+    sentence: str,
+    verbs: frozenset[str],
+    about: AbstractSet[str] = frozenset(),
+    *,
+    read: Callable[[str], Iterable[Token]] = parse,
+) -> bool:
     """Whether ``sentence`` negates one of ``verbs``, and so can answer the question they were
     ``denied`` in. When one of them is light ("is not", "did not have"), any negated clause
     may, if it holds a word of ``about`` (stems of the question's words, ``content_terms``)
     or ``about`` is empty: "What is not a problem with internet pharmacies?" is not answered
-    by "some pharmacies sell drugs without requiring a prescription"."""
+    by "some pharmacies sell drugs without requiring a prescription". ``read`` gives the
+    sentence's parsed words (by default it is parsed alone)."""
     light = bool(verbs & _LIGHT_VERBS)
     about = set(about) - _NEGATION_STEMS
-    for predicate in parse(sentence):
+    for predicate in read(sentence):
         if predicate.pos_ not in _PREDICATES or not negated(predicate):
             continue
         if predicate.lemma_.lower() in verbs - _LIGHT_VERBS:
@@ -83,17 +91,19 @@ def affirmed(question: str) -> frozenset[str]:
     )
 
 
-def denied_instead(sentence: str, verbs: frozenset[str]) -> bool:
+def denied_instead(
+    sentence: str, verbs: frozenset[str], *, read: Callable[[str], Iterable[Token]] = parse
+) -> bool:
     """Whether ``sentence`` denies one of ``verbs``, ``affirmed`` in a question, and says
     none of them happened: "squalene and the carotenes contain no oxygen" tells nothing they
-    contain."""
+    contain. ``read`` as for ``denies``."""
     words = tokens(sentence)
     # Parsed only when it may deny one: with a negation and a word of a verb's stem.
     if not any(_negating(w.lower()) for w in words):
         return False
     if not {stem(v) for v in verbs} & {stem(w) for w in words}:
         return False
-    said = [t for t in parse(sentence) if t.pos_ in _PREDICATES and t.lemma_.lower() in verbs]
+    said = [t for t in read(sentence) if t.pos_ in _PREDICATES and t.lemma_.lower() in verbs]
     return bool(said) and all(negated(t) and not _affirmed_otherwise(t) for t in said)
 
 

@@ -208,6 +208,17 @@ def _part(asked: Doc, kept: list[tuple[int, bool]]) -> Doc:
     return part.from_array([*attrs, HEAD], np.hstack([values, tree]))  # type: ignore[arg-type]
 
 
+def presupposed(
+    question: str, passage: str, verifier: ClaimVerifier, published: date | None = None
+) -> float | None:
+    """The ``coverage`` that ``presupposition`` would give, measured without the verifier's
+    checks (``ClaimVerifier.coverage``); None where only the checks can tell."""
+    claim = claim_of(question)
+    if not claim:
+        return 1.0
+    return verifier.coverage(claim, passage, published, parsed=claim_parse(question))
+
+
 def presupposition(
     question: str,
     passage: str,

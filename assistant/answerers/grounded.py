@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -36,7 +37,7 @@ from assistant.citations import DraftSentence
 from assistant.dated_event import answering, asked_event
 from assistant.denials import affirmed, denied, denied_instead, denies
 from assistant.noun_kinds import NounKinds
-from assistant.presuppositions import claim_parse, presupposition
+from assistant.presuppositions import claim_parse, presupposed, presupposition
 from assistant.records import Passage
 from assistant.settings import MIN_SUPPORT
 from assistant.text import (
@@ -55,6 +56,9 @@ from assistant.verify.polarity import opposites_of
 from assistant.verify.verifier import SIMILARITY, WordEmbeddings
 from index.sentences import LEANS_ON_CONTEXT, collapsed, sentence_spans
 from index.sentences_alone import ChunkSentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # What a sentence looks like when it answers each kind of question.
 _CUES: dict[str, re.Pattern[str]] = {
@@ -287,15 +291,15 @@ class GroundedAnswerer:
         # for "Why did the council close the library?"), however close the two are in meaning.
         # "What city did they not move to?" is not answered by where they moved.
         denial = denied(question)
-        if denial:
-            # Each sentence is parsed to see what it denies: all in one pass (``parse_all``).
-            parse_all([f.text for f in found])
         found = [
             f
             for f in found
             if (want is None or holds(f.text, want, asked=question, kind_of=self._kind_of))
             and not (restates(asked_in_full, f.text) and not answer_type_met(asked_in_full, f.text))
-            and (not denial or denies(f.text, denial, content_terms(question)))
+            and (
+                not denial
+                or denies(f.text, denial, content_terms(question), read=self._reader(passages, f))
+            )
         ]
         # "In what year was Louis XIII crowned?" is not answered by a year of another event.
         event = asked_event(question) if want is not None and want.kind == "time" else None
@@ -310,6 +314,10 @@ class GroundedAnswerer:
             return presupposition(
                 question, passage.text, self.verifier, passage.published, read_rewording=False
             )
+
+        def measure(number: int) -> float | None:
+            passage = passages[number - 1]
+            return presupposed(question, passage.text, self.verifier, passage.published)
 
         if not found:
             return Ranking([], check, self.model)
@@ -349,13 +357,22 @@ class GroundedAnswerer:
                     # Barred, not left out: the answerability model and the shortlist's margin
                     # still read it. Left out, it let two unanswerable questions of the SQuAD
                     # 2.0 test half be answered by the sentences it had kept out of the margin.
-                    barred=_says_the_opposite(sentence.text, opposed)
-                    or denied_instead(sentence.text, done),
+                    barred=_says_the_opposite(
+                        sentence.text, opposed, read=self._reader(passages, sentence)
+                    )
+                    or denied_instead(sentence.text, done, read=self._reader(passages, sentence)),
                     source=passage,
                     rows=sentence.rows,
                 )
             )
-        return Ranking(sorted(scored, key=lambda c: -c.support), check, self.model)
+        return Ranking(sorted(scored, key=lambda c: -c.support), check, self.model, measure)
+
+    def _reader(
+        self, passages: list[Passage], sentence: _Sentence
+    ) -> Callable[[str], Iterable[Token]]:
+        """What parses ``sentence``'s text: its passage's kept parse (``ClaimVerifier.words``)."""
+        passage = passages[sentence.passage - 1]
+        return lambda text: self.verifier.words(text, passage.text, passage.published)
 
     def _close(self, word: str, others: list[str]) -> bool:
         """Whether one of ``others`` is as close in meaning to ``word`` as the verifier asks of
@@ -657,10 +674,15 @@ def _opposed(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     )
 
 
-def _says_the_opposite(sentence: str, opposed: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+def _says_the_opposite(
+    sentence: str,
+    opposed: tuple[tuple[str, frozenset[str]], ...],
+    *,
+    read: Callable[[str], Iterable[Token]] = parse,
+) -> bool:
     """Whether ``sentence`` tells the opposite of something the question asks about, and not
     that thing too: "Voters in Arkansas rejected marijuana legalization" does not say which
-    state approved it."""
+    state approved it. ``read`` gives the sentence's parsed words."""
     if not opposed:
         return False
     said = {stem(w) for w in tokens(sentence)}
@@ -668,8 +690,7 @@ def _says_the_opposite(sentence: str, opposed: tuple[tuple[str, frozenset[str]],
     # Parsed only then, to tell the verb from the preposition: "practices like circumcision"
     # says nothing against "Which policies did Muslims dislike?".
     return bool(found) and any(
-        t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} and stem(t.lower_) in found
-        for t in parse(sentence)
+        t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} and stem(t.lower_) in found for t in read(sentence)
     )
 
 

@@ -104,11 +104,17 @@ _PHRASAL_WITH = {
 }
 
 
+# The verbs that begin one: every verb of every passage read is asked about.
+PHRASAL_VERBS = frozenset(words[0] for words in [*_PHRASAL, *_PHRASAL_WITH])
+
+
 def phrasal(token: Token) -> str | None:
     """The one word a verb and its particle say ("laid off" -> "fire"), else None."""
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
+    if lemma not in PHRASAL_VERBS:
+        return None
     for child in token.children:
         if child.dep_ in {"prt", "advmod", "prep"} and child.i == token.i + 1:
             following = token.doc[child.i + 1].lower_ if child.i + 1 < len(token.doc) else ""

@@ -87,6 +87,32 @@ def test_a_passage_whose_candidates_cannot_matter_is_never_checked() -> None:
     assert drafted == every[:2]
 
 
+def test_a_passage_whose_measured_share_keeps_it_behind_is_never_checked() -> None:
+    scored = [
+        _scored(1, support=0.9, similarity=0.8),
+        _scored(2, support=0.8, similarity=0.7),
+        # Could beat 2 with nothing presupposed (the model's best case), not with all of it.
+        _scored(3, support=0.7, similarity=0.66),
+    ]
+    verdicts = {1: _BORNE_OUT, 2: _BORNE_OUT, 3: _BORNE_OUT}
+    unmeasured = _Checks(verdicts)
+    Ranking(scored, unmeasured, _MODEL).drafted(_states)
+    assert unmeasured.asked == [1, 2, 3]
+
+    measured: list[int] = []
+
+    def measure(number: int) -> float:
+        measured.append(number)
+        return verdicts[number].coverage
+
+    checks = _Checks(verdicts)
+    drafted = Ranking(scored, checks, _MODEL, measure).drafted(_states)
+    assert checks.asked == [1, 2]
+    assert measured == [3], "measured only once two are known"
+    every = Ranking(scored, _Checks(verdicts), _MODEL).every()
+    assert drafted == every[:2]
+
+
 def test_a_barred_best_candidate_sends_the_draft_on_to_the_next() -> None:
     scored = [
         _scored(1, support=0.9, similarity=0.8),

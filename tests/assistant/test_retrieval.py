@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -34,3 +37,54 @@ def test_a_lone_article_still_fills_the_ranking(sample_assistant: Assistant) -> 
     assert sample_assistant.settings.max_per_article == 2
     assert len(passages) == 4
     assert len({p.article_id for p in passages}) == 1
+
+
+def test_the_bm25_search_runs_while_the_question_is_embedded(
+    sample_assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    retriever = sample_assistant.retriever
+    before = retriever.search(QUESTION, k=4)
+    searching = threading.Event()
+    lexical, embedder = retriever.index.lexical, retriever.index.embedder
+    search, embed = lexical.search, embedder.embed_query
+
+    def marked(*args: Any, **kwargs: Any) -> list[tuple[str, float]]:
+        searching.set()
+        return search(*args, **kwargs)
+
+    overlapped: list[bool] = []
+
+    def waiting(text: str) -> list[float]:
+        # Sequential, the BM25 search would start only after this returns.
+        overlapped.append(searching.wait(timeout=10))
+        return embed(text)
+
+    monkeypatch.setattr(lexical, "search", marked)
+    monkeypatch.setattr(embedder, "embed_query", waiting)
+    assert retriever.search(QUESTION, k=4) == before
+    assert overlapped == [True]
+
+
+def test_a_failed_embedding_leaves_no_bm25_search_running(
+    sample_assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    retriever = sample_assistant.retriever
+    lexical, embedder = retriever.index.lexical, retriever.index.embedder
+    search = lexical.search
+    finished = threading.Event()
+
+    def slow(*args: Any, **kwargs: Any) -> list[tuple[str, float]]:
+        time.sleep(0.3)
+        found = search(*args, **kwargs)
+        finished.set()
+        return found
+
+    def failing(text: str) -> list[float]:
+        raise RuntimeError("the embedder failed")
+
+    monkeypatch.setattr(lexical, "search", slow)
+    monkeypatch.setattr(embedder, "embed_query", failing)
+    with pytest.raises(RuntimeError, match="the embedder failed"):
+        retriever.search(QUESTION, k=4)
+    # The caller's read lock ends with the call: a write may follow, never under a search.
+    assert finished.is_set()

@@ -4,10 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from spacy.tokens import Doc
 
 from assistant import AssistantSettings
 from assistant.verify import ClaimVerifier
+from assistant.verify.nlp import parse
 from index.embeddings import MiniLMEmbeddings
 from index.parser import BY_PARAGRAPH, model_version, parse_texts, spacy_pipeline
 from index.parses import ChunkParses
@@ -116,3 +118,28 @@ def test_an_ingest_with_nothing_to_parse_never_loads_spacy(
         [sys.executable, "-c", again], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.split() == ["1", "False"], done.stderr
+
+
+def test_a_sentence_of_a_passage_is_read_in_its_stored_parse(
+    settings: AssistantSettings,
+    embedder: MiniLMEmbeddings,
+    story: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index = Index(settings, embedder)
+    index.ingest([story])
+    (row,) = index.ledger.chunks(sorted(index.ledger.all_chunk_ids())).values()
+    stored = ClaimVerifier(embedder, parses=index.parses)
+    parsed: list[str] = []
+    monkeypatch.setattr(
+        "assistant.verify.verifier.parse", lambda text: parsed.append(text) or parse(text)
+    )
+    sentence = "Fishing boats returned to sea within hours, the harbour master said."
+    words = stored.words(sentence, row.text)
+    assert [t.text for t in words if not t.is_space] == [t.text for t in parse(sentence)]
+    assert words.doc.text == row.text, "a span of the passage's parse"
+    assert parsed == []
+
+    cut = "Fishing boats returned to sea within hours"
+    assert stored.words(cut, row.text).text == cut
+    assert parsed == [cut], "part of a sentence is parsed alone"

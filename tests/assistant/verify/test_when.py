@@ -216,3 +216,28 @@ def test_a_year_counted_from_the_one_named_before(passage: str, years: list[int]
     sentences = list(parse(passage).sents)
     counted = years_counted_on(sentences, [date_mentions(s, SUNDAY) for s in sentences])
     assert [m.year for told in counted for m in told] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("It peaked in the late nineties and the early 2000s.", ["late nineties", "early 2000s"]),
+        ("He was born in nineteen ninety-six.", ["nineteen ninety - six"]),
+        (
+            "Sales rose in the fourth quarter of 2021 and in H1 2022.",
+            ["fourth quarter of 2021", "h1 2022"],
+        ),
+        ("The vote is due in mid-May, at the end of June.", ["mid - may", "end of june"]),
+        ("It dates from the nineteenth century, not the 20th.", ["nineteenth century"]),
+        ("Music of the ’90s returned yesterday.", ["’ 90s", "yesterday"]),
+        (
+            "It set a record last week, this month and next year.",
+            ["last week", "this month", "next year"],
+        ),
+        ("The 2012–13 season ended on Sunday.", ["2012–13", "sunday"]),
+        ("The last three months of 2021 were hard.", ["last three months of 2021"]),
+    ],
+)
+def test_a_date_is_read_whichever_word_begins_it(text: str, mentions: list[str]) -> None:
+    # Only words that can begin a date are read further: each kind of first word is here.
+    assert [m.text for m in date_mentions(parse(text), SUNDAY)] == mentions
