@@ -157,11 +157,23 @@ def _object_of(word: Token, preposition: str) -> Token | None:
 
 def _same_mark(mine: Token, theirs: Token) -> bool:
     """Whether two marks are one: the same word, with the same figures where both give any
-    ("10%" is not "12%", nor "its record of $5" "the record of $4.84"; "the record" is either)."""
-    if mine.lemma_.lower() != theirs.lemma_.lower() and mine.lower_ != theirs.lower_:
+    ("10%" is not "12%", nor "its record of $5" "the record of $4.84"; "the record" is either).
+    Marks both named are one by their names: "Extreme Fear territory" is "Extreme Fear levels",
+    and not "Greed territory"."""
+    names, others = _names(mine), _names(theirs)
+    if names and others:
+        if names != others:
+            return False
+    elif mine.lemma_.lower() != theirs.lemma_.lower() and mine.lower_ != theirs.lower_:
         return False
     figures, others = _figures(mine), _figures(theirs)
     return not figures or not others or figures == others
+
+
+def _names(mark: Token) -> tuple[str, ...]:
+    """The proper nouns a mark is named by: "extreme", "fear" of "Extreme Fear territory"."""
+    named = [t for c in mark.children if c.dep_ == "compound" for t in c.subtree]
+    return tuple(t.lower_ for t in named if t.pos_ == "PROPN")
 
 
 def _figures(mark: Token) -> tuple[str, ...]:

@@ -41,6 +41,7 @@ from assistant.verify.derived import implied
 from assistant.verify.described import described_otherwise
 from assistant.verify.entities import acronyms, canonical, known_names, named_in, names_of
 from assistant.verify.firsts import repeated
+from assistant.verify.holders import held_by_another
 from assistant.verify.nearing import neared
 from assistant.verify.nlp import parse, parse_all
 from assistant.verify.outcomes import (
@@ -609,6 +610,7 @@ class ClaimVerifier:
                     or self._crossed(claim, reading)
                     or self._crossed_phrase(claim, reading)
                     or _reason(owner_for_owned(claim, reading.stated_sentences))
+                    or _reason(held_by_another(claim, reading.stated_sentences))
                     or _speakers(claim, reading)
                 ),
             ),

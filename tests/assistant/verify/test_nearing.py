@@ -79,3 +79,14 @@ def test_the_verifier_rejects_a_mark_neared_told_as_reached(verifier: ClaimVerif
     assert verdict.kind == "polarity"
     assert "approaching the trapped miners" in verdict.reason
     assert verifier.check("Rescuers are nearing the trapped miners.", passage).supported
+
+
+def test_marks_both_named_are_one_by_their_names() -> None:
+    passage = (
+        "The index recently edged back into moderate Greed territory. A month ago it was showing "
+        "signs of Fear, and it wasn't far from Extreme Fear levels."
+    )
+    # "territory" is "levels" where both are Extreme Fear's; the Greed territory is another.
+    claim = "A month ago the index had sunk into Extreme Fear territory."
+    assert _neared(claim, passage) == "not far from Extreme Fear levels"
+    assert _neared("The index sank into Greed territory.", passage) is None
