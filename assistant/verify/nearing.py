@@ -37,6 +37,8 @@ _NEARING = frozenset({"near", "approach"})
 # Words with "to" or "from" that do the same: "close to its record", "near to", "not far from".
 _NEAR_TO = frozenset({"close", "near"})
 _PRONOUNS = frozenset({"it", "them", "this", "that"})
+# Words for a level that its name tells, not the word: "Extreme Fear territory" or "levels".
+_LEVELS = frozenset({"level", "territory", "zone", "range", "area", "mark", "threshold"})
 
 
 @dataclass(frozen=True)
@@ -158,16 +160,19 @@ def _object_of(word: Token, preposition: str) -> Token | None:
 def _same_mark(mine: Token, theirs: Token) -> bool:
     """Whether two marks are one: the same word, with the same figures where both give any
     ("10%" is not "12%", nor "its record of $5" "the record of $4.84"; "the record" is either).
-    Marks both named are one by their names: "Extreme Fear territory" is "Extreme Fear levels",
-    and not "Greed territory"."""
-    names, others = _names(mine), _names(theirs)
-    if names and others:
-        if names != others:
-            return False
-    elif mine.lemma_.lower() != theirs.lemma_.lower() and mine.lower_ != theirs.lower_:
+    Marks both named by other names are not one ("Greed territory" is not "Extreme Fear
+    territory"; "the Dow record" is "the Dow Jones record"), and a level named alike is one
+    whatever it is called ("Extreme Fear territory" is "Extreme Fear levels"; the "Misrata
+    airport" is not the "Misrata city centre")."""
+    names, others = set(_names(mine)), set(_names(theirs))
+    if names and others and not (names <= others or others <= names):
         return False
-    figures, others = _figures(mine), _figures(theirs)
-    return not figures or not others or figures == others
+    if mine.lemma_.lower() != theirs.lemma_.lower() and mine.lower_ != theirs.lower_:
+        levels = {mine.lemma_.lower(), theirs.lemma_.lower()} <= _LEVELS
+        if not (names and names == others and levels):
+            return False
+    figures, told = _figures(mine), _figures(theirs)
+    return not figures or not told or figures == told
 
 
 def _names(mark: Token) -> tuple[str, ...]:

@@ -32,6 +32,13 @@ PHONES = (
             "Danes",
             "Norwegians",
         ),
+        # Names that share a word are told apart by the rest.
+        (
+            "Serena Williams was the best player of the decade, ahead of Venus Williams.",
+            "Venus Williams was the best player of the decade.",
+            "Serena Williams",
+            "Venus Williams",
+        ),
     ],
 )
 def test_a_superlative_the_passage_gives_another_name(
@@ -62,9 +69,25 @@ def test_a_superlative_the_passage_gives_another_name(
         ),
         # "It" may be the claim's name.
         (
-            "Iowa grows corn. It is the largest producer of corn in the US. Texas was the "
-            "largest producer of corn in 1990.",
+            "Iowa says it is the largest producer of corn in the US, while Texas is the largest "
+            "producer of corn in the US by value.",
             "Iowa is the largest producer of corn in the US.",
+        ),
+        # Denied, hedged, shared by a list, said in another tense, or of another scope.
+        (WIND, "Iowa may be the largest producer of wind power in the US."),
+        (
+            "Texas and Iowa are the largest producers of wind power in the US.",
+            "Iowa and Texas are the largest producers of wind power in the US.",
+        ),
+        (
+            "Bolt is the largest employer in the town, ahead of Acme.",
+            "Acme was the largest employer in the town.",
+        ),
+        (WIND, "Per person, Iowa is the largest producer of wind power in the US."),
+        # One name in more words: "JPMorgan" is "JPMorgan Chase".
+        (
+            "JPMorgan Chase is the largest bank in the US, ahead of Citigroup and JPMorgan.",
+            "JPMorgan is the largest bank in the US.",
         ),
         # Not the top: one of several, or ranked below it.
         (WIND, "Iowa is one of the largest producers of wind power in the US."),

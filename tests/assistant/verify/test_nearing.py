@@ -86,7 +86,14 @@ def test_marks_both_named_are_one_by_their_names() -> None:
         "The index recently edged back into moderate Greed territory. A month ago it was showing "
         "signs of Fear, and it wasn't far from Extreme Fear levels."
     )
-    # "territory" is "levels" where both are Extreme Fear's; the Greed territory is another.
+    # "territory" is "levels" where both are Extreme Fear's.
     claim = "A month ago the index had sunk into Extreme Fear territory."
     assert _neared(claim, passage) == "not far from Extreme Fear levels"
-    assert _neared("The index sank into Greed territory.", passage) is None
+    # A level named otherwise is another mark, however alike the words; so is a place named
+    # alike but called otherwise ("the Misrata airport" is not "the Misrata city centre").
+    assert _neared("The index sank into Greed territory.", "It was near Fear territory.") is None
+    misrata = "Rebels captured the Misrata airport and are now nearing the Misrata city centre."
+    assert _neared("Rebels entered the Misrata airport.", misrata) is None
+    # A name told in fewer words is the same name.
+    dow = "Stocks rose, nearing the Dow Jones record of 36,000."
+    assert _neared("Stocks broke the Dow record of 36,000.", dow) == "nearing the Dow Jones record"
